@@ -1,0 +1,4 @@
+"""``python -m graph`` runs the ``govkg`` command."""
+from .cli import main
+
+main()

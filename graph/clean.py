@@ -1,0 +1,221 @@
+"""Stage 2 — clean: page furniture out, broken lines joined, one paragraph a line.
+
+Two passes, each keeping an ``OffsetMap`` back to its input, composed at the end so that
+every character of the cleaned text maps to its offset in the original file:
+
+1. markup: HTML tags and entities (or tags that leaked into a text file) become text,
+   paragraph breaks or nothing;
+2. lines: mastheads, issue lines, page numbers, Mongolian-script lines and the chrome of
+   scraped list pages are dropped (and reported as ``Dropped``); paragraphs that a scraped
+   page runs together with wide gaps are split; lines broken by PDF conversion are
+   joined; spaced-out two-character names ("张 炜") are closed up.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from . import patterns as P
+from .document import CleanText, Dropped, OffsetMap, Source, Span, TextBuilder
+
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+SENTENCE_MARKS = "，,、；（(“《"
+CLOSING = "）)】]」』》”>〉"
+SHORT_HEADING = 30
+
+
+def clean(source: Source) -> CleanText:
+    """Clean one source.
+
+    >>> from graph.ingest import parse_bytes
+    >>> src = parse_bytes("本预案适用于雪灾、道\\n\\n- 3 -\\n\\n路积雪等灾害。\\n".encode(), "a.txt")
+    >>> c = clean(src)
+    >>> c.text
+    '本预案适用于雪灾、道路积雪等灾害。\\n'
+    >>> s = c.span(c.text.index("路"), c.text.index("。") + 1); src.text[s.start:s.end]
+    '路积雪等灾害。'
+    """
+    virtual, markup_map, dropped = strip_markup(source)
+    text, line_map, more = tidy_lines(virtual)
+    offsets = line_map.compose(markup_map)
+    dropped += tuple(Dropped(markup_map.span(d.span.start, d.span.end), d.reason) for d in more)
+    return CleanText(source, text, offsets, tuple(sorted(dropped, key=lambda d: d.span.start)))
+
+
+# ---------------------------------------------------------------------------------------
+# Pass 1: markup
+
+def strip_markup(source: Source) -> tuple[str, OffsetMap, tuple[Dropped, ...]]:
+    """Turn HTML into text; in a text file only remove tags that leaked into it."""
+    text = source.text
+    if source.media_type != "text/html" and "<" not in text:
+        return text, OffsetMap.identity(len(text)), ()
+    out = TextBuilder(text)
+    dropped = []
+    pattern = P.HTML_TOKEN if source.media_type == "text/html" else P.STRAY_TAG
+    pos = 0
+    for m in pattern.finditer(text):
+        out.copy(pos, m.start())
+        token = m.group()
+        if token.startswith("&"):
+            out.insert(html.unescape(token), m.start(), m.end())
+        elif P.CELL_TAG.match(token) and source.media_type == "text/html":
+            out.insert("\t", m.start(), m.end())
+        elif P.BLOCK_TAG.match(token) and _breaks_paragraph(text, m, source.media_type):
+            out.insert("\n", m.start(), m.end())
+        elif len(token) > 40 or token.lower().startswith(("<script", "<style", "<!--")):
+            dropped.append(Dropped(Span(m.start(), m.end()), "markup"))
+        pos = m.end()
+    out.copy(pos, len(text))
+    new, offsets = out.build()
+    return new, offsets, tuple(dropped)
+
+
+def _breaks_paragraph(text: str, m: re.Match, media_type: str) -> bool:
+    """In HTML every block tag breaks; in a text file only a </p> … <p> across spaces does
+    (cells of a scraped table keep their tabs and stay on one line)."""
+    if media_type == "text/html":
+        return True
+    token = m.group().lower()
+    if token.startswith("<br"):
+        return True
+    if token.startswith("</p"):
+        after = text[m.end():m.end() + 8]
+        return bool(re.match(r"[ \u3000]*<p\b", after, re.IGNORECASE))
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# Pass 2: lines
+
+def tidy_lines(text: str) -> tuple[str, OffsetMap, list[Dropped]]:
+    """Drop furniture lines, split run-together paragraphs, join broken lines."""
+    dropped: list[Dropped] = []
+    pieces: list[tuple[int, int]] = []        # logical lines as (start, end) in ``text``
+    for m in LINE.finditer(text):
+        line_start, line_end = m.start(), m.start() + len(m.group().rstrip("\r\n"))
+        if line_start == len(text) and not m.group():
+            break
+        line = text[line_start:line_end]
+        reason = furniture(line)
+        if reason:
+            dropped.append(Dropped(Span(line_start, line_end), reason))
+            continue
+        pieces.extend(_split_gaps(text, line_start, line_end))
+    out = TextBuilder(text)
+    paragraph: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if paragraph and should_join(_line_text(text, paragraph[-1]), text[start:end]):
+            paragraph.append((start, end))
+            continue
+        _emit(out, text, paragraph)
+        paragraph = [(start, end)]
+    _emit(out, text, paragraph)
+    new, offsets = out.build()
+    return new, offsets, dropped
+
+
+def furniture(line: str) -> str | None:
+    """Why a whole line is page furniture, or None.
+
+    >>> furniture("通辽市人民政府公报"), furniture("- 27 -"), furniture("一、总则")
+    ('masthead', 'page-number', None)
+    """
+    stripped = line.strip()
+    if not stripped:
+        return None
+    mongolian = len(P.MONGOLIAN.findall(stripped))
+    if mongolian and mongolian >= 0.3 * len(stripped.replace(" ", "")):
+        return "mongolian-script"
+    if len(stripped) <= 60 and P.MASTHEAD.match(stripped):
+        return "masthead"
+    if len(stripped) <= 80 and P.ISSUE_NUMBER.match(stripped):
+        return "issue-number"
+    if "\t" not in line and P.PAGE_MARKER.match(stripped):
+        return "page-number"
+    if "\t" not in line and len(stripped) <= 200 and P.WEB_CHROME.match(line):
+        return "web-page"
+    return None
+
+
+def _split_gaps(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The line's paragraphs: split at wide gaps, each trimmed of outer white space."""
+    bounds, pos = [], start
+    for gap in P.PARAGRAPH_GAP.finditer(text, start, end):
+        bounds.append((pos, gap.start()))
+        pos = gap.end()
+    bounds.append((pos, end))
+    out = []
+    for s, e in bounds:
+        while s < e and text[s] in " \t\u3000\u00a0\ufeff":
+            s += 1
+        while e > s and text[e - 1] in " \t\u3000\u00a0":
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _line_text(text: str, piece: tuple[int, int]) -> str:
+    return text[piece[0]:piece[1]]
+
+
+def should_join(before: str, line: str) -> bool:
+    """True when ``line`` continues ``before``, a line that PDF conversion broke.
+
+    A short numbered line is taken for a heading unless it ends in a list separator or a
+    conjunction; a broken numbered paragraph whose break falls elsewhere stays split.
+
+    >>> should_join("本预案适用于额尔古纳市范围内因春季融雪引发的雪灾、道", "路积雪结冰等灾害的应对工作。")
+    True
+    >>> should_join("总指挥：耿浩 市政府市长", "副总指挥：王兴扬 市政府常务副市长")
+    False
+    >>> should_join("成员单位：市委组织部、市委宣传部、", "（二）指挥部职责")
+    False
+    >>> should_join("1.5.1 特别重大（Ⅰ级）突发动物疫情", "有以下情形之一的为特别重大突发动物疫情：")
+    False
+    >>> should_join("(3) 开展对养殖、运输、屠宰、经营和", "场环节的动物疫情监测和防控工作")
+    True
+    """
+    if not before or not line or "\t" in before or "\t" in line:
+        return False
+    last = before[-1]
+    if last in P.TERMINAL or last in CLOSING:
+        return False
+    if P.STRUCTURE_START.match(line) or P.TOC_ENTRY.search(before) \
+            or ENDS_WITH_DATE_OR_NUMBER.search(before):
+        return False
+    if P.PERSON_POST_LINE.match(before) or P.PERSON_POST_LINE.match(line):
+        return False
+    if last in CONTINUING:
+        return True
+    if P.TITLE_END.search(before) and "，" not in before:
+        return False
+    if P.HEADING.match(before) and len(before) <= SHORT_HEADING:
+        return False        # a heading, unless it ended in 、，和 … (handled above)
+    return any(c in before for c in SENTENCE_MARKS) or len(before) >= 24
+
+
+CONTINUING = "、，,和及或"
+"""A line that ends in one of these goes on in the next."""
+
+
+
+ENDS_WITH_DATE_OR_NUMBER = re.compile(P.DATE.pattern + r"\s*$|号\s*$", re.VERBOSE)
+
+
+def _emit(out: TextBuilder, text: str, paragraph: list[tuple[int, int]]) -> None:
+    """Write one paragraph: its pieces glued, spaced names closed, then a newline."""
+    if not paragraph:
+        return
+    for i, (start, end) in enumerate(paragraph):
+        if i and text[start].isascii() and text[start].isalnum() and out.last_char().isascii() \
+                and out.last_char().isalnum():
+            out.insert(" ", paragraph[i - 1][1], start)
+        pos = start
+        for m in P.SPACED_PAIR.finditer(text, start, end):
+            out.copy(pos, m.start(1) + 1)
+            pos = m.start(2)
+        out.copy(pos, end)
+    last_end = paragraph[-1][1]
+    out.insert("\n", last_end, min(last_end + 1, len(text)))

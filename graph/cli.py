@@ -1,0 +1,250 @@
+"""The ``govkg`` command: a thin shell over the library, one call per command."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import query as Q
+from .build import build as run_build
+from .store import BACKENDS, GraphNotFound, open_graph
+
+EPILOG_BUILD = """\b
+Examples:
+  govkg build --out out                 # the bundled sample gazettes
+  govkg build gazettes/ --out out       # every .txt/.html under gazettes/
+"""
+
+
+def graph_option(f):
+    return click.option("--graph", "graph_dir", required=True, type=click.Path(file_okay=False),
+                        help="Folder a `govkg build` wrote (holds graph.trig).")(f)
+
+
+def format_option(f):
+    return click.option("--format", "fmt", type=click.Choice(Q.FORMATS), default="table",
+                        show_default=True, help="Output format.")(f)
+
+
+def backend_option(f):
+    return click.option("--backend", type=click.Choice(BACKENDS), default="oxigraph",
+                        show_default=True, help="Store that runs the query.")(f)
+
+
+def network_option(f):
+    return click.option("--allow-network", is_flag=True,
+                        help="Permit SERVICE / FROM / LOAD, which read from outside the graph.")(f)
+
+
+def _open(graph_dir: str, backend: str):
+    try:
+        return open_graph(graph_dir, backend)
+    except GraphNotFound as e:
+        raise click.ClickException(str(e)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="govkg")
+def main():
+    """govkg — a knowledge graph of agencies, documents, duties and command structures
+    from Chinese government gazettes."""
+
+
+@main.command(epilog=EPILOG_BUILD)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--out", "out", default="govkg-out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to write graph.trig and report.json into.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+def build(paths, out, jobs, quiet):
+    """Build the graph of gazette files (.txt, .html) or folders of them.
+
+    With no PATHS, builds the bundled sample corpus.  Exit status 1 when any file failed.
+    """
+    started = time.perf_counter()
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        bar = click.progressbar(length=1, label="building", file=sys.stderr)
+
+    def progress(report, size):
+        if bar is not None:
+            bar.label = f"{report.name[:40]}"
+            bar.update(0)
+
+    report = run_build(list(paths), out, jobs=jobs, progress=progress if bar else None)
+    if bar is not None:
+        bar.render_finish()
+    for f in report.failed:
+        click.echo(f"error: {f.name}: {f.error}", err=True)
+    if not quiet:
+        t = report.totals()
+        facts = ", ".join(f"{k} {n}" for k, n in t["facts"].items() if n)
+        click.echo(f"{t['files']} files ({t['failed']} failed), {t['documents']} documents, "
+                   f"{t['triples']} triples; {facts}", err=True)
+        click.echo(f"wrote {Path(out) / 'graph.trig'} and {Path(out) / 'report.json'} "
+                   f"in {time.perf_counter() - started:.2f}s", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+def _params(values) -> dict[str, str]:
+    out = {}
+    for v in values:
+        if "=" not in v:
+            raise click.BadParameter(f"{v!r} is not NAME=VALUE", param_hint="--param")
+        k, val = v.split("=", 1)
+        out[k.strip()] = val
+    return out
+
+
+def _print(result, fmt: str) -> None:
+    if isinstance(result, Q.Table):
+        click.echo(Q.format_table(result, fmt), nl=False)
+        if result.truncated:
+            click.echo("warning: output truncated at the row limit (--limit)", err=True)
+    elif isinstance(result, bool):
+        click.echo(json.dumps(result) if fmt == "json" else str(result).lower())
+    else:
+        from rdflib import Graph
+        g = Graph()
+        for t in result:
+            g.add(t)
+        click.echo(g.serialize(format="json-ld" if fmt == "json" else "turtle"))
+
+
+@main.command("query", epilog="""\b
+Examples:
+  govkg query memberships --graph out --format csv
+  govkg query unit_bodies --graph out --param unit=鄂尔多斯市应急管理局
+""")
+@click.argument("name")
+@graph_option
+@format_option
+@backend_option
+@network_option
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable to a value (repeatable); <…> binds an IRI.")
+@click.option("--limit", default=Q.DEFAULT_LIMIT, show_default=True, type=click.IntRange(1),
+              help="Most rows to print.")
+def query_cmd(name, graph_dir, fmt, backend, allow_network, params, limit):
+    """Run a named query (see `govkg queries`)."""
+    if name not in Q.named_queries():
+        raise click.ClickException(f"no named query {name!r}; try: {', '.join(Q.named_queries())}")
+    _run(Q.query_text(name), graph_dir, fmt, backend, allow_network, params, limit)
+
+
+@main.command(epilog="""\b
+Examples:
+  govkg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --graph out
+  govkg sparql scripts/units_on_headquarters.rq --graph out --format csv
+""")
+@click.argument("query")
+@graph_option
+@format_option
+@backend_option
+@network_option
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable to a value (repeatable).")
+@click.option("--limit", default=Q.DEFAULT_LIMIT, show_default=True, type=click.IntRange(1))
+def sparql(query, graph_dir, fmt, backend, allow_network, params, limit):
+    """Run any SPARQL SELECT, ASK or CONSTRUCT (text, or a .rq file)."""
+    try:
+        text = Q.query_text(query)
+    except Q.QueryError as e:
+        raise click.ClickException(str(e)) from None
+    _run(text, graph_dir, fmt, backend, allow_network, params, limit)
+
+
+def _run(text, graph_dir, fmt, backend, allow_network, params, limit):
+    graph = _open(graph_dir, backend)
+    try:
+        result = Q.run_query(graph, text, _params(params), allow_network=allow_network, limit=limit)
+    except Q.QueryError as e:
+        raise click.ClickException(str(e)) from None
+    _print(result, fmt)
+
+
+@main.command()
+def queries():
+    """List the named queries."""
+    for name, description in Q.named_queries().items():
+        click.echo(f"{name:16s} {description}")
+
+
+@main.command(epilog="Example:\n\n  govkg validate --graph out")
+@graph_option
+@click.option("--verbose", "-v", is_flag=True, help="Print the full SHACL report.")
+def validate(graph_dir, verbose):
+    """Check a built graph against the SHACL shapes of the ontology."""
+    from .validate import validate as run_validate
+    try:
+        result = run_validate(graph_dir)
+    except GraphNotFound as e:
+        raise click.ClickException(str(e)) from None
+    if verbose or not result.conforms:
+        click.echo(result.text)
+    if not result.conforms:
+        raise click.ClickException(f"does not conform: {result.violations} violations")
+    click.echo("conforms")
+
+
+# ---------------------------------------------------------------------------------------
+# Stage commands: every intermediate value, from the shell
+
+def _source(path):
+    from .ingest import SourceError, read_source
+    try:
+        return read_source(path)
+    except SourceError as e:
+        raise click.ClickException(str(e)) from None
+
+
+@main.command("clean", epilog="Example:\n\n  govkg clean gazette.txt | less")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def clean_cmd(file):
+    """Print a file's cleaned text (furniture out, broken lines joined)."""
+    from .clean import clean
+    click.echo(clean(_source(file)).text, nl=False)
+
+
+@main.command(epilog="Example:\n\n  govkg segment gazette.txt")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def segment(file):
+    """Print the documents found in a file, with their headers and sections (JSON)."""
+    from .clean import clean
+    from .segment import split_documents
+    docs = split_documents(clean(_source(file)))
+    click.echo(json.dumps([_doc_json(d) for d in docs], ensure_ascii=False, indent=1))
+
+
+def _doc_json(d) -> dict:
+    def m(x):
+        return None if x is None else {"text": x.text, "value": x.value, "span": [x.span.start, x.span.end]}
+    return {"key": d.key, "kind": d.kind, "jurisdiction": d.jurisdiction,
+            "span": [d.span.start, d.span.end], "notice_title": m(d.notice_title), "title": m(d.title),
+            "number": m(d.number), "date": m(d.date), "issuer": m(d.issuer),
+            "recipients": [x.text for x in d.recipients], "attachments": [x.text for x in d.attachments],
+            "sections": [{"number": s.number, "title": s.title, "level": s.level} for s in d.sections]}
+
+
+@main.command(epilog="Example:\n\n  govkg facts gazette.txt --kind membership")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--kind", "kinds", multiple=True, help="Only facts of this kind (repeatable).")
+def facts(file, kinds):
+    """Print the resolved facts found in a file (JSON lines)."""
+    from dataclasses import asdict
+    from .pipeline import process
+    result = process(_source(file))
+    for f in result.facts:
+        if kinds and f.kind not in kinds:
+            continue
+        row = {"kind": f.kind, **asdict(f)}
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

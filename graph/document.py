@@ -1,0 +1,261 @@
+"""The data that flows through the stages: a source file, its cleaned text, its documents.
+
+Offsets are character offsets into ``Source.text``, the decoded file exactly as read
+(half-open ``[start, end)``).  Cleaning rewrites the text, so every cleaned text keeps an
+``OffsetMap`` that sends its positions back to the original; spans stored on facts are
+always original offsets, so ``source.text[start:end]`` is the quote.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file, decoded.
+
+    ``name`` is the path relative to the folder it was found in (or the file name),
+    ``digest`` the SHA-256 of its bytes, ``text`` the decoded content, unchanged.
+    """
+
+    name: str
+    text: str
+    digest: str
+    encoding: str
+    media_type: str = "text/plain"   # or "text/html"
+    size: int = 0                    # bytes on disk
+
+    @property
+    def key(self) -> str:
+        """Short stable identifier of the content (first 16 hex digits of the digest)."""
+        return self.digest[:16]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range ``[start, end)`` of original offsets in one source."""
+
+    start: int
+    end: int
+
+    def quote(self, source: Source) -> str:
+        return source.text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch ``[clean_start, clean_end)`` of cleaned text and where it came from.
+
+    A *copied* run maps character by character onto ``[orig_start, orig_end)`` (same
+    length); an inserted run (a paragraph break put where an HTML tag stood, say) maps
+    every one of its characters onto the whole original range it replaced.
+    """
+
+    clean_start: int
+    clean_end: int
+    orig_start: int
+    orig_end: int
+    copied: bool
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Sends positions in a cleaned text back to positions in the original text."""
+
+    runs: tuple[Run, ...]
+    starts: tuple[int, ...] = field(repr=False, default=())
+
+    def __post_init__(self):
+        object.__setattr__(self, "starts", tuple(r.clean_start for r in self.runs))
+
+    @classmethod
+    def identity(cls, length: int) -> "OffsetMap":
+        return cls((Run(0, length, 0, length, True),) if length else ())
+
+    def _run(self, i: int) -> Run:
+        return self.runs[max(bisect_right(self.starts, i) - 1, 0)]
+
+    def start(self, i: int) -> int:
+        """Original offset of cleaned character ``i``."""
+        if not self.runs:
+            return 0
+        run = self._run(i)
+        if run.copied:
+            return min(run.orig_start + (i - run.clean_start), run.orig_end)
+        return run.orig_start
+
+    def end(self, j: int) -> int:
+        """Original offset just past cleaned character ``j - 1``."""
+        if j <= 0 or not self.runs:
+            return self.start(0)
+        run = self._run(j - 1)
+        if run.copied:
+            return min(run.orig_start + (j - run.clean_start), run.orig_end)
+        return run.orig_end
+
+    def span(self, start: int, end: int) -> Span:
+        """The original span of cleaned range ``[start, end)``."""
+        if end <= start:
+            here = self.start(start)
+            return Span(here, here)
+        return Span(self.start(start), self.end(end))
+
+    def compose(self, outer: "OffsetMap") -> "OffsetMap":
+        """Chain two maps: ``self`` sends text C to text B, ``outer`` sends B to A."""
+        runs = []
+        for r in self.runs:
+            if not r.copied:
+                runs.append(Run(r.clean_start, r.clean_end,
+                                outer.start(r.orig_start), outer.end(r.orig_end), False))
+                continue
+            k = max(bisect_right(outer.starts, r.orig_start) - 1, 0)
+            while k < len(outer.runs) and outer.runs[k].clean_start < r.orig_end:
+                o = outer.runs[k]
+                a, b = max(r.orig_start, o.clean_start), min(r.orig_end, o.clean_end)
+                if a < b:
+                    c = r.clean_start + (a - r.orig_start)
+                    if o.copied:
+                        shift = o.orig_start - o.clean_start
+                        runs.append(Run(c, c + b - a, a + shift, b + shift, True))
+                    else:
+                        runs.append(Run(c, c + b - a, o.orig_start, o.orig_end, False))
+                k += 1
+        return OffsetMap(tuple(runs))
+
+
+class TextBuilder:
+    """Builds a new text from pieces of an old one, keeping the OffsetMap between them."""
+
+    def __init__(self, old: str):
+        self.old = old
+        self.parts: list[str] = []
+        self.runs: list[Run] = []
+        self.length = 0
+
+    def copy(self, start: int, end: int) -> None:
+        """Append ``old[start:end]`` unchanged."""
+        if end <= start:
+            return
+        last = self.runs[-1] if self.runs else None
+        if last and last.copied and last.orig_end == start and last.clean_end == self.length:
+            self.runs[-1] = Run(last.clean_start, last.clean_end + end - start,
+                                last.orig_start, end, True)
+        else:
+            self.runs.append(Run(self.length, self.length + end - start, start, end, True))
+        self.parts.append(self.old[start:end])
+        self.length += end - start
+
+    def insert(self, text: str, start: int, end: int) -> None:
+        """Append ``text`` standing for ``old[start:end]`` (a tag, an entity, a gap)."""
+        if not text:
+            return
+        self.runs.append(Run(self.length, self.length + len(text), start, end, False))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def last_char(self) -> str:
+        return self.parts[-1][-1] if self.parts else ""
+
+    def build(self) -> tuple[str, OffsetMap]:
+        return "".join(self.parts), OffsetMap(tuple(self.runs))
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Original text the cleaner removed, and why (``masthead``, ``page-number`` …)."""
+
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Text with page furniture removed and broken lines joined: one paragraph a line."""
+
+    source: Source
+    text: str
+    offsets: OffsetMap
+    dropped: tuple[Dropped, ...] = ()
+
+    def span(self, start: int, end: int) -> Span:
+        return self.offsets.span(start, end)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A piece of text as printed (whitespace removed) with its original span.
+
+    ``value`` holds a normalised form: the ISO date of a date, the 文号 with 〔〕, or (after
+    the resolve stage) the canonical name of a unit, body or person.
+    """
+
+    text: str
+    span: Span
+    value: str | None = None
+    collective: bool = False
+
+    @property
+    def name(self) -> str:
+        """The normalised form where there is one, else the text."""
+        return self.value or self.text
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered heading and the text below it, up to the next heading of its level or above.
+
+    ``number`` is the marker as printed (一、 （一） 1. （1） 1.2.3 第三条), ``level`` its
+    depth in the document's tree (1 = top), ``parent`` the index of the enclosing section
+    in ``Document.sections`` (``None`` at the top).  ``start``/``end`` are cleaned offsets.
+    """
+
+    number: str
+    title: str
+    level: int
+    start: int
+    end: int
+    parent: int | None
+    style: str
+    span: Span = Span(0, 0)        # the same range in the original text
+
+
+@dataclass(frozen=True)
+class Document:
+    """One issued instrument: a notice and the plan it issues, or a notice on its own.
+
+    ``start``/``end`` delimit it in the cleaned text; every metadata field is a Mention
+    whose span points into the original file.
+    """
+
+    key: str                       # D1, D2 … in order of appearance in the source
+    source: Source
+    start: int
+    end: int
+    kind: str                      # notice | personnel | instrument
+    notice_title: Mention | None = None
+    title: Mention | None = None   # the instrument's own title, else the notice title
+    number: Mention | None = None  # 文号, value with 〔〕
+    date: Mention | None = None    # signing date, value ISO
+    issuer: Mention | None = None
+    recipients: tuple[Mention, ...] = ()
+    attachments: tuple[Mention, ...] = ()
+    sections: tuple[Section, ...] = ()
+    jurisdiction: str | None = None
+    span: Span = Span(0, 0)        # [start, end) in the original text
+
+    @property
+    def label(self) -> str:
+        """The document's title for people: the instrument title, else notice title or 文号."""
+        for m in (self.title, self.notice_title, self.number):
+            if m is not None:
+                return m.name
+        return f"{self.source.name} {self.key}"
+
+    def section_at(self, pos: int) -> Section | None:
+        """The innermost section containing cleaned offset ``pos``."""
+        best = None
+        for s in self.sections:
+            if s.start <= pos < s.end and (best is None or s.level >= best.level):
+                best = s
+        return best

@@ -1,0 +1,101 @@
+"""Lists of units, as printed in member lists, task brackets and table cells.
+
+``unit_mentions`` splits a list on 、，,；; (and on 和/及 between two whole unit names),
+keeps a name whole where it holds a separator inside brackets (各基层组织（社区、村屯等）)
+or spells out a township list (各苏木、乡、镇、街道办事处), and drops a generic tail
+(…等有关部门单位).  The resolver decides what each name means; this module only finds
+where the names are.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import CleanText, Mention
+
+SEPARATORS = "、，,；;"
+OPEN, CLOSE = "（(【〔", "）)】〕"
+TAIL = re.compile(r"(?:等|及|以及|和)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位|部门单位|部门和单位|企事业单位)?[。.；;：:，,、\s]*$")
+LEADING = re.compile(r"^(?:由|和|及|以及|与|并|会同|联合)")
+UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|所|站|队|中心|公司|集团|会|处|府|室|团|社|行|台|校|馆|署|"
+                      r"区|旗|市|盟|县|镇|乡|街道|苏木|分局|支队|大队|军分区|委员会|联合会|协会|组|科|庭)"
+                      r"(?:[（(][^（）()]*[）)])?$")
+TOWNSHIP_PART = re.compile(r"^(?:乡|镇|苏木|嘎查|村|社区|街道|街道办事处|办事处|乡镇|农牧场|林场)$")
+CONJUNCTION = re.compile(r"(?:和|及|以及|与)")
+STARTS_LIKE_UNIT = re.compile(r"^(?:自治区|市|旗|盟|县|区|各|[\u4e00-\u9fff]{2,}(?:市|旗|盟|县|区))")
+
+
+def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
+    """The unit names listed in cleaned ``text[start:end]``, each with its span.
+
+    >>> from graph.document import CleanText, OffsetMap, Source
+    >>> text = "市委组织部、市发改委、各苏木、乡、镇、街道办事处等有关部门单位。"
+    >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
+    >>> [m.text for m in unit_mentions(c, 0, len(text))]
+    ['市委组织部', '市发改委', '各苏木、乡、镇、街道办事处']
+    >>> text = "市卫健委和市医疗保障局，各基层组织（社区、村屯等）"
+    >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
+    >>> [m.text for m in unit_mentions(c, 0, len(text))]
+    ['市卫健委', '市医疗保障局', '各基层组织（社区、村屯等）']
+    """
+    text = clean.text
+    pieces = _merge_townships(text, _split(text, start, end))
+    out = []
+    for s, e in pieces:
+        s, e = _trim(text, s, e)
+        for a, b in _split_conjunction(text, s, e):
+            name = re.sub(r"\s+", "", text[a:b])
+            if len(name) >= 2:
+                out.append(Mention(name, clean.span(a, b)))
+    return out
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split at separators outside brackets."""
+    out, depth, piece = [], 0, start
+    for i in range(start, end):
+        c = text[i]
+        if c in OPEN:
+            depth += 1
+        elif c in CLOSE:
+            depth = max(0, depth - 1)
+        elif c in SEPARATORS and depth == 0:
+            out.append((piece, i))
+            piece = i + 1
+    out.append((piece, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _merge_townships(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep 各苏木、乡、镇、街道办事处 together: township words after a 各 entry."""
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        a, b = _trim(text, s, e)
+        if out and TOWNSHIP_PART.match(text[a:b]) and text[out[-1][0]:out[-1][1]].lstrip().startswith("各"):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip white space, a leading conjunction and a generic tail (等有关部门单位。)."""
+    while s < e and text[s].isspace():
+        s += 1
+    m = LEADING.match(text, s, e)
+    if m and e - m.end() >= 2:
+        s = m.end()
+    tail = TAIL.search(text, s, e)
+    if tail and tail.start() > s and e - s - (tail.end() - tail.start()) >= 2:
+        e = tail.start()
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _split_conjunction(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A和B where A is a whole unit name and B starts like one: two names."""
+    for m in CONJUNCTION.finditer(text, s, e):
+        left, right = text[s:m.start()], text[m.end():e]
+        if UNIT_END.search(left) and STARTS_LIKE_UNIT.match(right) and len(left) >= 3:
+            return [(s, m.start()), *_split_conjunction(text, m.end(), e)]
+    return [(s, e)]

@@ -1,0 +1,191 @@
+"""Stage 1 — ingest: find input files, read their bytes, detect the encoding.
+
+The text is decoded and kept exactly as it is in the file (no newline or Unicode
+normalisation), so that offsets into ``Source.text`` are offsets into the file's text.
+Markup is left in place for the cleaner, which knows how to map around it.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+from typing import Iterator
+
+from .document import Source
+
+SUFFIXES = {".txt": "text/plain", ".text": "text/plain",
+            ".html": "text/html", ".htm": "text/html", ".xhtml": "text/html"}
+
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+MAGIC = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+         (b"PK\x03\x04", "a zip archive (.docx/.xlsx are zips too)"), (b"%PDF", "a PDF file"),
+         (b"\x1f\x8b", "a gzip archive"), (b"\xd0\xcf\x11\xe0", "an OLE file (.doc/.xls)"),
+         (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7z archive"), (b"\x7fELF", "an executable"))
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.IGNORECASE)
+HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                        re.IGNORECASE | re.DOTALL)
+
+
+class SourceError(Exception):
+    """A file that cannot be read as text; the message names the file and the reason."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+
+
+def find_files(paths) -> Iterator[tuple[Path, str]]:
+    """Yield ``(path, name)`` for every readable file under ``paths``, in sorted order.
+
+    Folders are searched recursively for ``.txt``/``.html``/``.htm``; a file named
+    directly is taken whatever its suffix.  ``name`` is the path relative to the folder
+    it was found in, or the bare file name.
+    """
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            found = [f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file()]
+            for f in sorted(found, key=lambda f: f.relative_to(p).as_posix()):
+                yield f, f.relative_to(p).as_posix()
+        else:
+            yield p, p.name
+
+
+def read_source(path: Path | str, name: str | None = None) -> Source:
+    """Read one file and decode it.  Raises ``SourceError`` with the reason."""
+    path = Path(path)
+    name = name or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise SourceError(name, f"cannot read: {e.strerror or e}") from None
+    return parse_bytes(data, name, media_type_of(path, data))
+
+
+def media_type_of(path: Path, data: bytes) -> str:
+    """HTML by suffix or by a leading <html>/<!DOCTYPE html>; plain text otherwise."""
+    if SUFFIXES.get(path.suffix.lower()) == "text/html" or HTML_START.match(data[:2048]):
+        return "text/html"
+    return "text/plain"
+
+
+def parse_bytes(data: bytes, name: str, media_type: str = "text/plain") -> Source:
+    """Decode ``data``; the encoding is detected, not assumed."""
+    text, encoding = decode(data, name, media_type)
+    return Source(name=name, text=text, digest=hashlib.sha256(data).hexdigest(),
+                  encoding=encoding, media_type=media_type, size=len(data))
+
+
+def decode(data: bytes, name: str, media_type: str = "text/plain") -> tuple[str, str]:
+    """Return ``(text, encoding)``.
+
+    Order: a byte-order mark; the signature of a binary format (refused); UTF-16
+    without a mark, told by its zero bytes; strict UTF-8; a charset declared in HTML;
+    then GB18030 (which covers GBK and GB2312), Big5 or UTF-16, whichever reads as the
+    most plausible Chinese.
+    """
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            return _strict(data, enc, name), enc
+    for magic, what in MAGIC:
+        if data.startswith(magic):
+            raise SourceError(name, f"binary file ({what}), not text")
+    enc = _utf16_without_bom(data)
+    if enc:
+        return _strict(data, enc, name), enc
+    if b"\x00" in data[:65536]:
+        raise SourceError(name, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = META_CHARSET.search(data[:4096]) if media_type == "text/html" else None
+    if declared:
+        try:
+            enc = codecs.lookup(declared.group(1).decode("ascii")).name
+            return data.decode(enc), enc
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return _chinese_legacy(data, name)
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise SourceError(name, f"invalid {encoding} at byte {e.start}") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 told by where its zero bytes fall (ASCII-heavy text), or, when there are a
+    few zero bytes, by decoding as plausible Chinese."""
+    sample = data[:8192]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.2 * half and even < 0.02 * half:
+        return "utf-16-le"
+    if even > 0.2 * half and odd < 0.02 * half:
+        return "utf-16-be"
+    if odd or even:
+        for enc in ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le"):
+            try:
+                text = sample.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if plausibility(text) >= 0.9 and sum(c.isprintable() or c in "\r\n\t" for c in text) \
+                    >= 0.95 * len(text):
+                return enc
+    return None
+
+
+def _chinese_legacy(data: bytes, name: str) -> tuple[str, str]:
+    """GB18030 or Big5: the strict decodings ranked by plausibility; else a lenient one."""
+    decoded = {}
+    candidates = ("gb18030", "big5", "utf-16-le", "utf-16-be") if len(data) % 2 == 0 \
+        else ("gb18030", "big5")
+    for enc in candidates:
+        try:
+            decoded[enc] = data.decode(enc)
+        except UnicodeDecodeError as e:
+            if e.start >= len(data) - 4:     # a multi-byte sequence cut off at the end
+                decoded[enc] = data[:e.start].decode(enc) + "\ufffd" * (len(data) - e.start)
+    if decoded:
+        enc = max(decoded, key=lambda e: plausibility(decoded[e]))
+        if plausibility(decoded[enc]) >= 0.5:
+            return decoded[enc], enc
+    raise SourceError(name, "unknown encoding: not UTF-8, UTF-16, GB18030/GBK or Big5 text")
+
+
+def plausibility(text: str) -> float:
+    """Share of the Han characters that are among the common ones (GB2312 or Big5 level 1).
+
+    >>> plausibility("各部门职责分工") > 0.9
+    True
+    """
+    han = [c for c in text[:20000] if "\u3100" <= c <= "\u9fff" or "\ue000" <= c <= "\uf8ff"]
+    if not han:
+        return 1.0 if text.isprintable() or not text.strip("\r\n\t ") else 0.0
+    common = _common_han()
+    return sum(c in common for c in han) / len(han)
+
+
+@cache
+def _common_han() -> frozenset[str]:
+    chars = set()
+    for hi in range(0xB0, 0xD8):                      # GB2312 level 1
+        for lo in range(0xA1, 0xFF):
+            chars.add(bytes((hi, lo)).decode("gb2312", "ignore"))
+    for hi in range(0xA4, 0xC7):                      # Big5 level 1
+        for lo in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
+            chars.add(bytes((hi, lo)).decode("big5", "ignore"))
+    chars.discard("")
+    return frozenset(chars)

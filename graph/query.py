@@ -1,0 +1,196 @@
+"""Named SPARQL queries and raw SPARQL, on either store, with bound parameters.
+
+Named queries are the ``.rq`` files in ``graph/queries`` (first line: ``# what it answers``).
+Parameters are bound as values (``initBindings`` in rdflib, ``substitutions`` in
+Oxigraph), never pasted into the query text.  A query that would reach the network
+(``SERVICE``) or load a graph from elsewhere (``FROM``, ``LOAD``) is refused unless the
+caller allows it.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Literal, URIRef, Variable
+
+from .store import to_rdflib
+
+FORMATS = ("table", "csv", "json")
+DEFAULT_LIMIT = 100_000
+NETWORK_KEYWORDS = re.compile(r"\b(SERVICE|FROM|LOAD)\b", re.IGNORECASE)
+STRINGS_AND_COMMENTS = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"|<[^<>\s]*>|#[^\n]*",
+                                  re.DOTALL)
+
+
+class QueryError(ValueError):
+    """A query that cannot run: unknown name, bad syntax, refused, or too slow."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """The answer to a SELECT: a header and rows of strings ("" where unbound)."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    truncated: bool = False
+
+
+@cache
+def named_queries() -> dict[str, str]:
+    """Every named query with its one-line description."""
+    out = {}
+    for p in sorted(resources.files(__package__).joinpath("queries").iterdir(), key=lambda p: p.name):
+        if p.name.endswith(".rq"):
+            first = p.read_text(encoding="utf-8").splitlines()[0]
+            out[p.name[:-3]] = first.lstrip("# ").strip()
+    return out
+
+
+def query_text(name_or_query: str) -> str:
+    """The text of a named query, of a ``.rq`` file, or the query itself."""
+    if name_or_query in named_queries():
+        return resources.files(__package__).joinpath("queries", f"{name_or_query}.rq") \
+            .read_text(encoding="utf-8")
+    path = Path(name_or_query)
+    if len(name_or_query) < 4096 and "\n" not in name_or_query and path.suffix in (".rq", ".sparql") \
+            and path.is_file():
+        return path.read_text(encoding="utf-8")
+    if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", name_or_query, re.IGNORECASE):
+        return name_or_query
+    raise QueryError(f"no named query or query file {name_or_query!r}; "
+                     f"named queries: {', '.join(named_queries())}")
+
+
+def check_network(query: str, allow_network: bool = False) -> None:
+    """Refuse SERVICE, FROM and LOAD unless the network is allowed."""
+    if allow_network:
+        return
+    bare = STRINGS_AND_COMMENTS.sub(" ", query)
+    m = NETWORK_KEYWORDS.search(bare)
+    if m:
+        raise QueryError(f"{m.group(1).upper()} would read from outside the graph; "
+                         "pass --allow-network to permit it")
+
+
+def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
+              allow_network: bool = False, limit: int | None = DEFAULT_LIMIT):
+    """Run a query on an rdflib Dataset or a pyoxigraph Store.
+
+    SELECT gives a ``Table``; ASK a bool; CONSTRUCT/DESCRIBE a list of rdflib triples.
+    ``bindings`` maps variable names to values: ``<…>`` is an IRI, anything else a string.
+    """
+    check_network(query, allow_network)
+    bindings = bindings or {}
+    if isinstance(graph, ox.Store):
+        return _run_oxigraph(graph, query, bindings, limit)
+    if isinstance(graph, Dataset):
+        return _run_rdflib(graph, query, bindings, limit)
+    raise TypeError(f"cannot query a {type(graph).__name__}")
+
+
+def _term(value: str):
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    return Literal(value)
+
+
+def _run_rdflib(ds: Dataset, query: str, bindings: dict[str, str], limit: int | None):
+    try:
+        result = ds.query(query, initBindings={Variable(k): _term(v) for k, v in bindings.items()})
+    except Exception as e:          # rdflib raises pyparsing and assorted errors
+        raise QueryError(f"query failed: {e}") from None
+    if result.type == "ASK":
+        return bool(result.askAnswer)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return list(result.graph)
+    header = tuple(str(v) for v in result.vars)
+    rows, truncated = [], False
+    for row in result:
+        if limit is not None and len(rows) >= limit:
+            truncated = True
+            break
+        rows.append(tuple(_text(v) for v in row))
+    return Table(header, tuple(rows), truncated)
+
+
+def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: int | None):
+    subs = {}
+    for k, v in bindings.items():
+        subs[ox.Variable(k)] = ox.NamedNode(v[1:-1]) if v.startswith("<") and v.endswith(">") \
+            else ox.Literal(v)
+    try:
+        result = store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+    except (SyntaxError, OSError, ValueError) as e:
+        raise QueryError(f"query failed: {e}") from None
+    except RuntimeError as e:          # a parameter that is not in the SELECT list
+        raise QueryError(f"query failed: {e} (a bound parameter must be selected)") from None
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QueryTriples):
+        return [tuple(to_rdflib(t) for t in (tr.subject, tr.predicate, tr.object)) for tr in result]
+    header = tuple(v.value for v in result.variables)
+    rows, truncated = [], False
+    for solution in result:
+        if limit is not None and len(rows) >= limit:
+            truncated = True
+            break
+        rows.append(tuple(_text(to_rdflib(solution[v])) for v in header))
+    return Table(header, tuple(rows), truncated)
+
+
+def _text(term) -> str:
+    return "" if term is None else str(term)
+
+
+# ---------------------------------------------------------------------------------------
+# Output
+
+def format_table(table: Table, fmt: str = "table") -> str:
+    """A Table as an aligned text table, CSV (header first) or JSON (a list of objects)."""
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(table.header)
+        writer.writerows(table.rows)
+        return buf.getvalue()
+    if fmt == "json":
+        return json.dumps([dict(zip(table.header, r)) for r in table.rows],
+                          ensure_ascii=False, indent=1) + "\n"
+    if fmt != "table":
+        raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    widths = [max([_width(h)] + [_width(r[i]) for r in table.rows]) for i, h in enumerate(table.header)]
+    widths = [min(w, 60) for w in widths]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(table.header, widths)),
+             "  ".join("-" * w for w in widths)]
+    for r in table.rows:
+        lines.append("  ".join(_pad(_clip(c, w), w) for c, w in zip(r, widths)))
+    lines.append(f"({len(table.rows)} rows{', truncated' if table.truncated else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _clip(s: str, w: int) -> str:
+    s = s.replace("\n", " ")
+    if _width(s) <= w:
+        return s
+    out = ""
+    for c in s:
+        if _width(out + c) > w - 1:
+            break
+        out += c
+    return out + "…"
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * max(0, w - _width(s))

@@ -1,0 +1,104 @@
+"""What a build says about each file: counts per fact kind, warnings, errors, and the text
+no extractor used — so that nothing is dropped silently."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from .document import CleanText, Document, Source
+from .facts import FACT_KINDS, Fact
+
+SAMPLE_LINES = 5          # lines of unused text quoted in the report, per file
+WHITESPACE = re.compile(r"\s")
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One file's line in the build report."""
+
+    name: str
+    sha256: str | None = None
+    encoding: str | None = None
+    bytes: int = 0
+    documents: int = 0
+    facts: dict[str, int] = field(default_factory=dict)
+    triples: int = 0
+    furniture_removed: dict[str, int] = field(default_factory=dict)
+    chars_outside_documents: int = 0
+    chars_unclaimed_in_documents: int = 0
+    unused_samples: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+    skipped: str | None = None      # "unchanged", "duplicate of …"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """Everything one file gave: its documents, resolved facts, quads and report."""
+
+    source: Source
+    documents: tuple[Document, ...]
+    facts: tuple[Fact, ...]
+    quads: list
+    report: FileReport
+
+
+def file_report(text: CleanText, documents: tuple[Document, ...], facts) -> FileReport:
+    """Counts, warnings and unused text of one processed file."""
+    source = text.source
+    counts = Counter(f.kind for f in facts)
+    warnings = []
+    if not source.text.strip():
+        warnings.append("empty file: no text")
+    elif not documents:
+        warnings.append("no document found (no notice heading with a 文号 or 主送 line)")
+    if "\ufffd" in source.text:
+        warnings.append(f"{source.text.count(chr(0xFFFD))} characters could not be decoded "
+                        f"({source.encoding}) and were replaced")
+    outside, samples = _outside_documents(text, documents)
+    return FileReport(
+        name=source.name, sha256=source.digest, encoding=source.encoding, bytes=source.size,
+        documents=len(documents), facts={k: counts.get(k, 0) for k in FACT_KINDS},
+        furniture_removed=dict(sorted(Counter(d.reason for d in text.dropped).items())),
+        chars_outside_documents=outside,
+        chars_unclaimed_in_documents=_unclaimed(source, documents, facts),
+        unused_samples=tuple(samples), warnings=tuple(warnings))
+
+
+def _outside_documents(text: CleanText, documents) -> tuple[int, list[str]]:
+    """Non-blank characters of cleaned text in no document, and the first lines of it."""
+    covered = sorted((d.start, d.end) for d in documents)
+    gaps, pos = [], 0
+    for start, end in covered:
+        if start > pos:
+            gaps.append((pos, start))
+        pos = max(pos, end)
+    if pos < len(text.text):
+        gaps.append((pos, len(text.text)))
+    chars, samples = 0, []
+    for a, b in gaps:
+        part = text.text[a:b]
+        chars += sum(1 for c in part if not c.isspace())
+        for line in part.splitlines():
+            if line.strip() and len(samples) < SAMPLE_LINES:
+                samples.append(line.strip()[:80])
+    return chars, samples
+
+
+def _unclaimed(source: Source, documents, facts: list[Fact]) -> int:
+    """Non-blank characters inside documents that no fact and no header field quotes."""
+    mask = bytearray(len(source.text))
+    for d in documents:
+        mask[d.span.start:d.span.end] = b"\x01" * (d.span.end - d.span.start)
+    spans = [f.span for f in facts]
+    for d in documents:
+        spans += [m.span for m in (d.notice_title, d.title, d.number, d.date, d.issuer) if m]
+        spans += [m.span for m in (*d.recipients, *d.attachments)]
+    for s in spans:
+        mask[s.start:s.end] = bytes(s.end - s.start)
+    blank = sum(1 for m in WHITESPACE.finditer(source.text) if mask[m.start()])
+    return mask.count(1) - blank

@@ -1,0 +1,279 @@
+"""Stage 5 — resolve: canonical names for the units, bodies, persons and posts in facts.
+
+A document's jurisdiction comes from its issuer.  A leading 市/旗/盟/县/区 (and 市委,
+市政府) stands for the area of that level the document belongs to, 自治区 for 内蒙古自治区;
+an unprefixed local unit belongs to the document's own area.  Standard abbreviations
+expand from ``lexicon/abbreviations.tsv``, and a name printed in full elsewhere in the same
+document wins over a guess.  Bodies resolve through the names and aliases the document
+declares (以下简称 市指挥部).  The printed form stays on the Mention (``text``); the
+canonical one goes to ``value``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from . import lexicon
+from .document import Document, Mention
+from .facts import Body, Duty, Fact
+
+LEVEL_WORDS = ("自治区", "市", "旗", "盟", "县", "区")
+"""Words that, leading a unit's name, stand for the document's area of that level."""
+
+REGION = "内蒙古自治区"
+NATIONAL = re.compile(r"^(?:国家|国网|中国|中央|中共中央|国务院|全国|武警|解放军|内蒙古|自治区级)")
+TRAILING_ALIAS = re.compile(r"[（(][^（）()]{1,20}[）)]$")
+GOVERNMENT_HEADS = ("市长", "副市长", "常务副市长", "旗长", "副旗长", "常务副旗长", "区长", "副区长",
+                    "县长", "副县长", "盟长", "副盟长", "镇长", "副镇长", "乡长", "副乡长")
+UNIT_FIELDS = {"unit", "host", "units"}
+BODY_FIELDS = {"body", "name", "parent", "aliases"}
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# ---------------------------------------------------------------------------------------
+# Lexicon views
+
+@cache
+def abbreviations() -> tuple[tuple[str, str], ...]:
+    """(short, full) pairs, longest short form first."""
+    rows = [(r["short"], r["full"]) for r in lexicon.read_table("abbreviations")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def collective_rules() -> tuple[tuple[str, str], ...]:
+    return tuple((r["match"], r["text"]) for r in lexicon.read_table("collective"))
+
+
+@cache
+def post_titles() -> tuple[str, ...]:
+    """Role words of posts (局长, 副主任 …), longest first."""
+    return tuple(sorted((r["title"] for r in lexicon.read_table("post_titles")), key=len,
+                        reverse=True))
+
+
+@cache
+def not_level_prefixes() -> tuple[str, ...]:
+    return tuple(r["word"] for r in lexicon.read_table("not_level_prefix"))
+
+
+# ---------------------------------------------------------------------------------------
+# Units
+
+def is_collective(name: str) -> bool:
+    """Plural or generic entries: 各旗区人民政府, 有关部门, 事发单位, 铁路部门 …
+
+    >>> [is_collective(n) for n in ("各苏木乡镇", "市直有关部门", "市财政局", "铁路部门")]
+    [True, True, False, True]
+    """
+    for match, text in collective_rules():
+        if (match == "prefix" and name.startswith(text)) or (match == "suffix" and name.endswith(text)) \
+                or (match == "contains" and text in name) or (match == "exact" and name == text):
+            return True
+    return False
+
+
+def expand(core: str) -> str:
+    """Standard abbreviations written out: 住建局 → 住房和城乡建设局.
+
+    >>> expand("发改委"), expand("委网信办"), expand("财政局")
+    ('发展和改革委员会', '委网络安全和信息化委员会办公室', '财政局')
+    """
+    for short, full in abbreviations():
+        if core.endswith(short) and not core.endswith(full):
+            return core[: -len(short)] + full
+    return core
+
+
+def split_level(name: str) -> tuple[str | None, str]:
+    """``(level word, rest)`` of a name that starts with 市/旗/盟/县/区/自治区, else ``(None, name)``.
+
+    >>> split_level("市应急管理局"), split_level("市场监管局"), split_level("自治区应急管理厅")
+    (('市', '应急管理局'), (None, '市场监管局'), ('自治区', '应急管理厅'))
+    """
+    if name.startswith(not_level_prefixes()):
+        return None, name
+    for word in LEVEL_WORDS:
+        if name.startswith(word) and len(name) > len(word):
+            return word, name[len(word):]
+    return None, name
+
+
+def qualify(name: str, jurisdiction: str | None) -> str:
+    """The name with its area written out in full.
+
+    >>> qualify("市应急管理局", "额尔古纳市"), qualify("旗住建局", "伊金霍洛旗")
+    ('额尔古纳市应急管理局', '伊金霍洛旗住房和城乡建设局')
+    >>> qualify("市委组织部", "伊金霍洛旗"), qualify("消防救援大队", "额尔古纳市")
+    ('鄂尔多斯市委组织部', '额尔古纳市消防救援大队')
+    >>> qualify("国网额尔古纳供电公司", "额尔古纳市"), qualify("自治区应急管理厅", "兴安盟")
+    ('国网额尔古纳供电公司', '内蒙古自治区应急管理厅')
+    """
+    name = re.sub(r"^(?:中共|中国共产党)(?=.)", "", squeeze(name))
+    word, rest = split_level(name)
+    if word == "自治区":
+        return REGION + expand(rest)
+    here = lexicon.jurisdictions().get(jurisdiction) if jurisdiction else None
+    if word:
+        owner = lexicon.level_owner(here, word) if here else None
+        return (owner.name if owner else word) + expand(rest)
+    if lexicon.jurisdiction_pattern().search(name) or NATIONAL.match(name) or here is None \
+            or name.endswith("公司"):
+        return expand(name)
+    return here.name + expand(name)
+
+
+def canonical_unit(name: str, jurisdiction: str | None) -> str:
+    """Qualified, expanded, without a trailing alias in brackets: 市文化和旅游局(文物局) →
+    鄂尔多斯市文化和旅游局."""
+    name = squeeze(name).rstrip("等")
+    while TRAILING_ALIAS.search(name) and not re.fullmatch(r"[（(].*[）)]", name):
+        name = TRAILING_ALIAS.sub("", name)
+    return qualify(name, jurisdiction)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """``short`` is an abbreviation of ``full``: same first and last character, a subsequence.
+
+    >>> abbreviates("鄂尔多斯市文旅局", "鄂尔多斯市文化和旅游局"), abbreviates("市财政局", "市财政局")
+    (True, False)
+    """
+    if len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    it = iter(full)
+    return all(c in it for c in short)
+
+
+def prefer_full(names: set[str]) -> dict[str, str]:
+    """For each name that abbreviates another in the set, the longest such full name."""
+    out = {}
+    for short in names:
+        fulls = [f for f in names if abbreviates(short, f)]
+        if fulls:
+            out[short] = max(fulls, key=lambda f: (len(f), f))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Posts and persons
+
+def person_name(text: str) -> str:
+    """张 炜 → 张炜; 李军同志 → 李军."""
+    return re.sub(r"同志$", "", squeeze(text))
+
+
+def canonical_post(post: str, jurisdiction: str | None) -> str:
+    """A post with its unit qualified; a bare role word (市长) stays as printed.
+
+    >>> canonical_post("市应急管理局局长", "鄂尔多斯市"), canonical_post("市长", "鄂尔多斯市")
+    ('鄂尔多斯市应急管理局局长', '市长')
+    """
+    post = squeeze(post)
+    if post in post_titles() or post in GOVERNMENT_HEADS:
+        return post
+    return qualify(post, jurisdiction)
+
+
+def split_post(post: str, jurisdiction: str | None = None) -> tuple[str | None, str]:
+    """``(unit, role)`` of a post; the unit is None where the post names none.
+
+    >>> split_post("鄂尔多斯市应急管理局局长")
+    ('鄂尔多斯市应急管理局', '局长')
+    >>> split_post("东胜区区长")
+    ('东胜区人民政府', '区长')
+    >>> split_post("市长", "鄂尔多斯市")
+    ('鄂尔多斯市人民政府', '市长')
+    >>> split_post("鄂尔多斯市文化和旅游局(文物局)党组书记、局长")
+    ('鄂尔多斯市文化和旅游局', '党组书记')
+    """
+    first = re.split(r"[、，,]", squeeze(post))[0]
+    for role in post_titles():
+        if first.endswith(role) and len(first) > len(role):
+            unit = first[: -len(role)].rstrip("兼")
+            while TRAILING_ALIAS.search(unit):
+                unit = TRAILING_ALIAS.sub("", unit)
+            if unit in lexicon.jurisdictions() and role in GOVERNMENT_HEADS:
+                unit += "人民政府"
+            return (unit or None), role
+    if first in GOVERNMENT_HEADS and jurisdiction:
+        return jurisdiction + "人民政府", first
+    return None, first
+
+
+# ---------------------------------------------------------------------------------------
+# The stage
+
+def resolve(facts: list[Fact], documents: tuple[Document, ...]) -> list[Fact]:
+    """Every Mention in ``facts`` with its canonical ``value`` (and collective flag)."""
+    docs = {d.key: d for d in documents}
+    by_doc: dict[str, list[Fact]] = {}
+    for f in facts:
+        by_doc.setdefault(f.document, []).append(f)
+    out = []
+    for key, group in by_doc.items():
+        doc = docs.get(key)
+        out.extend(_resolve_document(group, doc.jurisdiction if doc else None))
+    return out
+
+
+def _resolve_document(facts: list[Fact], jurisdiction: str | None) -> list[Fact]:
+    units = {m.text for f in facts for field, m in f.mentions() if _kind(f, field) == "unit"}
+    qualified = {u: canonical_unit(u, jurisdiction) for u in units if not is_collective(squeeze(u))}
+    fuller = prefer_full(set(qualified.values()))
+    bodies = _body_table(facts, jurisdiction)
+
+    def rename(field: str, m: Mention, fact: Fact) -> Mention:
+        kind = _kind(fact, field)
+        text = squeeze(m.text)
+        if kind == "unit":
+            if m.collective or is_collective(text):
+                return replace(m, value=text, collective=True)
+            name = qualified.get(m.text) or canonical_unit(text, jurisdiction)
+            return replace(m, value=fuller.get(name, name))
+        if kind == "body":
+            return replace(m, value=bodies.get(text) or canonical_body(text, jurisdiction),
+                           collective=m.collective or text.startswith("各"))
+        if kind == "person":
+            return replace(m, value=person_name(text))
+        if kind == "post":
+            return replace(m, value=canonical_post(text, jurisdiction))
+        return m
+
+    return [f.with_names(lambda field, m, f=f: rename(field, m, f)) for f in facts]
+
+
+def _kind(fact: Fact, field: str) -> str | None:
+    if isinstance(fact, Duty) and field == "holder":
+        return "body" if fact.holder_kind == "body" else "unit"
+    if field in UNIT_FIELDS:
+        return "unit"
+    if field in BODY_FIELDS:
+        return "body"
+    if field in ("person", "post"):
+        return field
+    return None
+
+
+def canonical_body(name: str, jurisdiction: str | None) -> str:
+    """A body's name with its area written out (市减灾指挥部 → 额尔古纳市减灾指挥部)."""
+    return qualify(name, jurisdiction)
+
+
+def _body_table(facts: list[Fact], jurisdiction: str | None) -> dict[str, str]:
+    """Printed name or alias → canonical name, for the bodies a document declares.
+
+    The first declaration of an alias wins, so a short name (市指挥部) means the body the
+    document set up first, as a reader takes it.
+    """
+    table: dict[str, str] = {}
+    for f in facts:
+        if isinstance(f, Body) and f.constituted:
+            canonical = canonical_body(f.name.text, jurisdiction)
+            table.setdefault(squeeze(f.name.text), canonical)
+            for a in f.aliases:
+                table.setdefault(squeeze(a.text), canonical)
+    return table

@@ -1,0 +1,390 @@
+"""Stage 3 — segment: split a cleaned gazette into its documents and read their headers.
+
+A document starts at a notice heading (``[issuer]关于…的通知``, the issuer possibly on the
+line before) that is followed within a few lines by a 文号 or a 主送 line — which tells
+it from an entry of the table of contents.  It ends where the next one starts, or at a
+part of the gazette that is not a document: the chronicle (大事记), a policy
+interpretation (政策解读), the gazette's own notes.  A 人事任免 part holds personnel
+decisions, each closed by its 任字 number, and each is a document too.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from . import lexicon
+from . import patterns as P
+from .document import CleanText, Document, Mention
+from .sections import parse_sections, toc_ranges
+
+Line = tuple[int, int, str]          # (start, end, text) in the cleaned text
+
+HEADER_LOOKAHEAD = 5                 # lines after a title where its 文号 or 主送 must be
+INSTRUMENT_LOOKAHEAD = 14            # lines after the header where the plan's title may be
+ISSUER_LINE = re.compile(rf"""
+    ^[{P.HAN}（）()]{{2,30}}
+    (?:人民政府|行政公署|政府|办公室|办公厅|委员会|管委会|局|厅|部)$
+""", re.VERBOSE)
+NON_DOCUMENT = (
+    ("chronicle", P.CHRONICLE),
+    ("interpretation", re.compile(r"^.{0,60}(?:政策解读|图解|解读)$")),
+    ("gazette-notes", re.compile(r"^(?:《[^》]{2,30}公报》简介|.{0,30}公报简介|编辑委员会|编辑部)$")),
+)
+PERSONNEL_HEADING = re.compile(r"^人事任免$")
+PERSONNEL_END = re.compile(rf"[（(]?\s*(?P<number>{P.DOC_NUMBER.pattern})\s*[）)]?[。.]?\s*$",
+                           re.VERBOSE)
+ATTACHMENT = re.compile(r"^附\s*件\s*(?P<n>\d{0,2})\s*[:：]?\s*(?P<rest>.*)$")
+LIST_ITEM = re.compile(r"^\s*\d{1,2}\s*[.．、]\s*(?P<name>.+)$")
+
+
+@dataclass(frozen=True)
+class _Header:
+    first: int                       # index of the first header line (issuer or title)
+    title_lines: tuple[int, int]     # [a, b) the title's lines
+    title: str                       # whitespace removed
+    issuer: str | None
+    kind: str = "notice"
+
+
+def lines_of(text: str) -> list[Line]:
+    """The cleaned text's lines as ``(start, end, text)``."""
+    out, pos = [], 0
+    for part in text.split("\n"):
+        out.append((pos, pos + len(part), part))
+        pos += len(part) + 1
+    if out and not out[-1][2]:
+        out.pop()
+    return out
+
+
+def squeeze(text: str) -> str:
+    """Whitespace out; a trailing comma (scraped pages) too."""
+    return re.sub(r"\s+", "", text).rstrip(",，")
+
+
+def split_documents(clean: CleanText) -> tuple[Document, ...]:
+    """Every document in a cleaned source, in order of appearance."""
+    lines = lines_of(clean.text)
+    toc = set()
+    for a, b in toc_ranges(lines):
+        toc.update(range(a, b))
+    starts: list[tuple[int, str, object]] = []       # (line index, what, header or None)
+    i = 0
+    while i < len(lines):
+        header = None if i in toc else _header_at(lines, i)
+        if header:
+            starts.append((header.first, "document", header))
+            i = header.title_lines[1]
+            continue
+        what = _non_document(lines[i][2])
+        if what:
+            starts.append((i, what, None))
+        i += 1
+    starts.sort(key=lambda s: s[0])
+    documents: list[Document] = []
+    for k, (first, what, header) in enumerate(starts):
+        last = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        if what == "document":
+            documents.append(_document(clean, lines, header, first, last, len(documents)))
+        elif what == "personnel":
+            for a, b, number in _personnel_blocks(lines, first + 1, last):
+                documents.append(_personnel(clean, lines, a, b, number, len(documents)))
+    return _fill_jurisdictions(tuple(_with_spans(clean, d) for d in documents), _masthead_area(clean))
+
+
+def _with_spans(clean: CleanText, doc: Document) -> Document:
+    """The document and its sections with their ranges in the original text."""
+    sections = tuple(replace(s, span=clean.span(s.start, s.end)) for s in doc.sections)
+    return replace(doc, sections=sections, span=clean.span(doc.start, doc.end))
+
+
+def _non_document(line: str) -> str | None:
+    if PERSONNEL_HEADING.match(line.strip()):
+        return "personnel"
+    for what, pattern in NON_DOCUMENT:
+        if len(line) <= 60 and pattern.match(line.strip()):
+            return what
+    return None
+
+
+def _header_at(lines: list[Line], i: int) -> _Header | None:
+    """A notice heading at line ``i`` (over one or two lines), confirmed by what follows."""
+    for n in (1, 2):
+        if i + n > len(lines):
+            break
+        block = [lines[j][2] for j in range(i, i + n)]
+        if any(P.TOC_ENTRY.search(b) for b in block):
+            return None
+        if n == 2 and "关于" not in block[0]:
+            break                    # a title over two lines has 关于 on its first
+        title = squeeze("".join(block))
+        m = P.NOTICE_TITLE.match(title)
+        if not m or len(title) > 160:
+            continue
+        first, issuer = i, m.group("issuer")
+        if i > 0 and ISSUER_LINE.match(squeeze(lines[i - 1][2])):
+            first = i - 1            # the issuer above the title, or its letterhead
+            issuer = issuer or squeeze(lines[i - 1][2])
+        if _confirmed(lines, i + n):
+            return _Header(first, (i, i + n), title if m.group("issuer") or not issuer
+                           else issuer + title, issuer)
+        return None
+    return None
+
+
+def _confirmed(lines: list[Line], after: int) -> bool:
+    """A 文号 or a 主送 line soon after the title: a real heading, not a contents entry."""
+    for j in range(after, min(after + HEADER_LOOKAHEAD, len(lines))):
+        text = lines[j][2].strip()
+        if P.DOC_NUMBER.match(text) or P.RECIPIENTS.match(text):
+            return True
+        if P.NOTICE_TITLE.match(squeeze(text)):
+            return False
+    return False
+
+
+def _mention(clean: CleanText, start: int, end: int, value: str | None = None) -> Mention:
+    """A Mention of cleaned ``text[start:end]`` (whitespace removed) with its original span."""
+    return Mention(squeeze(clean.text[start:end]), clean.span(start, end), value)
+
+
+def _line_mention(clean: CleanText, line: Line, value: str | None = None) -> Mention:
+    return _mention(clean, line[0], line[1], value)
+
+
+def _document(clean: CleanText, lines: list[Line], header: _Header, first: int, last: int,
+              index: int) -> Document:
+    a, b = header.title_lines
+    notice = _mention(clean, lines[a][0], lines[b - 1][1], header.title)
+    issuer = None
+    if header.issuer:
+        issuer_line = lines[first] if first < a else lines[a]
+        pos = issuer_line[2].find(header.issuer[:2])
+        issuer = _mention(clean, issuer_line[0] + max(pos, 0),
+                          issuer_line[0] + max(pos, 0) + _span_len(issuer_line[2][max(pos, 0):],
+                                                                   header.issuer),
+                          header.issuer)
+    number = date = recipients_line = None
+    k = b
+    while k < min(b + HEADER_LOOKAHEAD, last):
+        text = lines[k][2]
+        m = P.DOC_NUMBER.match(text.strip())
+        if m and number is None:
+            offset = lines[k][0] + text.index(text.strip())
+            number = _mention(clean, offset + m.start(), offset + m.end(), normal_number(m))
+            d = P.DATE.search(text, m.end())
+            if d:
+                date = _mention(clean, lines[k][0] + d.start(), lines[k][0] + d.end(), iso_date(d))
+        elif P.RECIPIENTS.match(text.strip()):
+            recipients_line = k
+            k += 1
+            break
+        k += 1
+    body_start = k
+    instrument = _instrument(clean, lines, header.title, body_start, last)
+    if date is None:
+        date = _signing_date(clean, lines, body_start, instrument[0] if instrument else last)
+    title = instrument[1] if instrument else _named_instrument(notice) or notice
+    content_from = instrument[0] + instrument[2] if instrument else body_start
+    kind = "personnel" if (number and P.PERSONNEL_NUMBER.search(number.name)) or \
+        re.search(r"任免|任职|免职", header.title) else "notice"
+    return Document(
+        key=f"D{index + 1}", source=clean.source, start=lines[first][0], end=_end(lines, last),
+        kind=kind, notice_title=notice, title=title, number=number, date=date, issuer=issuer,
+        recipients=_recipients(clean, lines[recipients_line]) if recipients_line is not None else (),
+        attachments=_attachments(clean, lines[body_start:last]),
+        sections=parse_sections(lines[content_from:last], _end(lines, last)),
+        jurisdiction=_jurisdiction(header.issuer, header.title))
+
+
+def _span_len(text: str, squeezed: str) -> int:
+    """How many characters of ``text`` it takes to spell ``squeezed`` (spaces skipped)."""
+    n = seen = 0
+    while n < len(text) and seen < len(squeezed):
+        if not text[n].isspace():
+            seen += 1
+        n += 1
+    return n
+
+
+def _end(lines: list[Line], last: int) -> int:
+    return lines[last - 1][1] + 1 if last > 0 else 0
+
+
+def normal_number(m: re.Match) -> str:
+    """A 文号 with 〔〕 round the year and no spaces: 伊政办发〔2024〕13号."""
+    return f"{squeeze(m.group('prefix'))}〔{m.group('year')}〕{int(m.group('serial'))}号"
+
+
+def iso_date(m: re.Match) -> str:
+    return f"{int(m.group('year')):04d}-{int(m.group('month')):02d}-{int(m.group('day')):02d}"
+
+
+def _signing_date(clean: CleanText, lines: list[Line], first: int, last: int) -> Mention | None:
+    """The first line that holds only a date (after the signature, or before it)."""
+    for k in range(first, last):
+        m = P.DATE_LINE.match(lines[k][2])
+        if m:
+            d = P.DATE.search(lines[k][2])
+            return _mention(clean, lines[k][0] + d.start(), lines[k][0] + d.end(), iso_date(d))
+    return None
+
+
+def _instrument(clean: CleanText, lines: list[Line], notice_title: str, first: int,
+                last: int) -> tuple[int, Mention, int] | None:
+    """Where the issued plan's own title stands: ``(line index, Mention, line count)``.
+
+    The notice names it (印发《X》的通知 or 印发X的通知); the plan repeats its title, often
+    with the jurisdiction before it and spread over up to three lines.
+    """
+    m = P.ISSUES_INSTRUMENT.search(notice_title)
+    if not m:
+        return None
+    name = m.group("quoted") or m.group("bare")
+    best, best_ratio = None, FUZZY_TITLE
+    for k in range(first, min(first + INSTRUMENT_LOOKAHEAD, last)):
+        for n in (1, 2, 3):
+            if k + n > last:
+                break
+            block = [lines[j][2] for j in range(k, k + n)]
+            if not all(_title_like(b) for b in block):
+                break
+            printed = squeeze("".join(block))
+            for candidate in (printed, re.sub(r"目录$", "", printed)):    # X预案目录: its contents
+                if same_title(candidate, name):
+                    return k, _mention(clean, lines[k][0], lines[k + n - 1][1], candidate), n
+            candidate = printed
+            ratio = SequenceMatcher(None, title_key(candidate), title_key(name)).ratio()
+            if ratio > best_ratio:
+                best_ratio = ratio
+                best = k, _mention(clean, lines[k][0], lines[k + n - 1][1], candidate), n
+    return best
+
+
+FUZZY_TITLE = 0.8
+"""How alike a printed title must be to the name in the notice when they differ
+(伊金霍洛旗2024年地质灾害防治方案 for 《伊金霍洛旗2024年突发性地质灾害防治方案》)."""
+
+
+def _named_instrument(notice: Mention) -> Mention | None:
+    """The plan as the notice names it, when its own title was not found."""
+    m = P.ISSUES_INSTRUMENT.search(notice.text)
+    return replace(notice, value=m.group("quoted") or m.group("bare")) if m else None
+
+
+def _title_like(line: str) -> bool:
+    """A line that can be part of a plan's title (not a date, signature or sentence)."""
+    line = line.strip()
+    return bool(line) and len(line) <= 60 and not any(c in P.TERMINAL for c in line) \
+        and not P.DATE_LINE.match(line) and not ISSUER_LINE.match(squeeze(line)) \
+        and not re.match(r"^[（(]此件", line) and "印发给" not in line \
+        and not ATTACHMENT.match(line)
+
+
+def same_title(a: str, b: str) -> bool:
+    """Two spellings of one title: brackets and spaces aside, one ends the other.
+
+    >>> same_title("兴安盟关于贯彻落实《质量强区建设纲要》加快质量强盟建设的意见",
+    ...            "兴安盟关于贯彻落实〈质量强区建设纲要〉加快质量强盟建设的意见")
+    True
+    >>> same_title("额尔古纳市就业促进行动实施方案", "就业促进行动实施方案")
+    True
+    """
+    a, b = title_key(a), title_key(b)
+    if len(a) < 4 or len(b) < 4:
+        return False
+    return a == b or a.endswith(b) or b.endswith(a)
+
+
+def title_key(title: str) -> str:
+    """A title with brackets, quotes and spaces removed and parentheses made ASCII."""
+    title = title.replace("（", "(").replace("）", ")")
+    return re.sub(r"[\s《》〈〉<>“”\"'‘’「」]", "", title)
+
+
+def _recipients(clean: CleanText, line: Line) -> tuple[Mention, ...]:
+    text = line[2]
+    out, pos = [], 0
+    body = text.rstrip().rstrip(":：")
+    for part in re.finditer(r"[^,，、;；]+", body):
+        name = part.group().strip()
+        if name:
+            out.append(_mention(clean, line[0] + part.start(), line[0] + part.end()))
+        pos = part.end()
+    return tuple(out)
+
+
+def _attachments(clean: CleanText, lines: list[Line]) -> tuple[Mention, ...]:
+    """Attachments named in 附件：X / 附件：1. X 2. Y, or a 附件N line above its title."""
+    out: dict[str, Mention] = {}
+    for k, line in enumerate(lines):
+        m = ATTACHMENT.match(line[2].strip())
+        if not m:
+            continue
+        rest = m.group("rest").strip()
+        offset = line[0] + line[2].index(m.group("rest")) if rest else None
+        named = []
+        if rest and not P.TERMINAL.__contains__(rest[-1]):
+            item = LIST_ITEM.match(rest)
+            named.append((offset + (item.start("name") if item else 0), line[1]))
+            for nxt in lines[k + 1:k + 20]:
+                more = LIST_ITEM.match(nxt[2])
+                if not more or ATTACHMENT.match(nxt[2]):
+                    break
+                named.append((nxt[0] + more.start("name"), nxt[1]))
+        elif not rest and k + 1 < len(lines) and len(lines[k + 1][2]) <= 60 \
+                and lines[k + 1][2] and lines[k + 1][2][-1] not in P.TERMINAL \
+                and not ATTACHMENT.match(lines[k + 1][2].strip()):
+            named.append((lines[k + 1][0], lines[k + 1][1]))
+        for s, e in named:
+            mention = _mention(clean, s, e)
+            out.setdefault(title_key(mention.text), mention)
+    return tuple(out.values())
+
+
+def _personnel_blocks(lines: list[Line], first: int, last: int):
+    """``(first line, end line, number match)`` of each decision closed by its 任字 number."""
+    start = first
+    for k in range(first, last):
+        m = PERSONNEL_END.search(lines[k][2])
+        if m and P.PERSONNEL_NUMBER.search(m.group("prefix")):
+            yield start, k + 1, (k, m)
+            start = k + 1
+
+
+def _personnel(clean: CleanText, lines: list[Line], a: int, b: int, number, index: int) -> Document:
+    k, m = number
+    while a < b and (_non_document(lines[a][2]) or re.match(r"^[（(][^）)]*[）)]$", lines[a][2])):
+        a += 1                       # the part's heading and its period "(2023年11月至12月)"
+    num = _mention(clean, lines[k][0] + m.start("number"), lines[k][0] + m.end("number"),
+                   normal_number(m))
+    return Document(key=f"D{index + 1}", source=clean.source, start=lines[a][0],
+                    end=_end(lines, b), kind="personnel", number=num)
+
+
+def _jurisdiction(issuer: str | None, title: str) -> str | None:
+    for text in (issuer, title):
+        j = lexicon.jurisdiction_of(text)
+        if j:
+            return j.name
+    return None
+
+
+def _masthead_area(clean: CleanText) -> str | None:
+    """The jurisdiction the gazette's masthead names (通辽市人民政府公报 → 通辽市)."""
+    areas = [lexicon.jurisdiction_of(d.span.quote(clean.source).strip())
+             for d in clean.dropped if d.reason == "masthead"]
+    names = [a.name for a in areas if a]
+    return max(names, key=names.count) if names else None
+
+
+def _fill_jurisdictions(documents: tuple[Document, ...], masthead: str | None) -> tuple[Document, ...]:
+    """A document that names no jurisdiction (a bare personnel decision) takes the one of
+    the documents around it, else the one the gazette's masthead names."""
+    known = Counter(d.jurisdiction for d in documents if d.jurisdiction)
+    common = min(known, key=lambda name: (-known[name], name)) if known else masthead
+    if common is None:
+        return documents
+    return tuple(d if d.jurisdiction else replace(d, jurisdiction=common) for d in documents)
