@@ -183,7 +183,7 @@ def should_join(before: str, line: str) -> bool:
     if last in P.TERMINAL or last in CLOSING:
         return False
     if P.STRUCTURE_START.match(line) or P.TOC_ENTRY.search(before) \
-            or ENDS_WITH_DATE_OR_NUMBER.search(before):
+            or ENDS_WITH_DATE_OR_NUMBER.search(before) or P.NOTICE_TITLE.match("".join(line.split())):
         return False
     if P.PERSON_POST_LINE.match(before) or P.PERSON_POST_LINE.match(line):
         return False

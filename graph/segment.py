@@ -187,7 +187,7 @@ def _document(clean: CleanText, lines: list[Line], header: _Header, first: int, 
     if date is None:
         date = _signing_date(clean, lines, body_start, instrument[0] if instrument else last)
     title = instrument[1] if instrument else _named_instrument(notice) or notice
-    content_from = instrument[0] + instrument[2] if instrument else body_start
+    content_from = instrument[0] if instrument else body_start      # its title may head a 目录
     kind = "personnel" if (number and P.PERSONNEL_NUMBER.search(number.name)) or \
         re.search(r"任免|任职|免职", header.title) else "notice"
     return Document(

@@ -53,6 +53,9 @@ def test_furniture(line, reason):
     ("2025年2月28日", "额尔古纳市人民政府办公室", False),
     ("额尔古纳市春季应对融雪 应急预案", "目录", False),
     ("(7) 盟应急管理局、消防救援支队、", "森林消防支队迅速调派救援队伍投入救灾工作", True),
+    # a note under a table ran into the next notice's heading (seed 004, 通政办发〔2023〕64号)
+    ("说明：各项量化指标均需各旗县市区人民政府、开发区管委会落实",
+     "通辽市人民政府办公室 关于印发《关于进一步推进装配式建筑发展 若干政策措施》的通知", False),
 ])
 def test_line_joining(before, line, joined):
     assert should_join(before, line) is joined
