@@ -172,7 +172,7 @@ False
 
 TITLE_END = re.compile(r"""
     (?:通知|通告|公告|决定|意见|批复|通报|方案|预案|办法|细则|规定|规则|措施|政策|名单|目录|纲要|规划|
-       机制|制度|条例|报告|要点|清单|计划|解读)
+       机制|制度|条例|报告|要点|清单|计划|解读|简介)
     (?:[（(][^）)]{1,20}[）)])?$
 """, X)
 __test__["TITLE_END"] = """The last words of a title line, which is complete even without punctuation."""

@@ -35,6 +35,9 @@ def references(clean: CleanText, doc: Document) -> list[Reference]:
     """
     text = clean.text
     own = [m.name for m in (doc.title, doc.notice_title) if m]
+    issued = doc.notice_title and P.ISSUES_INSTRUMENT.search(doc.notice_title.name)
+    if issued:                      # the plan as the notice names it, if printed otherwise
+        own.append(issued.group("quoted") or issued.group("bare"))
     seen, out = set(), []
     for m in P.REFERENCE.finditer(text, doc.start, doc.end):
         title = re.sub(r"\s+", "", m.group("title"))
