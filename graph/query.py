@@ -105,19 +105,19 @@ def _term(value: str):
 def _run_rdflib(ds: Dataset, query: str, bindings: dict[str, str], limit: int | None):
     try:
         result = ds.query(query, initBindings={Variable(k): _term(v) for k, v in bindings.items()})
-    except Exception as e:          # rdflib raises pyparsing and assorted errors
+        if result.type == "ASK":
+            return bool(result.askAnswer)
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return list(result.graph)
+        header = tuple(str(v) for v in result.vars)
+        rows, truncated = [], False
+        for row in result:                  # rows are computed lazily: errors show up here
+            if limit is not None and len(rows) >= limit:
+                truncated = True
+                break
+            rows.append(tuple(_text(v) for v in row))
+    except Exception as e:          # rdflib raises pyparsing, network and assorted errors
         raise QueryError(f"query failed: {e}") from None
-    if result.type == "ASK":
-        return bool(result.askAnswer)
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return list(result.graph)
-    header = tuple(str(v) for v in result.vars)
-    rows, truncated = [], False
-    for row in result:
-        if limit is not None and len(rows) >= limit:
-            truncated = True
-            break
-        rows.append(tuple(_text(v) for v in row))
     return Table(header, tuple(rows), truncated)
 
 
