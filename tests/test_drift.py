@@ -78,3 +78,9 @@ def test_every_named_query_runs_on_the_sample_graph(name, sample_store):
     assert text.startswith("# "), "a named query starts with a one-line description"
     result = run_query(sample_store, text, {"unit": "鄂尔多斯市应急管理局"} if "?unit" in text else {})
     assert isinstance(result, Table) and result.header
+
+
+def test_the_ontology_glossary_lists_every_term():
+    glossary = (ROOT / "ontology" / "README.md").read_text(encoding="utf-8")
+    for term in ontology_terms():
+        assert f"`gov:{term}`" in glossary, f"gov:{term} is missing from ontology/README.md"
