@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from ..document import CleanText, Document
 from ..facts import Fact
-from . import references
+from . import references, tasks
 
 EXTRACTORS = (
     references.extract,
+    tasks.extract,
 )
 
 
