@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from ..document import CleanText, Document
 from ..facts import Fact
-from . import references, tasks
+from . import appointments, references, tasks
 
 EXTRACTORS = (
     references.extract,
     tasks.extract,
+    appointments.extract,
 )
 
 
