@@ -11,6 +11,7 @@ import re
 
 from .. import patterns as P
 from ..document import CleanText, Document
+from ..sections import toc_ranges
 from ..segment import lines_of
 
 Line = tuple[int, int, str]          # (start, end, text) in the cleaned text
@@ -22,7 +23,7 @@ UNNUMBERED_TITLE = re.compile(r"^(?:专栏|附件|附表)|" + P.TITLE_END.patter
 
 
 def document_lines(clean: CleanText, doc: Document) -> list[Line]:
-    """The document's non-empty lines.
+    """The document's non-empty lines, its table of contents left out.
 
     >>> from graph.document import OffsetMap, Source
     >>> text = "一、总则\\n\\n（一）目的\\n"
@@ -31,8 +32,9 @@ def document_lines(clean: CleanText, doc: Document) -> list[Line]:
     >>> [t for _, _, t in document_lines(c, doc)]
     ['一、总则', '（一）目的']
     """
-    return [(s, e, t) for s, e, t in lines_of(clean.text)
-            if s >= doc.start and e <= doc.end and t.strip()]
+    lines = [(s, e, t) for s, e, t in lines_of(clean.text) if s >= doc.start and e <= doc.end and t.strip()]
+    toc = {i for a, b in toc_ranges(lines) for i in range(a, b)}
+    return [line for i, line in enumerate(lines) if i not in toc]
 
 
 def number_end(line: str) -> int:
