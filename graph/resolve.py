@@ -133,7 +133,7 @@ def canonical_unit(name: str, jurisdiction: str | None) -> str:
     name = squeeze(name).rstrip("等")
     while TRAILING_ALIAS.search(name) and not re.fullmatch(r"[（(].*[）)]", name):
         name = TRAILING_ALIAS.sub("", name)
-    return qualify(name, jurisdiction)
+    return youth_league(name, jurisdiction) or qualify(name, jurisdiction)
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -277,3 +277,28 @@ def _body_table(facts: list[Fact], jurisdiction: str | None) -> dict[str, str]:
             for a in f.aliases:
                 table.setdefault(squeeze(a.text), canonical)
     return table
+
+
+# ---------------------------------------------------------------------------------------
+# Units named by their area's level (issue 4: task and duty units)
+
+YOUTH_LEAGUE = re.compile(r"^(?P<a>自治区|市|旗|盟|县|区)?团(?P<b>市|旗|盟|县|区)?委$")
+
+
+def youth_league(name: str, jurisdiction: str | None) -> str | None:
+    """团市委, 团旗委, 旗团委, 团盟委: the Communist Youth League committee of the area.
+
+    >>> youth_league("团市委", "额尔古纳市"), youth_league("旗团委", "伊金霍洛旗")
+    ('共青团额尔古纳市委员会', '共青团伊金霍洛旗委员会')
+    >>> youth_league("团委", "伊金霍洛旗") is None, youth_league("市财政局", "额尔古纳市") is None
+    (True, True)
+    """
+    m = YOUTH_LEAGUE.match(name)
+    word = m and (m.group("a") or m.group("b"))
+    if not word:
+        return None
+    if word == "自治区":
+        return "共青团" + REGION + "委员会"
+    here = lexicon.jurisdictions().get(jurisdiction) if jurisdiction else None
+    owner = lexicon.level_owner(here, word) if here else None
+    return f"共青团{owner.name}委员会" if owner else None
