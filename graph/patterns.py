@@ -343,7 +343,7 @@ __test__["TASK_COLUMN"] = """A table header cell naming the units of a row: 牵�
 BODY_SUFFIX = r"""(?:
       指挥部(?:办公室)? | 领导小组(?:办公室)? | 协调小组 | 工作小组 | 联席会议(?:办公室)?
     | 专项工作组(?:办公室)? | 工作组 | 推进组 | 工作专班 | 专班 | 专家组 | 专家咨询组 | 咨询组
-    | 专家委员会 | (?:减灾|救灾|安全生产|应急)委员会(?:办公室)? | 应急办 | [{HAN}]{{2,8}}组
+    | 专家委员会 | (?:减灾|救灾|安全生产|应急)委员会(?:办公室)? | 应急办 | [{HAN}]{{2,8}}?组(?![建织成长员])
 )""".replace("{HAN}", HAN).replace("{{", "{").replace("}}", "}")
 
 BODY_NAME = re.compile(rf"""
@@ -353,6 +353,8 @@ __test__["BODY_NAME"] = """A coordinating body's name as printed: …指挥部, 
 
 >>> [BODY_NAME.fullmatch(s) is not None for s in ("市减灾指挥部办公室", "综合协调组", "市财政局")]
 [True, True, False]
+>>> [m.group() for m in BODY_NAME.finditer("市指挥部组建专家委员会，")]
+['市指挥部', '组建专家委员会']
 """
 
 DUTY_CUE = re.compile(r"""
