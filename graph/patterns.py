@@ -398,12 +398,14 @@ True
 """
 
 UNIT_LABEL = re.compile(r"""
-    ^(?P<unit>[^\s：:，,。；;、（）()]{2,30}(?:[（(][^（）()：:]{1,12}[）)])?)[ \t\u3000]*[：:]
+    ^(?P<unit>[^\s：:，,。；;（）()]{2,40}(?:[（(][^（）()：:]{1,12}[）)])?)[ \t\u3000]*[：:]
 """, X)
 __test__["UNIT_LABEL"] = """A unit's name opening its paragraph in a listing: 市气象局：负责…
 
 >>> UNIT_LABEL.match("市文化和旅游局(文物局)：负责").group("unit")
 '市文化和旅游局(文物局)'
+>>> UNIT_LABEL.match("市发展改革委、市财政局：负责").group("unit")
+'市发展改革委、市财政局'
 """
 
 LISTING_STOP = re.compile(r"^(?:其他|其它|其余|各成员单位|各有关|各相关|以上|上述|今后|附件)")
@@ -435,6 +437,16 @@ __test__["APPOINT"] = """A decision that puts a person into posts: 乔建江任�
 ('魏斌', '市行政学院副院长')
 >>> APPOINT.match("任二虎任市就业服务中心主任").group("person")
 '任二虎'
+"""
+
+APPOINT_AS = re.compile(rf"""
+    ^(?:任命|聘任|聘请|提名)(?P<person>[{HAN}·]{{2,8}}?)(?:同志)?为
+    (?P<posts>[^，,；;。]+)
+""", X)
+__test__["APPOINT_AS"] = """任命X为Y: another way to put a person into a post.
+
+>>> APPOINT_AS.match("任命张三同志为市财政局副局长").group("person", "posts")
+('张三', '市财政局副局长')
 """
 
 REMOVE = re.compile(rf"""

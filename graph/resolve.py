@@ -235,7 +235,7 @@ def _resolve_document(facts: list[Fact], jurisdiction: str | None) -> list[Fact]
             name = qualified.get(m.text) or canonical_unit(text, jurisdiction)
             return replace(m, value=fuller.get(name, name))
         if kind == "body":
-            return replace(m, value=bodies.get(text) or canonical_body(text, jurisdiction),
+            return replace(m, value=known_body(text, bodies, jurisdiction) or canonical_body(text, jurisdiction),
                            collective=m.collective or text.startswith("各"))
         if kind == "person":
             return replace(m, value=person_name(text))
@@ -302,3 +302,31 @@ def youth_league(name: str, jurisdiction: str | None) -> str | None:
     here = lexicon.jurisdictions().get(jurisdiction) if jurisdiction else None
     owner = lexicon.level_owner(here, word) if here else None
     return f"共青团{owner.name}委员会" if owner else None
+
+
+# ---------------------------------------------------------------------------------------
+# Bodies named in listings and headings (issue 4: 通辽市指挥部成员单位职责, 二、指挥部主要职责)
+
+def known_body(name: str, bodies: dict[str, str], jurisdiction: str | None) -> str | None:
+    """The declared body a printed name stands for, allowing for the area written out or
+    left off: 通辽市指挥部 and 指挥部 both mean the body declared as 市指挥部.
+
+    >>> table = {"市指挥部": "通辽市邮政业突发事件应急指挥部"}
+    >>> known_body("通辽市指挥部", table, "通辽市"), known_body("指挥部", table, "通辽市")
+    ('通辽市邮政业突发事件应急指挥部', '通辽市邮政业突发事件应急指挥部')
+    >>> known_body("专家组", table, "通辽市") is None
+    True
+    """
+    if name in bodies:
+        return bodies[name]
+    here = lexicon.jurisdictions().get(jurisdiction) if jurisdiction else None
+    variants = []
+    if here and name.startswith(here.name):
+        rest = name[len(here.name):]
+        variants += [here.level + rest, rest]
+    word, rest = split_level(name)
+    if word:
+        variants.append(rest)
+    else:
+        variants += [w + name for w in LEVEL_WORDS]
+    return next((bodies[v] for v in variants if v in bodies), None)

@@ -38,6 +38,10 @@ def appointments(decisions: str, notice: str = NOTICE):
     pytest.param("免去金山市人民政府副秘书长职务；\n免去苏云高娃市科学技术局副局长职务。",
                  [("金山", "remove", "鄂尔多斯市人民政府副秘书长", "鄂尔多斯市人民政府", "2024-02-21"),
                   ("苏云高娃", "remove", "鄂尔多斯市科学技术局副局长", "鄂尔多斯市科学技术局", "2024-02-21")], id="remove-no-separator"),
+    # 任命X为Y; a note after the post (正处级) is cut, an alias inside the unit's name is kept
+    pytest.param("任命张三同志为市公共资源交易中心（市政府采购中心）主任（正处级）；",
+                 [("张三", "appoint", "鄂尔多斯市公共资源交易中心（市政府采购中心）主任", "鄂尔多斯市公共资源交易中心",
+                   "2024-02-21")], id="appoint-as"),
     # 挂职 is a secondment; its note is cut from the post
     pytest.param("钟财富挂职任市发展和改革委员会副主任(挂职时间为一年,2024年1月至2025年1月)；",
                  [("钟财富", "secondment", "鄂尔多斯市发展和改革委员会副主任", "鄂尔多斯市发展和改革委员会", "2024-02-21")],

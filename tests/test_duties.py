@@ -41,6 +41,11 @@ def duties(body: str, header: str = HEADER, listed: bool | None = True):
                  [("unit", "额尔古纳市委组织部", "额尔古纳市指挥部", "注重了解领导干部的表现。"),
                   ("unit", "额尔古纳市公安局", "额尔古纳市指挥部", "在发生疫情期间，负责维护社会治安秩序。")],
                  id="colon-listing"),
+    # a section headed by the body's name says what it does (not what it is)
+    pytest.param("2.1 兴安盟防灾减灾救灾委员会\n兴安盟防灾减灾救灾委员会负责统筹指导全盟灾害救助工作。\n"
+                 "2.3 专家组\n兴安盟防灾减灾救灾委员会设立专家组，提供政策咨询。\n",
+                 [("body", "兴安盟防灾减灾救灾委员会", "兴安盟防灾减灾救灾委员会", "负责统筹指导全盟灾害救助工作。")],
+                 id="body-named-section"),
     # a heading announcing functions over numbered items: one duty per item
     pytest.param("2.市指挥部职责\n(1)负责应急救援重大事项的决策。\n(2)向市委报告事故和救援情况。\n3.市指挥部办公室\n"
                  "市指挥部办公室职责:承担应急值守工作;承担市指挥部日常工作。\n",
@@ -66,6 +71,25 @@ def test_narrative_duties_are_kept_apart():
     body = "（八）预案解释\n本预案由市应急管理局负责解释。\n市卫健委负责人出席。\n"
     assert duties(body) == []
     assert duties(body, listed=False) == [("unit", "额尔古纳市应急管理局", None, "本预案由市应急管理局负责解释。")]
+
+
+def test_a_listing_body_resolves_to_the_body_the_document_declares():
+    from graph.document import Mention, Span
+    from graph.facts import Body, Duty
+    from graph.resolve import resolve
+    from graph.segment import split_documents
+    from graph.clean import clean
+    c = clean(parse_bytes(("通辽市人民政府关于印发通辽市突发重大动物疫情应急预案的通知\n通政发〔2023〕191号\n"
+                           "各旗县市区人民政府：\n正文。\n").encode("utf-8"), "t.txt"))
+    doc = split_documents(c)[0]
+    span = Span(0, 1)
+    body = Body(doc.key, span, "bodies.test", Mention("市动物疫情应急指挥部", span), "headquarters",
+                aliases=(Mention("市指挥部", span),))
+    duty = Duty(doc.key, span, "duties.listing", Mention("市农牧局", span), "unit",
+                Mention("通辽市指挥部", span), "承担市应急办职责。")
+    resolved = resolve([body, duty], (doc,))
+    assert resolved[1].body.name == "通辽市动物疫情应急指挥部"
+    assert resolved[1].holder.name == "通辽市农牧局"
 
 
 # ---------------------------------------------------------------------------------------

@@ -51,6 +51,10 @@ def tasks(body: str, header: str = HEADER):
     pytest.param("（一）增强创新动力\n支持企业开展新产品研发。（市工信局）\n创新林草产品，加强产品商标注册。\n（市林草局）\n",
                  [("支持企业开展新产品研发", (("responsible", "鄂尔多斯市工业和信息化局"),)),
                   ("创新林草产品，加强产品商标注册", (("responsible", "鄂尔多斯市林业和草原局"),))], id="bare-bracket-own-line"),
+    # a label on a line of its own, without brackets, closes the item above it
+    pytest.param("3.规范供热市场秩序。推行供热质量综合评价管理。\n牵头单位：市住房和城乡建设局；配合单位：市财政局\n",
+                 [("规范供热市场秩序", (("lead", "鄂尔多斯市住房和城乡建设局"), ("support", "鄂尔多斯市财政局")))],
+                 id="label-line"),
     # a bracket in the middle of a sentence, or one holding no units, is not a task
     pytest.param("由市指挥部办公室（市应急管理局）\n发布预警。依据标准（T/CIQA54-2023）。试用期（试用期一年）。\n", [],
                  id="not-a-task-bracket"),

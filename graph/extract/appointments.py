@@ -22,7 +22,7 @@ CLAUSE = re.compile(r"[^；;。]+")
 SUB_CLAUSE = re.compile(r"[，,](?=免去|任)")
 NOTE_START = re.compile(r"[（(](?:试用期|挂职|任期)")
 POST_START = re.compile(r"(?:自治区|市|旗|盟|县|区|国家|内蒙古|中共|共青团)(?=[\u4e00-\u9fff])")
-NOT_A_NAME = re.compile(r"的|等|职务|根据|决定|以上|^经|[〔\[（(\d]")
+NOT_A_NAME = re.compile(r"的|等|职务|根据|决定|以上|^经|[为命〔\[（(\d]")
 
 
 def extract(clean: CleanText, doc: Document) -> list[Appointment]:
@@ -31,7 +31,7 @@ def extract(clean: CleanText, doc: Document) -> list[Appointment]:
     lines = document_lines(clean, doc)
     clauses = [c for s, _, t in lines for c in _clauses(t, s)]
     confirm = _confirms(doc, lines)
-    known = [post for text, _, _ in clauses if (m := P.APPOINT.match(text))
+    known = [post for text, _, _ in clauses if (m := P.APPOINT.match(text) or P.APPOINT_AS.match(text))
              for post, _ in _posts(m.group("posts"), 0)]
     out, last_person = [], None
     for text, start, follows in clauses:
@@ -70,10 +70,10 @@ def _decisions(clean: CleanText, doc: Document, text: str, start: int, confirm: 
                known: list[str], last_person: Mention | None) -> list[Appointment]:
     """The events of one clause; ``last_person`` is the person of the clause it goes on from."""
     date = doc.date.name if doc.date else None
-    m = P.APPOINT.match(text)
+    m = P.APPOINT.match(text) or P.APPOINT_AS.match(text)
     if m and not NOT_A_NAME.search(m.group("person")):
         person = _mention(clean, start, m.start("person"), m.end("person"))
-        action = "secondment" if m.group("secondment") else "confirm" if confirm else "appoint"
+        action = "secondment" if m.groupdict().get("secondment") else "confirm" if confirm else "appoint"
         return [_appointment(clean, doc, text, start, person, action, post, at, date)
                 for post, at in _posts(m.group("posts"), m.start("posts"))]
     m = P.REMOVE.match(text)
@@ -95,15 +95,20 @@ def _decisions(clean: CleanText, doc: Document, text: str, start: int, confirm: 
 
 
 def _posts(text: str, at: int) -> list[tuple[str, int]]:
-    """The posts of a decision, each with its offset: notes cut off, 、 between two posts.
+    """The posts of a decision, each with its offset: a note after a post cut off
+    ((试用期一年), (正处级)), 、 between two posts.
 
     >>> _posts("市水利局副局长、市河湖长制办公室副主任", 0)
     [('市水利局副局长', 0), ('市河湖长制办公室副主任', 8)]
-    >>> _posts("市科学技术局副局长(试用期一年)", 0)
-    [('市科学技术局副局长', 0)]
+    >>> _posts("市公共资源交易中心（市政府采购中心）主任（试用期一年）", 0)
+    [('市公共资源交易中心（市政府采购中心）主任', 0)]
     """
     note = NOTE_START.search(text)
     text = text[:note.start()] if note else text
+    for m in re.finditer(r"[（(]", text):
+        if _role(text[:m.start()]):
+            text = text[:m.start()]        # a bracket after the role word is a note
+            break
     pieces, pos = [], 0
     for piece in text.split("、"):
         pieces.append((piece, pos))

@@ -26,6 +26,7 @@ HOLDER_WORDS = re.compile(r"(?:力量|单位|部门|场所|办事处|机关)(?:[
 LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:如下)?[：:]$")
 SETUP = re.compile(r"设在|兼任|担任|组成|设立|成立|是[^。；;]{0,40}(?:机构|机关)|为[^。；;]{0,40}(?:机构|机关)")
 CLAUSE_START = "。；;，,！？"
+FUNCTION_VERB = re.compile(r"负责|统筹|指导|协调")
 
 
 def extract(clean: CleanText, doc: Document) -> list[Duty]:
@@ -109,7 +110,8 @@ def body_functions(clean: CleanText, doc: Document, lines: list[Line], covered: 
     for k, (start, stop, text) in enumerate(lines):
         if k in covered:
             continue
-        found = _cued(clean, doc, lines, k) or _under_heading(clean, doc, lines, k)
+        found = _cued(clean, doc, lines, k) or _under_heading(clean, doc, lines, k) \
+            or _named_section(clean, doc, lines, k)
         for duty, used in found:
             out.append(duty)
             covered.update(used)
@@ -212,6 +214,28 @@ def _under_heading(clean: CleanText, doc: Document, lines: list[Line], k: int) -
         return []                          # a description, or more than one paragraph
     return [(_duty(clean, doc, holder, "body", holder, _paragraph(lines, k + 1, lines[k + 1][0]),
                    lines[k + 1][0], "duties.body_heading", True), paragraph | {k})]
+
+
+def _named_section(clean: CleanText, doc: Document, lines: list[Line], k: int) -> list:
+    """A section headed by a body's name (2.1 兴安盟防灾减灾救灾委员会) whose paragraphs say, with
+    the body as their subject, what it does — not what it is (…是…机构, 设在…)."""
+    start, _, text = lines[k]
+    cut = number_end(text)
+    name = text[cut:].strip()
+    if not cut or not is_title(text) or not P.BODY_NAME.fullmatch(name):
+        return []
+    holder = _mention(clean, start + cut + text[cut:].index(name), start + cut + text[cut:].index(name) + len(name))
+    out, j, end = [], k + 1, _section_end(doc, lines, k)
+    while j < len(lines) and lines[j][0] < end and not is_numbered(lines[j][2]) and not is_title(lines[j][2]):
+        used = _lines_of(lines, j)
+        words = "".join(lines[i][2] for i in sorted(used))
+        if words.startswith(name) and FUNCTION_VERB.search(words) and not (
+                SETUP.search(words) or LISTED_ITEMS.search(words) or P.DUTY_CUE.search(words)):
+            begin = lines[j][0] + len(name)
+            out.append((_duty(clean, doc, holder, "body", holder, _paragraph(lines, j, begin), lines[j][0],
+                              "duties.body_section", True), used | {k}))
+        j = max(used) + 1
+    return out
 
 
 def _numbered(clean: CleanText, doc: Document, lines: list[Line], j: int, holder: Mention,

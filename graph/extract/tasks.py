@@ -35,7 +35,7 @@ def bracket_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Ta
     found = []                             # (line, start of the item's words, bracket, units)
     for k, (start, _, text) in enumerate(lines):
         after = 0
-        for a, b in brackets(text):
+        for a, b in brackets(text) or _label_line(text):
             units = _bracket_units(clean, start, text, a, b)
             if units:
                 found.append((k, after, a, b, units))
@@ -90,6 +90,11 @@ def brackets(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _label_line(text: str) -> list[tuple[int, int]]:
+    """A line that is a bare label (责任单位：市住建局、市财政局) is read as a bracket."""
+    return [(-1, len(text))] if P.TASK_LABEL.match(text) else []
+
+
 def _bracket_units(clean: CleanText, start: int, text: str, a: int, b: int) -> list[TaskUnit]:
     content = text[a + 1:b]
     labels = list(P.TASK_LABEL.finditer(content))
@@ -127,7 +132,7 @@ def _task(clean: CleanText, doc: Document, lines: list[Line], k: int, after: int
           units: list[TaskUnit], titled: bool) -> Task | None:
     """The task whose bracket sits at ``lines[k][a:b+1]``; its words begin at ``after``."""
     start, _, text = lines[k]
-    if after or text[:a].strip():
+    if after or (a > 0 and text[:a].strip()):
         first = paragraph_start(lines, k) if not after else k
         words = _joined(lines, first, k, after if after else 0, a)
         begin = lines[first][0] + (after if first == k else 0)
@@ -143,7 +148,7 @@ def _task(clean: CleanText, doc: Document, lines: list[Line], k: int, after: int
         return None
     span = clean.span(begin, start + b + 1)
     section = doc.section_at(begin)
-    return Task(doc.key, span, "tasks.labelled" if P.TASK_LABEL.search(text[a:b]) else "tasks.bare_bracket",
+    return Task(doc.key, span, "tasks.labelled" if P.TASK_LABEL.search(text[max(a, 0):b]) else "tasks.bare_bracket",
                 task_text, tuple(units), section.title if section else None)
 
 
