@@ -386,15 +386,18 @@ __test__["HEADING_DUTY"] = """A heading that announces functions: 市指挥部�
 
 LISTING_TITLE = re.compile(r"""
     ^(?P<body>[^\s：:，,。；;]{0,30}?)
-    (?:各)?(?:成员单位|有关部门|相关部门|部门|单位)(?:和单位)?
-    (?:的)?(?:主要|工作|具体)?职责(?:分工)?(?:如下)?[：:]?$
+    (?:各)?(?:成员单位|有关部门|相关部门|部门|单位)(?:[（(]单位[）)]|和单位|及单位)?(?:及其?|的)?
+    (?:主要|工作|具体)?职责(?:分工)?(?:如下)?[：:]?$
+  | ^职责分工[：:]?$
 """, X)
 __test__["LISTING_TITLE"] = """The title of a per-unit duty listing (各部门职责分工, 市指挥部各成员单位职责 …).
 
 >>> [LISTING_TITLE.match(s).group("body") for s in ("各部门职责分工", "市指挥部各成员单位职责", "成员单位职责")]
 ['', '市指挥部', '']
->>> LISTING_TITLE.match("指挥部职责") is None
-True
+>>> LISTING_TITLE.match("部门（单位）职责").group("body"), LISTING_TITLE.match("职责分工").group("body")
+('', None)
+>>> [LISTING_TITLE.match(s) is None for s in ("指挥部职责", "办公室职责", "组织机构及职责", "工作组职责")]
+[True, True, True, True]
 """
 
 UNIT_LABEL = re.compile(r"""

@@ -46,6 +46,10 @@ def duties(body: str, header: str = HEADER, listed: bool | None = True):
                  "2.3 专家组\n兴安盟防灾减灾救灾委员会设立专家组，提供政策咨询。\n",
                  [("body", "兴安盟防灾减灾救灾委员会", "兴安盟防灾减灾救灾委员会", "负责统筹指导全盟灾害救助工作。")],
                  id="body-named-section"),
+    # unit names on lines of their own, a two-unit label kept whole as the key does
+    pytest.param("附件1\n市减灾委成员单位职责\n市委宣传部\n负责宣传报道工作。\n市发改委、市财政局：负责资金保障。\n",
+                 [("unit", "额尔古纳市委宣传部", "额尔古纳市减灾委", "负责宣传报道工作。"),
+                  ("unit", "额尔古纳市发改委、市财政局", "额尔古纳市减灾委", "负责资金保障。")], id="unnumbered-listing"),
     # a heading announcing functions over numbered items: one duty per item
     pytest.param("2.市指挥部职责\n(1)负责应急救援重大事项的决策。\n(2)向市委报告事故和救援情况。\n3.市指挥部办公室\n"
                  "市指挥部办公室职责:承担应急值守工作;承担市指挥部日常工作。\n",

@@ -27,6 +27,7 @@ LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:如下)
 SETUP = re.compile(r"设在|兼任|担任|组成|设立|成立|是[^。；;]{0,40}(?:机构|机关)|为[^。；;]{0,40}(?:机构|机关)")
 CLAUSE_START = "。；;，,！？"
 FUNCTION_VERB = re.compile(r"负责|统筹|指导|协调")
+NARRATIVE_SUBJECT = re.compile(r"(?:自治区|市|旗|盟|县|区|[\u4e00-\u9fff]{2,5}(?:市|盟|旗|县|区))[\u4e00-\u9fff]{2,}")
 
 
 def extract(clean: CleanText, doc: Document) -> list[Duty]:
@@ -58,6 +59,12 @@ def unit_listings(clean: CleanText, doc: Document, lines: list[Line], functions:
     return out
 
 
+def _unit_line(rest: str, lines: list[Line], j: int) -> bool:
+    """An unnumbered line that is only a unit's name, its paragraph below it."""
+    return len(rest) <= 25 and _holder_like(rest) and not re.search(r"[，,。；;：:]", rest) \
+        and j + 1 < len(lines) and not is_numbered(lines[j + 1][2])
+
+
 def _last_body(functions: list[Duty], before: int) -> Mention | None:
     """The body whose functions were stated last before a listing (its office aside)."""
     bodies = [d.holder for d in functions if d.span.start < before and not d.holder.text.endswith("办公室")]
@@ -75,7 +82,7 @@ def _listing(clean: CleanText, doc: Document, lines: list[Line], k: int, body: M
         cut = number_end(text)
         rest = text[cut:].strip()
         label = P.UNIT_LABEL.match(rest)
-        if cut and is_title(text) and not label:
+        if (cut and is_title(text) or not cut and _unit_line(rest, lines, j)) and not label:
             a = start + cut + text[cut:].index(rest)
             items.append([_mention(clean, a, a + len(rest)), j, []])
         elif label and _holder_like(label.group("unit")):
@@ -290,8 +297,8 @@ def narrative(clean: CleanText, doc: Document, lines: list[Line], covered: set[i
             if not m:
                 continue
             holder = m.group("holder").split("由")[-1]
-            if not (_holder_like(holder) or P.BODY_NAME.fullmatch(holder)) or len(holder) < 3:
-                continue
+            if not NARRATIVE_SUBJECT.match(holder) or not (UNIT_END.search(holder) or P.BODY_NAME.fullmatch(holder)):
+                continue                   # 将市级部门负责的…: no named subject
             a = start + sentence.start() + m.end("holder") - len(holder)
             kind = "body" if P.BODY_NAME.fullmatch(holder) else "unit"
             out.append(_duty(clean, doc, _mention(clean, a, a + len(holder)), kind, None,
