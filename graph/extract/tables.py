@@ -19,6 +19,7 @@ from .units import UNIT_END, unit_mentions
 
 RELATION = {"牵头": "lead", "主责": "lead", "配合": "support", "协同": "support", "协办": "support",
             "责任": "responsible"}
+"""The label words of units (牵头单位, 配合部门 …) and the relation each stands for."""
 HEADING_COLUMN = re.compile(r"重点工作|工作任务|重点任务|主要任务|任务名称|工作计划|工作事项|事项名称|项目名称|指标内容|指标名称"
                             r"|^任务$|^工作$|^事项$|^项目$")
 DETAIL_COLUMN = re.compile(r"具体事项|重点内容|具体内容|工作内容|主要内容|具体措施|工作措施|任务内容|主要措施|目标任务"

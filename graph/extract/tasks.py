@@ -18,8 +18,7 @@ from .items import Line, document_lines, first_clause, is_numbered, is_title, pa
 from .units import UNIT_END, unit_mentions
 
 OPEN, CLOSE = "（(", "）)"
-RELATION = {"牵头": "lead", "主责": "lead", "配合": "support", "协同": "support", "协办": "support",
-            "责任": "responsible"}
+RELATION = tables.RELATION
 NOT_UNITS = re.compile(r"简称|下称|以下|包括|含|详见|见附件|试用期|挂职|任期|例如|如")
 ITEM_BEFORE = "。；;！？!?）)”"
 
