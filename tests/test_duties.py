@@ -37,9 +37,11 @@ def duties(body: str, header: str = HEADER, listed: bool | None = True):
                   ("unit", "铁路部门", "额尔古纳市减灾指挥部", "加强对铁路沿线的巡查。")], id="heading-listing"),
     # a listing of 单位：职责 paragraphs, one broken over two lines, closed by 其他…
     pytest.param("2.1.2 市指挥部成员单位职责\n市委组织部：注重了解领导干部的表现。\n市公安局：在发生疫情期\n"
-                 "间，负责维护社会治安秩序。\n其他有关部门单位根据本部门职责组织做好相关工作。\n",
+                 "间，负责维护社会治安秩序。\n中国铁路沈阳局集团有限公司通辽工务段：做好铁路、车站防控工作。\n"
+                 "其他有关部门单位根据本部门职责组织做好相关工作。\n",
                  [("unit", "额尔古纳市委组织部", "额尔古纳市指挥部", "注重了解领导干部的表现。"),
-                  ("unit", "额尔古纳市公安局", "额尔古纳市指挥部", "在发生疫情期间，负责维护社会治安秩序。")],
+                  ("unit", "额尔古纳市公安局", "额尔古纳市指挥部", "在发生疫情期间，负责维护社会治安秩序。"),
+                  ("unit", "中国铁路沈阳局集团有限公司通辽工务段", "额尔古纳市指挥部", "做好铁路、车站防控工作。")],
                  id="colon-listing"),
     # a section headed by the body's name says what it does (not what it is)
     pytest.param("2.1 兴安盟防灾减灾救灾委员会\n兴安盟防灾减灾救灾委员会负责统筹指导全盟灾害救助工作。\n"

@@ -22,7 +22,8 @@ from ..facts import Duty
 from .items import Line, document_lines, ends_paragraph, is_numbered, is_title, number_end
 from .units import UNIT_END
 
-HOLDER_WORDS = re.compile(r"(?:力量|单位|部门|场所|办事处|机关)(?:[（(][^（）()]*[）)])?$")
+HOLDER_WORDS = re.compile(r"(?:力量|单位|部门|场所|办事处|机关|段|厂|场|矿|分局|分行|分公司)(?:[（(][^（）()]*[）)])?$"
+                          r"|^(?:中国|国家|国网|中铁|内蒙古)")
 LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:如下)?[：:]$")
 SETUP = re.compile(r"设在|兼任|担任|组成|设立|成立|是[^。；;]{0,40}(?:机构|机关)|为[^。；;]{0,40}(?:机构|机关)")
 CLAUSE_START = "。；;，,！？"
@@ -59,6 +60,15 @@ def unit_listings(clean: CleanText, doc: Document, lines: list[Line], functions:
     return out
 
 
+def _after_paragraph(clean: CleanText, items: list, label) -> bool:
+    """A short label after a finished paragraph opens the next unit's paragraph even where its
+    name is not one the rules know (市某某站所：…)."""
+    if not items or not items[-1][2] or len(label.group("unit")) > 20:
+        return False
+    a, b = items[-1][2][-1]
+    return ends_paragraph(clean.text[a:b])
+
+
 def _unit_line(rest: str, lines: list[Line], j: int) -> bool:
     """An unnumbered line that is only a unit's name, its paragraph below it."""
     return len(rest) <= 25 and _holder_like(rest) and not re.search(r"[，,。；;：:]", rest) \
@@ -85,7 +95,7 @@ def _listing(clean: CleanText, doc: Document, lines: list[Line], k: int, body: M
         if (cut and is_title(text) or not cut and _unit_line(rest, lines, j)) and not label:
             a = start + cut + text[cut:].index(rest)
             items.append([_mention(clean, a, a + len(rest)), j, []])
-        elif label and _holder_like(label.group("unit")):
+        elif label and (_holder_like(label.group("unit")) or _after_paragraph(clean, items, label)):
             a = start + cut + text[cut:].index(rest)
             items.append([_mention(clean, a, a + len(label.group("unit"))), j,
                           [(a + label.end(), stop)] if rest[label.end():].strip() else []])
@@ -310,7 +320,7 @@ def narrative(clean: CleanText, doc: Document, lines: list[Line], covered: set[i
 # ---------------------------------------------------------------------------------------
 
 def _holder_like(name: str) -> bool:
-    """A unit's name (市气象局, 铁路部门, 其他应急救援力量), not words (预警信息主要包括)."""
+    """A unit's name (市气象局, 铁路部门, 中国铁路…通辽工务段), not words (预警信息主要包括)."""
     return bool(UNIT_END.search(name) or HOLDER_WORDS.search(name))
 
 
