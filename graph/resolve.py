@@ -133,7 +133,7 @@ def canonical_unit(name: str, jurisdiction: str | None) -> str:
     name = squeeze(name).rstrip("等")
     while TRAILING_ALIAS.search(name) and not re.fullmatch(r"[（(].*[）)]", name):
         name = TRAILING_ALIAS.sub("", name)
-    return qualify(name, jurisdiction)
+    return youth_league(name, jurisdiction) or qualify(name, jurisdiction)
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -235,7 +235,7 @@ def _resolve_document(facts: list[Fact], jurisdiction: str | None) -> list[Fact]
             name = qualified.get(m.text) or canonical_unit(text, jurisdiction)
             return replace(m, value=fuller.get(name, name))
         if kind == "body":
-            return replace(m, value=bodies.get(text) or canonical_body(text, jurisdiction),
+            return replace(m, value=known_body(text, bodies, jurisdiction) or canonical_body(text, jurisdiction),
                            collective=m.collective or text.startswith("各"))
         if kind == "person":
             return replace(m, value=person_name(text))
@@ -277,3 +277,56 @@ def _body_table(facts: list[Fact], jurisdiction: str | None) -> dict[str, str]:
             for a in f.aliases:
                 table.setdefault(squeeze(a.text), canonical)
     return table
+
+
+# ---------------------------------------------------------------------------------------
+# Units named by their area's level (issue 4: task and duty units)
+
+YOUTH_LEAGUE = re.compile(r"^(?P<a>自治区|市|旗|盟|县|区)?团(?P<b>市|旗|盟|县|区)?委$")
+
+
+def youth_league(name: str, jurisdiction: str | None) -> str | None:
+    """团市委, 团旗委, 旗团委, 团盟委: the Communist Youth League committee of the area.
+
+    >>> youth_league("团市委", "额尔古纳市"), youth_league("旗团委", "伊金霍洛旗")
+    ('共青团额尔古纳市委员会', '共青团伊金霍洛旗委员会')
+    >>> youth_league("团委", "伊金霍洛旗") is None, youth_league("市财政局", "额尔古纳市") is None
+    (True, True)
+    """
+    m = YOUTH_LEAGUE.match(name)
+    word = m and (m.group("a") or m.group("b"))
+    if not word:
+        return None
+    if word == "自治区":
+        return "共青团" + REGION + "委员会"
+    here = lexicon.jurisdictions().get(jurisdiction) if jurisdiction else None
+    owner = lexicon.level_owner(here, word) if here else None
+    return f"共青团{owner.name}委员会" if owner else None
+
+
+# ---------------------------------------------------------------------------------------
+# Bodies named in listings and headings (issue 4: 通辽市指挥部成员单位职责, 二、指挥部主要职责)
+
+def known_body(name: str, bodies: dict[str, str], jurisdiction: str | None) -> str | None:
+    """The declared body a printed name stands for, allowing for the area written out or
+    left off: 通辽市指挥部 and 指挥部 both mean the body declared as 市指挥部.
+
+    >>> table = {"市指挥部": "通辽市邮政业突发事件应急指挥部"}
+    >>> known_body("通辽市指挥部", table, "通辽市"), known_body("指挥部", table, "通辽市")
+    ('通辽市邮政业突发事件应急指挥部', '通辽市邮政业突发事件应急指挥部')
+    >>> known_body("专家组", table, "通辽市") is None
+    True
+    """
+    if name in bodies:
+        return bodies[name]
+    here = lexicon.jurisdictions().get(jurisdiction) if jurisdiction else None
+    variants = []
+    if here and name.startswith(here.name):
+        rest = name[len(here.name):]
+        variants += [here.level + rest, rest]
+    word, rest = split_level(name)
+    if word:
+        variants.append(rest)
+    else:
+        variants += [w + name for w in LEVEL_WORDS]
+    return next((bodies[v] for v in variants if v in bodies), None)

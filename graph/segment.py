@@ -79,8 +79,8 @@ def split_documents(clean: CleanText) -> tuple[Document, ...]:
             i = header.title_lines[1]
             continue
         what = _non_document(lines[i][2])
-        if what:
-            starts.append((i, what, None))
+        if what and not (what == "personnel" and starts and starts[-1][1] == "personnel"):
+            starts.append((i, what, None))   # 人事任免 again is the part's running head
         i += 1
     starts.sort(key=lambda s: s[0])
     documents: list[Document] = []

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from ..document import CleanText, Document
 from ..facts import Fact
-from . import references
+from . import appointments, duties, references, tasks
 
 EXTRACTORS = (
     references.extract,
+    duties.extract,
+    tasks.extract,
+    appointments.extract,
 )
 
 

@@ -1,9 +1,10 @@
 """Lists of units, as printed in member lists, task brackets and table cells.
 
-``unit_mentions`` splits a list on 、，,；; (and on 和/及 between two whole unit names),
+``unit_mentions`` splits a list on 、，,；; (and on 和/及 between two whole unit names, and on
+the spaces a table cell puts between names: 市住建局 市农牧局, but not 市综合 执法局),
 keeps a name whole where it holds a separator inside brackets (各基层组织（社区、村屯等）)
 or spells out a township list (各苏木、乡、镇、街道办事处), and drops a generic tail
-(…等有关部门单位).  The resolver decides what each name means; this module only finds
+(…等有关部门单位) or a note after the list (。以下均需…落实，不再列出).  The resolver decides what each name means; this module only finds
 where the names are.
 """
 from __future__ import annotations
@@ -15,12 +16,13 @@ from ..document import CleanText, Mention
 SEPARATORS = "、，,；;"
 OPEN, CLOSE = "（(【〔", "）)】〕"
 TAIL = re.compile(r"(?:等|及|以及|和)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位|部门单位|部门和单位|企事业单位)?[。.；;：:，,、\s]*$")
-LEADING = re.compile(r"^(?:由|和|及|以及|与|并|会同|联合)")
-UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|所|站|队|中心|公司|集团|会|处|府|室|团|社|行|台|校|馆|署|"
+LEADING = re.compile(r"(?:由|和(?!林格尔)|及|以及|与|并|会同|联合)")   # used with match(text, pos): no ^
+UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|所|站|队|中心|公司|集团|会|处|府|室|团|社|行|台|校|馆|署|关|"
                       r"区|旗|市|盟|县|镇|乡|街道|苏木|分局|支队|大队|军分区|委员会|联合会|协会|组|科|庭)"
                       r"(?:[（(][^（）()]*[）)])?$")
 TOWNSHIP_PART = re.compile(r"^(?:乡|镇|苏木|嘎查|村|社区|街道|街道办事处|办事处|乡镇|农牧场|林场)$")
 CONJUNCTION = re.compile(r"(?:和|及|以及|与)")
+NOTE = re.compile(r"^(?:以下|不再|下同|均需|均由|含|其中)")
 STARTS_LIKE_UNIT = re.compile(r"^(?:自治区|市|旗|盟|县|区|各|[\u4e00-\u9fff]{2,}(?:市|旗|盟|县|区))")
 
 
@@ -36,12 +38,22 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
     >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
     >>> [m.text for m in unit_mentions(c, 0, len(text))]
     ['市卫健委', '市医疗保障局', '各基层组织（社区、村屯等）']
+    >>> text = "市住建局 市乡村振兴局 市综合 执法局，各旗县市区人民政府。以下均需各旗县落实"
+    >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
+    >>> [m.text for m in unit_mentions(c, 0, len(text))]
+    ['市住建局', '市乡村振兴局', '市综合执法局', '各旗县市区人民政府']
+    >>> text = "旗住建局、旗直有关部门单位，市委组织部等有关部门"
+    >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
+    >>> [m.text for m in unit_mentions(c, 0, len(text))]
+    ['旗住建局', '旗直有关部门单位', '市委组织部']
     """
     text = clean.text
     pieces = _merge_townships(text, _split(text, start, end))
     out = []
     for s, e in pieces:
         s, e = _trim(text, s, e)
+        if NOTE.match(text[s:e]):
+            break                   # 以下均需…落实，不再列出: a note, not names
         for a, b in _split_conjunction(text, s, e):
             name = re.sub(r"\s+", "", text[a:b])
             if len(name) >= 2:
@@ -50,7 +62,8 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split at separators outside brackets."""
+    """Split at separators outside brackets (and at a space after a whole unit name);
+    a full stop ends the list."""
     out, depth, piece = [], 0, start
     for i in range(start, end):
         c = text[i]
@@ -58,11 +71,22 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif c in CLOSE:
             depth = max(0, depth - 1)
-        elif c in SEPARATORS and depth == 0:
+        elif depth == 0 and c in "。.":
+            end = i
+            break
+        elif depth == 0 and (c in SEPARATORS or _spaced_names(text, piece, i, end)):
             out.append((piece, i))
             piece = i + 1
     out.append((piece, end))
     return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _spaced_names(text: str, piece: int, i: int, end: int) -> bool:
+    """A space between two names (a table cell's line break), not inside one name."""
+    if not text[i].isspace() or i + 1 >= end or text[i + 1].isspace():
+        return False
+    left = text[piece:i].strip()
+    return len(left) >= 2 and bool(UNIT_END.search(left)) and "\u4e00" <= text[i + 1] <= "\u9fff"
 
 
 def _merge_townships(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -85,8 +109,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     if m and e - m.end() >= 2:
         s = m.end()
     tail = TAIL.search(text, s, e)
-    if tail and tail.start() > s and e - s - (tail.end() - tail.start()) >= 2:
-        e = tail.start()
+    if tail and tail.start() > s and e - s - (tail.end() - tail.start()) >= 2 \
+            and (tail.start() == tail.end() or UNIT_END.search(text, s, tail.start())):
+        e = tail.start()            # …局等有关部门 → …局; but 旗直有关部门 stays whole
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e

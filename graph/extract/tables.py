@@ -1,0 +1,144 @@
+"""Work items in tables: rows under a header with 牵头单位 / 配合单位 / 责任单位 columns.
+
+PDF and scraped tables arrive as tab-separated lines.  A row often has fewer cells than
+its header: the 序号 or 重点工作 cell spans several rows and is printed once, an empty
+备注 at the end is dropped.  Each row's cells are therefore matched to the header's
+columns by what they hold (a number, a date, a list of units, words), keeping their
+order.  A header repeated after a page break starts the table again.
+"""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from .. import patterns as P
+from ..document import CleanText, Document
+from ..facts import Task, TaskUnit
+from .items import Line, first_clause
+from .units import UNIT_END, unit_mentions
+
+RELATION = {"牵头": "lead", "主责": "lead", "配合": "support", "协同": "support", "协办": "support",
+            "责任": "responsible"}
+"""The label words of units (牵头单位, 配合部门 …) and the relation each stands for."""
+HEADING_COLUMN = re.compile(r"重点工作|工作任务|重点任务|主要任务|任务名称|工作计划|工作事项|事项名称|项目名称|指标内容|指标名称"
+                            r"|^任务$|^工作$|^事项$|^项目$")
+DETAIL_COLUMN = re.compile(r"具体事项|重点内容|具体内容|工作内容|主要内容|具体措施|工作措施|任务内容|主要措施|目标任务"
+                           r"|工作目标|^内容$")
+DATE_COLUMN = re.compile(r"时限|时间|进度|期限|年份")
+NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
+DATE_VALUE = re.compile(r"^(?:\d{4}年|\d{1,2}月|持续|长期|常态|年底|年内|每年|季度|\d{4}[.\-/])")
+EMPTY = {"", "/", "-", "—", "——", "无"}
+SHORT = 40                      # a heading cell is short; a detail cell runs on
+
+
+def header_columns(line: str) -> tuple[str, ...] | None:
+    """The column kinds of a task table's header line, or None for any other line.
+
+    >>> header_columns("序号\\t重点工作\\t具体事项\\t完成时限\\t牵头单位\\t配合单位")
+    ('number', 'heading', 'detail', 'date', 'lead', 'support')
+    >>> header_columns("序号\\t决策项目名称\\t主要实施单位") is None
+    True
+    """
+    if "\t" not in line:
+        return None
+    kinds = tuple(_column_kind(re.sub(r"\s+", "", c)) for c in line.split("\t"))
+    if not any(k in RELATION.values() for k in kinds) or not any(k in ("heading", "detail") for k in kinds):
+        return None
+    return kinds
+
+
+def _column_kind(cell: str) -> str:
+    m = P.TASK_COLUMN.match(cell)
+    if m:
+        return RELATION[m.group("label")]
+    for kind, pattern in (("number", NUMBER_COLUMN), ("heading", HEADING_COLUMN),
+                          ("detail", DETAIL_COLUMN), ("date", DATE_COLUMN)):
+        if pattern.search(cell):
+            return kind
+    return "other"
+
+
+def row_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Task]:
+    """One task for each row of each task table in the document that names units."""
+    out, header = [], None
+    for start, end, text in lines:
+        kinds = header_columns(text)
+        if kinds:
+            header = kinds
+            continue
+        if "\t" not in text:
+            if header and len(text) > SHORT:
+                header = None              # the table has ended (a short line may be a page's)
+            continue
+        if header:
+            task = _row_task(clean, doc, start, end, text, header)
+            if task:
+                out.append(task)
+    return out
+
+
+def _row_task(clean: CleanText, doc: Document, start: int, end: int, text: str,
+              header: tuple[str, ...]) -> Task | None:
+    cells, pos = [], start
+    for cell in text.split("\t"):
+        cells.append((pos, pos + len(cell), cell.strip()))
+        pos += len(cell) + 1
+    columns = align([c[2] for c in cells], header)
+    words = {"heading": "", "detail": ""}
+    units = []
+    for (a, b, cell), kind in zip(cells, columns):
+        if kind in words and cell not in EMPTY:
+            words[kind] = words[kind] or cell
+        elif kind in RELATION.values() and cell not in EMPTY:
+            units += [TaskUnit(kind, m) for m in unit_mentions(clean, a, b)]
+    task_text = re.sub(r"\s+", "", words["heading"]) or first_clause(words["detail"])[:SHORT]
+    if not units or not task_text:
+        return None
+    section = doc.section_at(start)
+    return Task(doc.key, clean.span(start, end), "tasks.table_row", task_text, tuple(units),
+                section.title if section else None)
+
+
+def align(cells: list[str], header: tuple[str, ...]) -> tuple[str | None, ...]:
+    """The column kind of each cell: the order-keeping assignment that fits best.
+
+    >>> align(["制定人才引进培育办法。拓展合作……" * 3, "2024年底", "旗委组织部、旗卫健委"],
+    ...       ("number", "heading", "detail", "date", "responsible"))
+    ('detail', 'date', 'responsible')
+    """
+    if len(cells) > len(header):
+        cells = cells[:len(header)]
+    best, best_cost = None, None
+    for chosen in combinations(range(len(header)), len(cells)):
+        cost = sum(_misfit(c, header[i]) for c, i in zip(cells, chosen))
+        if best_cost is None or cost < best_cost:
+            best, best_cost = chosen, cost
+    kinds = tuple(header[i] for i in best) if best is not None else ()
+    return kinds + (None,) * (len(cells) - len(kinds))
+
+
+def _misfit(cell: str, kind: str) -> float:
+    """How badly a cell fits a column of ``kind`` (0 = well)."""
+    if cell in EMPTY:
+        return 0.0
+    squeezed = re.sub(r"\s+", "", cell)
+    looks = ("number" if re.fullmatch(r"\d{1,3}", squeezed) else
+             "date" if len(squeezed) <= 20 and DATE_VALUE.match(squeezed) else
+             "units" if _unit_list(squeezed) else "words")
+    if kind in RELATION.values():
+        return 0.0 if looks == "units" else 1.0
+    if kind in ("number", "date"):
+        return 0.0 if looks == kind else 1.0
+    if looks in ("number", "date") and kind in ("heading", "detail"):
+        return 1.0
+    if kind == "heading":
+        return 0.0 if len(squeezed) <= SHORT else 0.5
+    if kind == "detail":
+        return 0.3 if len(squeezed) <= SHORT else 0.0
+    return 0.2 if looks == "units" else 0.0
+
+
+def _unit_list(cell: str) -> bool:
+    names = [n for n in re.split(r"[、，,；;\s]+", cell) if n]
+    return bool(names) and all(UNIT_END.search(n) or n.startswith("各") for n in names) \
+        and not re.search(r"[。\d]", cell)

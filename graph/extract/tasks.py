@@ -1,0 +1,201 @@
+"""Work items and the units that lead (牵头), support (配合) or answer for (责任) them.
+
+A work item names its units in a bracket, labelled (（牵头单位：…；配合单位：…）,
+（责任单位：…）) anywhere in the item, or bare (（盟工信局、盟市场监管局）) closing it;
+or in a row of a table whose header has 牵头单位 / 配合单位 / 责任单位 columns (see
+``tables``).  The task's text is the item's own heading or first clause, numbering
+stripped.  A table that repeats the items of the text above it adds nothing new.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import patterns as P
+from ..document import CleanText, Document, Mention
+from ..facts import Task, TaskUnit
+from . import tables
+from .items import Line, document_lines, first_clause, is_numbered, is_title, paragraph_start
+from .units import UNIT_END, unit_mentions
+
+OPEN, CLOSE = "（(", "）)"
+RELATION = tables.RELATION
+NOT_UNITS = re.compile(r"简称|下称|以下|包括|含|详见|见附件|试用期|挂职|任期|例如|如")
+ITEM_BEFORE = "。；;！？!?）)”"
+
+
+def extract(clean: CleanText, doc: Document) -> list[Task]:
+    lines = document_lines(clean, doc)
+    found = bracket_tasks(clean, doc, lines)
+    return found + [t for t in tables.row_tasks(clean, doc, lines) if not _repeats(t, found)]
+
+
+def bracket_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Task]:
+    """Every work item whose units are named in a bracket."""
+    found = []                             # (line, start of the item's words, bracket, units)
+    for k, (start, _, text) in enumerate(lines):
+        after = 0
+        for a, b in brackets(text) or _label_line(text):
+            units = _bracket_units(clean, start, text, a, b)
+            if units:
+                found.append((k, after, a, b, units))
+                after = b + 1
+    titled = _titles_name_items(lines, found)
+    return [t for k, after, a, b, units in found
+            if (t := _task(clean, doc, lines, k, after, a, b, units, titled))]
+
+
+def _titles_name_items(lines: list[Line], found: list) -> bool:
+    """Whether the document names its items by headings: under each heading stands one
+    bracketed paragraph (（一）拓宽第一产业就业渠道 / 培育壮大…（责任单位：…）), rather than
+    several, each an item of its own."""
+    per_heading: dict[int, int] = {}
+    for k, after, *_ in found:
+        first = paragraph_start(lines, k)
+        heading = _heading_above(lines, first)
+        if heading is not None and not after:
+            per_heading[heading] = per_heading.get(heading, 0) + 1
+    sole = sum(1 for n in per_heading.values() if n == 1)
+    return sole > 0 and sole >= len(per_heading) - sole
+
+
+def _heading_above(lines: list[Line], first: int) -> int | None:
+    """The numbered title line the unnumbered paragraph at ``first`` stands under."""
+    if is_numbered(lines[first][2]):
+        return None
+    for j in range(first - 1, -1, -1):
+        if is_title(lines[j][2], numbered=True):
+            return j
+        if is_numbered(lines[j][2]) or is_title(lines[j][2]):
+            return None
+    return None
+
+
+def brackets(text: str) -> list[tuple[int, int]]:
+    """``(open, close)`` of each outermost bracket pair in a line.
+
+    >>> brackets("推进（含社区）建设。（责任单位：市住建局(市人防办)）")
+    [(2, 6), (10, 26)]
+    """
+    out, depth, opened = [], 0, 0
+    for i, c in enumerate(text):
+        if c in OPEN:
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif c in CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((opened, i))
+    return out
+
+
+def _label_line(text: str) -> list[tuple[int, int]]:
+    """A line that is a bare label (责任单位：市住建局、市财政局) is read as a bracket."""
+    return [(-1, len(text))] if P.TASK_LABEL.match(text) else []
+
+
+def _bracket_units(clean: CleanText, start: int, text: str, a: int, b: int) -> list[TaskUnit]:
+    content = text[a + 1:b]
+    labels = list(P.TASK_LABEL.finditer(content))
+    if labels:
+        out = []
+        for i, m in enumerate(labels):
+            end = labels[i + 1].start() if i + 1 < len(labels) else len(content)
+            relation = RELATION[m.group("label")]
+            out += [TaskUnit(relation, u) for u in
+                    unit_mentions(clean, start + a + 1 + m.end(), start + a + 1 + end)]
+        return out
+    if not _closes_item(text, a, b) or NOT_UNITS.search(content):
+        return []
+    names = unit_mentions(clean, start + a + 1, start + b)
+    if names and all(_unit_like(n) for n in names):
+        return [TaskUnit("responsible", n) for n in names]
+    return []
+
+
+def _closes_item(text: str, a: int, b: int) -> bool:
+    """A bare bracket counts only where it closes an item: after a full stop (or alone on
+    its line) and at the end of the paragraph."""
+    before = text[:a].rstrip()
+    after = text[b + 1:].strip()
+    return (not before or before[-1] in ITEM_BEFORE) and after in ("", "。", "；", ";")
+
+
+def _unit_like(m: Mention) -> bool:
+    """盟工信局, 团盟委, 兴安职业技术学院, 各级政府部门 — not 2023年 or T/CIQA54-2023."""
+    name = m.text
+    return not re.search(r"[\dA-Za-z/%]", name) and (bool(UNIT_END.search(name)) or name.startswith("各"))
+
+
+def _task(clean: CleanText, doc: Document, lines: list[Line], k: int, after: int, a: int, b: int,
+          units: list[TaskUnit], titled: bool) -> Task | None:
+    """The task whose bracket sits at ``lines[k][a:b+1]``; its words begin at ``after``."""
+    start, _, text = lines[k]
+    if after or (a > 0 and text[:a].strip()):
+        first = paragraph_start(lines, k) if not after else k
+        words = _joined(lines, first, k, after if after else 0, a)
+        begin = lines[first][0] + (after if first == k else 0)
+    elif k > 0:                            # the bracket on a line of its own
+        first = paragraph_start(lines, k - 1)
+        words = _joined(lines, first, k - 1, 0, len(lines[k - 1][2]))
+        begin = lines[first][0]
+    else:
+        return None
+    title = _section_title(lines, first) if titled and not after else None
+    task_text = title or first_clause(words)
+    if not task_text:
+        return None
+    span = clean.span(begin, start + b + 1)
+    section = doc.section_at(begin)
+    return Task(doc.key, span, "tasks.labelled" if P.TASK_LABEL.search(text[max(a, 0):b]) else "tasks.bare_bracket",
+                task_text, tuple(units), section.title if section else None)
+
+
+def _joined(lines: list[Line], first: int, last: int, cut_start: int, cut_end: int) -> str:
+    """The words of lines ``first..last``, the last one cut at ``cut_end``."""
+    parts = [lines[j][2] for j in range(first, last)]
+    parts.append(lines[last][2][cut_start:cut_end] if first == last else lines[last][2][:cut_end])
+    return "".join(parts)
+
+
+def _section_title(lines: list[Line], first: int) -> str | None:
+    """The heading above the paragraph, when that heading holds this one item only:
+    （一）拓宽第一产业就业渠道 / 培育壮大…（责任单位：…）."""
+    heading = _heading_above(lines, first)
+    if heading is None:
+        return None
+    count = 0
+    for j in range(heading + 1, len(lines)):
+        text = lines[j][2]
+        if is_numbered(text) or is_title(text):
+            break
+        count += sum(1 for a, b in brackets(text) if P.TASK_LABEL.search(text[a:b])
+                     or (_closes_item(text, a, b) and not NOT_UNITS.search(text[a:b])))
+    return first_clause(lines[heading][2]) if count == 1 else None
+
+
+def _repeats(row: Task, found: list[Task]) -> bool:
+    """A table row that repeats an item of the text: the same words, or mostly the same units.
+
+    >>> from graph.document import Span
+    >>> def t(text, *units):
+    ...     return Task("D1", Span(0, 0), "r", text, tuple(TaskUnit("lead", Mention(u, Span(0, 0))) for u in units))
+    >>> _repeats(t("促进技术技能人才就业", "组织部", "人社局", "教体局"),
+    ...          [t("强化政策支持", "旗委组织部", "旗人社局", "旗教体局", "旗总工会")])
+    True
+    """
+    units = _unit_set(row)
+    for t in found:
+        a, b = _core(row.text), _core(t.text)
+        other = _unit_set(t)
+        if a and b and (a in b or b in a) or len(units & other) >= 0.6 * len(units | other):
+            return True
+    return False
+
+
+def _unit_set(task: Task) -> frozenset:
+    return frozenset(re.sub(r"^(?:自治区|市|旗|盟|县|区)?委?", "", u.unit.text) for u in task.units)
+
+
+def _core(text: str) -> str:
+    return re.sub(r"[\s，,。；;、“”\"（）()]", "", text)
