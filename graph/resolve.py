@@ -10,9 +10,11 @@ canonical one goes to ``value``.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from functools import cache
+from typing import Generic, TypeVar
 
 from . import lexicon
 from .document import Document, Mention
@@ -129,11 +131,17 @@ def qualify(name: str, jurisdiction: str | None) -> str:
 
 def canonical_unit(name: str, jurisdiction: str | None) -> str:
     """Qualified, expanded, without a trailing alias in brackets: 市文化和旅游局(文物局) →
-    鄂尔多斯市文化和旅游局."""
+    鄂尔多斯市文化和旅游局.  An area named as a unit (东胜区 on a member list) is its
+    government.
+
+    >>> canonical_unit("市文化和旅游局(文物局)", "鄂尔多斯市"), canonical_unit("东胜区", "鄂尔多斯市")
+    ('鄂尔多斯市文化和旅游局', '东胜区人民政府')
+    """
     name = squeeze(name).rstrip("等")
     while TRAILING_ALIAS.search(name) and not re.fullmatch(r"[（(].*[）)]", name):
         name = TRAILING_ALIAS.sub("", name)
-    return qualify(name, jurisdiction)
+    name = qualify(name, jurisdiction)
+    return name + "人民政府" if name in lexicon.jurisdictions() else name
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -141,9 +149,14 @@ def abbreviates(short: str, full: str) -> bool:
 
     >>> abbreviates("鄂尔多斯市文旅局", "鄂尔多斯市文化和旅游局"), abbreviates("市财政局", "市财政局")
     (True, False)
+    >>> abbreviates("额尔古纳市消防救援大队", "额尔古纳市森林消防救援大队")
+    False
     """
     if len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
         return False
+    common = len(os.path.commonprefix([short, full]))
+    if full[common:].endswith(short[common:]):
+        return False            # 消防救援大队 → 森林消防救援大队 is another unit
     it = iter(full)
     return all(c in it for c in short)
 
@@ -205,6 +218,68 @@ def split_post(post: str, jurisdiction: str | None = None) -> tuple[str | None, 
 
 
 # ---------------------------------------------------------------------------------------
+# Bodies
+
+K = TypeVar("K")
+OFFICE = "办公室"
+LEVEL_LEAD = re.compile(r"^(?:全|本)?(?:自治区|市|旗|盟|县|区)级?(?=.{3})")
+"""A leading level word of a body's short name: 市指挥部, 市级现场指挥部, 全市…, 本级…"""
+
+
+def body_core(name: str) -> str:
+    """A body's name without the area it belongs to.
+
+    >>> body_core("市减灾指挥部"), body_core("通辽市指挥部"), body_core("全市突发重大动物疫情专家委员会")
+    ('减灾指挥部', '指挥部', '突发重大动物疫情专家委员会')
+    """
+    name = squeeze(name)
+    m = lexicon.jurisdiction_pattern().match(name)
+    if m and len(name) - m.end() >= 3:
+        return name[m.end():]
+    return LEVEL_LEAD.sub("", name, count=1)
+
+
+class BodyNames(Generic[K]):
+    """The printed names and aliases of the bodies one document declares, each → a key.
+
+    ``find`` reads a name the way the document's reader does: as printed or declared
+    (以下简称), as the office of a known body (联席会议办公室), or by its core
+    (市指挥部 → the one 指挥部 declared, the first one where several are).
+
+    >>> names = BodyNames()
+    >>> names.add("额尔古纳市减灾指挥部", "HQ"); names.add_office("HQ", "OFFICE")
+    >>> names.find("市减灾指挥部"), names.find("市指挥部"), names.find("指挥部办公室")
+    ('HQ', 'HQ', 'OFFICE')
+    >>> names.find("应急管理局") is None
+    True
+    """
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, K] = {}
+        self.office_of: dict[K, K] = {}
+
+    def add(self, name: str, key: K) -> None:
+        self.by_name.setdefault(squeeze(name), key)
+
+    def add_office(self, body: K, office: K) -> None:
+        self.office_of.setdefault(body, office)
+
+    def find(self, name: str) -> K | None:
+        text = squeeze(name)
+        if text in self.by_name:
+            return self.by_name[text]
+        if text.endswith(OFFICE) and len(text) > len(OFFICE):
+            body = self.find(text[: -len(OFFICE)])
+            return self.office_of.get(body) if body is not None else None
+        core = body_core(text)
+        if core in self.by_name:
+            return self.by_name[core]
+        hits = [key for known, key in self.by_name.items()
+                if known.endswith(core) and not (known.endswith(OFFICE) and not core.endswith(OFFICE))]
+        return hits[0] if hits and len(core) >= 3 else None
+
+
+# ---------------------------------------------------------------------------------------
 # The stage
 
 def resolve(facts: list[Fact], documents: tuple[Document, ...]) -> list[Fact]:
@@ -224,7 +299,7 @@ def _resolve_document(facts: list[Fact], jurisdiction: str | None) -> list[Fact]
     units = {m.text for f in facts for field, m in f.mentions() if _kind(f, field) == "unit"}
     qualified = {u: canonical_unit(u, jurisdiction) for u in units if not is_collective(squeeze(u))}
     fuller = prefer_full(set(qualified.values()))
-    bodies = _body_table(facts, jurisdiction)
+    body_spans, body_names = _body_table(facts, jurisdiction)
 
     def rename(field: str, m: Mention, fact: Fact) -> Mention:
         kind = _kind(fact, field)
@@ -235,7 +310,9 @@ def _resolve_document(facts: list[Fact], jurisdiction: str | None) -> list[Fact]
             name = qualified.get(m.text) or canonical_unit(text, jurisdiction)
             return replace(m, value=fuller.get(name, name))
         if kind == "body":
-            return replace(m, value=bodies.get(text) or canonical_body(text, jurisdiction),
+            name = body_spans.get((m.text, m.span)) or body_names.find(text) \
+                or canonical_body(text, jurisdiction)
+            return replace(m, value=name,
                            collective=m.collective or text.startswith("各"))
         if kind == "person":
             return replace(m, value=person_name(text))
@@ -259,21 +336,69 @@ def _kind(fact: Fact, field: str) -> str | None:
 
 
 def canonical_body(name: str, jurisdiction: str | None) -> str:
-    """A body's name with its area written out (市减灾指挥部 → 额尔古纳市减灾指挥部)."""
-    return qualify(name, jurisdiction)
+    """A body's name with its area written out (市减灾指挥部 → 额尔古纳市减灾指挥部,
+    全市…专家委员会 → 通辽市…专家委员会).
 
-
-def _body_table(facts: list[Fact], jurisdiction: str | None) -> dict[str, str]:
-    """Printed name or alias → canonical name, for the bodies a document declares.
-
-    The first declaration of an alias wins, so a short name (市指挥部) means the body the
-    document set up first, as a reader takes it.
+    >>> canonical_body("全市突发重大动物疫情专家委员会", "通辽市"), canonical_body("现场指挥部", "鄂尔多斯市")
+    ('通辽市突发重大动物疫情专家委员会', '鄂尔多斯市现场指挥部')
     """
-    table: dict[str, str] = {}
-    for f in facts:
-        if isinstance(f, Body) and f.constituted:
-            canonical = canonical_body(f.name.text, jurisdiction)
-            table.setdefault(squeeze(f.name.text), canonical)
-            for a in f.aliases:
-                table.setdefault(squeeze(a.text), canonical)
-    return table
+    return qualify(re.sub(r"^全(?=自治区|市|旗|盟|县|区)", "", squeeze(name)), jurisdiction)
+
+
+def canonical_sub_body(body: Body, parent: str, parent_type: str | None,
+                       jurisdiction: str | None) -> str:
+    """The name of a body inside another: an office is its body's office; a group whose
+    name says nothing alone (专家组) or a group of a headquarters (综合协调组) is named
+    after its parent; any other keeps its own name.
+
+    >>> from graph.document import Span
+    >>> g = Body("D2", Span(0, 0), "t", Mention("综合协调组", Span(0, 0)), "working_group")
+    >>> canonical_sub_body(g, "鄂尔多斯市现场指挥部", "headquarters", "鄂尔多斯市")
+    '鄂尔多斯市现场指挥部综合协调组'
+    >>> g = Body("D8", Span(0, 0), "t", Mention("供水保障推进组", Span(0, 0)), "working_group")
+    >>> canonical_sub_body(g, "鄂尔多斯市推进实施温暖工程专项工作组", "working_group", "鄂尔多斯市")
+    '鄂尔多斯市供水保障推进组'
+    """
+    name = squeeze(body.name.text)
+    if body.body_type == "office":
+        return parent + OFFICE
+    generic = name in dict(lexicon.body_suffixes())
+    named_alone = LEVEL_LEAD.match(name) or lexicon.jurisdiction_pattern().match(name)
+    if generic or (parent_type == "headquarters" and body.body_type in SUB_GROUP_TYPES
+                   and not named_alone):
+        return parent + name
+    return canonical_body(name, jurisdiction)
+
+
+SUB_GROUP_TYPES = ("working_group", "expert_group")
+
+
+def _body_table(facts: list[Fact], jurisdiction: str | None) -> tuple[dict, BodyNames[str]]:
+    """The canonical name of each body a document declares, by the (text, span) of its
+    name, and a ``BodyNames`` that finds it by any printed name or alias.
+
+    Constituted bodies come first, so a short name (市指挥部) means the body the document
+    sets up rather than one it only mentions.
+    """
+    declared = {(f.name.text, f.name.span): f for f in facts if isinstance(f, Body)}
+    by_span: dict[tuple, str] = {}
+
+    def canonical(key, depth=0) -> str:
+        if key not in by_span:
+            f = declared[key]
+            parent = (f.parent.text, f.parent.span) if f.parent else None
+            if parent in declared and depth < 8:
+                by_span[key] = canonical_sub_body(f, canonical(parent, depth + 1),
+                                                  declared[parent].body_type, jurisdiction)
+            else:
+                by_span[key] = canonical_body(f.name.text, jurisdiction)
+        return by_span[key]
+
+    names: BodyNames[str] = BodyNames()
+    for key, f in sorted(declared.items(), key=lambda kv: not kv[1].constituted):
+        name = canonical(key)
+        for m in (f.name, *f.aliases):
+            names.add(m.text, name)
+        if f.body_type == "office" and f.parent and (f.parent.text, f.parent.span) in declared:
+            names.add_office(canonical((f.parent.text, f.parent.span)), name)
+    return by_span, names

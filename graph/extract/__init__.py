@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from ..document import CleanText, Document
 from ..facts import Fact
-from . import references
+from . import composition, references
 
 EXTRACTORS = (
     references.extract,
+    composition.extract,
 )
 
 

@@ -14,7 +14,14 @@ from ..document import CleanText, Mention
 
 SEPARATORS = "、，,；;"
 OPEN, CLOSE = "（(【〔", "）)】〕"
-TAIL = re.compile(r"(?:等|及|以及|和)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位|部门单位|部门和单位|企事业单位)?[。.；;：:，,、\s]*$")
+GENERIC = r"(?:部门|单位|部门单位|部门和单位|企事业单位)"
+TAIL = re.compile(rf"""(?:
+    (?:等|及|以及|和)?(?:其他|其它)?(?:有关|相关){GENERIC}?    # 等有关部门单位 / 相关单位
+  | 等(?:其他|其它)?{GENERIC}?                                # 等 / 等部门
+  | (?:及|以及|和)?(?:其他|其它){GENERIC}?                     # 及其他单位
+)?[。.；;：:，,、\s]*$""", re.VERBOSE)
+GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,8}}?{GENERIC}(?:以及|及|和)")
+"""…市住建局等相关部门以及事发地旗区人民政府: a generic tail that joins two lists."""
 LEADING = re.compile(r"^(?:由|和|及|以及|与|并|会同|联合)")
 UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|所|站|队|中心|公司|集团|会|处|府|室|团|社|行|台|校|馆|署|"
                       r"区|旗|市|盟|县|镇|乡|街道|苏木|分局|支队|大队|军分区|委员会|联合会|协会|组|科|庭)"
@@ -51,10 +58,16 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split at separators outside brackets."""
-    out, depth, piece = [], 0, start
+    joins = {m.start(): m.end() for m in GENERIC_JOIN.finditer(text, start, end)}
+    out, depth, piece, skip = [], 0, start, start
     for i in range(start, end):
         c = text[i]
-        if c in OPEN:
+        if i < skip:
+            continue
+        if i in joins and depth == 0:
+            out.append((piece, i))
+            piece = skip = joins[i]
+        elif c in OPEN:
             depth += 1
         elif c in CLOSE:
             depth = max(0, depth - 1)

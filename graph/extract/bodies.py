@@ -1,0 +1,410 @@
+"""Coordinating bodies (指挥部, 领导小组, 联席会议, 工作组, 专家组 and their 办公室): which
+ones a document sets up or describes, under which names, inside which body, and where
+their offices sit.
+
+A body is *declared* by an act (成立 / 设立 / 组建 / 建立 X, 以下简称 Y), by a heading or an
+attachment title that names it, by a list of the groups a body sets up (下设 A、B), or by
+its office (X办公室设在 Z).  One body printed under several names (市指挥部, 全旗…指挥部,
+the attachment's full title) is one ``Record``; its fullest name is the one kept.  A body
+set up only on a condition or by someone else (必要时设立, 部门应建立, 国家…设立) is
+mentioned, not constituted.  Leaders and members are read by ``composition``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .. import lexicon
+from .. import patterns as P
+from ..document import CleanText, Document, Mention, Section, Span
+from ..facts import Body, Fact, Office
+from ..resolve import OFFICE, BodyNames, body_core
+from .units import unit_mentions
+
+FIELD_HQ = "现场"
+"""A 现场指挥部 is the field arm of the document's own headquarters."""
+SAME_TAIL_EXTRA = 4
+"""Two names of one type in one document that share this many characters before the
+type word (…城市运维保障工作指挥部) name one body."""
+Line = tuple[int, int, str]
+
+
+@dataclass(eq=False)
+class Record:
+    """One body as the extractor comes to know it across a document."""
+
+    name: Mention                  # its fullest printed name
+    body_type: str
+    span: Span                     # the passage that first declares it
+    section: str | None
+    strong: bool = False           # a full title, an attachment, an office, a composition
+    acts: list[bool] = field(default_factory=list)   # 成立 …: True an act, False a contingency
+    parent: "Record | None" = None
+    aliases: list[Mention] = field(default_factory=list)
+    hosts: list[tuple[Mention, Span]] = field(default_factory=list)   # 设在 X, and where
+    office: "Record | None" = None
+    heading: Section | None = None
+
+    @property
+    def constituted(self) -> bool:
+        """Set up by this document: by an act, or described without a contingent act."""
+        return self.strong or any(self.acts) or not self.acts
+
+
+# ---------------------------------------------------------------------------------------
+# Lexicon views
+
+@cache
+def suffix_pattern() -> str:
+    """The body-type words that end a body's name (not 办公室: an office needs its body)."""
+    return "|".join(re.escape(s) for s, t in lexicon.body_suffixes() if t != "office")
+
+
+@cache
+def name_pattern() -> re.Pattern:
+    return re.compile(P.BODY_NAME.format(suffixes=suffix_pattern()), P.X)
+
+
+def body_type(name: str) -> str | None:
+    """The type of a body from the word its name ends in.
+
+    >>> body_type("兴安盟防灾减灾救灾委员会"), body_type("现场专家组"), body_type("综合协调组")
+    ('committee', 'expert_group', None)
+    """
+    for suffix, kind in lexicon.body_suffixes():
+        if name.endswith(suffix):
+            return kind
+    return None
+
+
+def is_generic(name: str) -> bool:
+    """The name is only a type word (专家组, 办公室): it means nothing without its body."""
+    return any(name == s for s, _ in lexicon.body_suffixes())
+
+
+# ---------------------------------------------------------------------------------------
+# The registry of one document's bodies
+
+class Registry:
+    """The bodies of one document, found by any of their names."""
+
+    def __init__(self, clean: CleanText, doc: Document):
+        self.clean, self.doc = clean, doc
+        self.records: list[Record] = []
+        self.names: BodyNames[Record] = BodyNames()
+        self.anchors: dict[int, Record] = {}         # line start → the body it opens
+        self.spoken: list[tuple[int, Record]] = []   # where a declaration names a body
+
+    def find(self, text: str) -> Record | None:
+        return self.names.find(text) if text else None
+
+    def mention(self, a: int, b: int) -> Mention:
+        return Mention(re.sub(r"\s+", "", self.clean.text[a:b]), self.clean.span(a, b))
+
+    def declare(self, name: Mention, kind: str, evidence: Span, pos: int, *,
+                strong: bool = False, act: bool | None = None) -> Record:
+        """The body named ``name`` (a new one, or one already known under any name)."""
+        rec = self.find(name.text) or self._same_as(name.text, kind, pos)
+        if rec is None:
+            sec = self.doc.section_at(pos)
+            rec = Record(name, kind, evidence, sec.title if sec else None)
+            self.records.append(rec)
+        elif name.text != rec.name.text:
+            self._rename(rec, name)
+        self.names.add(name.text, rec)
+        rec.strong = rec.strong or strong
+        if act is not None:
+            rec.acts.append(act)
+        self.spoken.append((pos, rec))
+        return rec
+
+    def alias(self, rec: Record, m: Mention) -> None:
+        if m.text != rec.name.text and all(a.text != m.text for a in rec.aliases):
+            rec.aliases.append(m)
+        self.names.add(m.text, rec)
+
+    def office_of(self, body: Record, name: Mention, evidence: Span, pos: int) -> Record:
+        """The 办公室 of ``body``, declared under ``name`` (办公室 / 联席会议办公室)."""
+        if body.office is None:
+            sec = self.doc.section_at(pos)
+            body.office = Record(name, "office", evidence, sec.title if sec else None,
+                                 strong=True, parent=body)
+            self.records.append(body.office)
+            self.names.add_office(body, body.office)
+        if name.text != OFFICE:
+            self.alias(body.office, name)
+        return body.office
+
+    def _same_as(self, text: str, kind: str, pos: int) -> Record | None:
+        """A known body this new name also names: the generic heading of the section it
+        stands in (专家委员会 → 全市突发重大动物疫情专家委员会), or a body of its type
+        whose name ends the same way."""
+        for rec in self.records:
+            if rec.heading and rec.heading.start <= pos < rec.heading.end \
+                    and text.endswith(body_core(rec.name.text)) and rec.body_type == kind:
+                return rec
+        suffix = next((s for s, t in lexicon.body_suffixes() if text.endswith(s)), "")
+        need = len(suffix) + SAME_TAIL_EXTRA
+        for rec in self.records:
+            if rec.body_type == kind and rec.parent is None and _shared_tail(rec.name.text, text) >= need:
+                return rec
+        return None
+
+    def _rename(self, rec: Record, name: Mention) -> None:
+        """Keep the fuller of two names: the one that names its area, else the longer."""
+        if _fullness(name.text) > _fullness(rec.name.text):
+            old, rec.name = rec.name, name
+            rec.aliases = [a for a in rec.aliases if a.text != name.text]
+            self.alias(rec, old)
+        else:
+            self.alias(rec, name)
+
+
+def _shared_tail(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    return int(bool(lexicon.jurisdiction_pattern().match(name))), len(name)
+
+
+# ---------------------------------------------------------------------------------------
+# Finding the declarations
+
+def declare_bodies(clean: CleanText, doc: Document) -> Registry:
+    """Every body the document declares, with its names, parent and office hosts."""
+    reg = Registry(clean, doc)
+    heads = {s.start: s for s in doc.sections}
+    lines = doc_lines(clean, doc)
+    attachment: Record | None = None
+    for i, (a, b, text) in enumerate(lines):
+        if a in heads:
+            _heading(reg, heads[a], attachment)
+        elif i and P.ATTACHMENT_LINE.match(lines[i - 1][2]):
+            attachment = _attachment_title(reg, lines, i)
+        _acts(reg, a, b)
+        _subgroups(reg, a, b)
+        _parents(reg, a, b)
+        _offices(reg, a, b)
+    _field_headquarters(reg)
+    return reg
+
+
+def doc_lines(clean: CleanText, doc: Document) -> list[Line]:
+    """The document's cleaned lines as ``(start, end, text)``."""
+    out, pos = [], doc.start
+    for part in clean.text[doc.start:doc.end].split("\n"):
+        if part.strip():
+            out.append((pos, pos + len(part), part))
+        pos += len(part) + 1
+    return out
+
+
+def _leading_name(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """``(start, end, end of match)`` of a body's name at ``text[start:]``: not a list of
+    bodies (A组、B组), and without what describes it (由…组成的现场专家组 → 现场专家组)."""
+    m = name_pattern().match(text, start)
+    if not m or m.end("name") > end:
+        return None
+    s, e = m.span("name")
+    cut = text.rfind("的", s, e)
+    s = cut + 1 if cut >= 0 else s
+    parts = text[s:e].split("、")
+    if any(body_type(p) or p.endswith("组") for p in parts[:-1]) or e - s < 2:
+        return None
+    return s, e, m.end()
+
+
+def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
+    """A heading that names a body: 1 额尔古纳市减灾指挥部 / 2.2 …办公室及职责 / (一)综合协调组."""
+    text = reg.clean.text
+    title = P.TITLE_TAIL.sub("", sec.title)
+    at = text.find(sec.title, sec.start)
+    if not title or at < 0 or P.ESTABLISH.match(title):
+        return
+    mention = reg.mention(at, at + len(title))
+    context = _enclosing(reg, sec) or attachment
+    if title.endswith(OFFICE):
+        body = reg.find(title[: -len(OFFICE)]) or context
+        if body is not None and len(title) > len(OFFICE):
+            office = reg.office_of(body, mention, sec.span, sec.start)
+            office.heading = office.heading or sec
+            reg.anchors[sec.start] = office
+        return
+    kind = body_type(title) or ("working_group" if title.endswith("组") and context else None)
+    if kind is None:
+        return
+    rec = reg.declare(mention, kind, sec.span, sec.start,
+                      strong=bool(lexicon.jurisdiction_pattern().match(title)))
+    if rec.parent is None and context is not None and context is not rec and rec.heading is None \
+            and (kind in ("working_group", "expert_group") or is_generic(title)):
+        rec.parent = context
+    rec.heading = rec.heading or sec
+    reg.anchors[sec.start] = rec
+
+
+def _enclosing(reg: Registry, sec: Section) -> Record | None:
+    """The body whose heading encloses ``sec``."""
+    for rec in reversed(reg.records):
+        h = rec.heading
+        if h is not None and h.start < sec.start < h.end and h.level < sec.level:
+            return rec
+    return None
+
+
+def _attachment_title(reg: Registry, lines: list[Line], i: int) -> Record | None:
+    """The title under 附件1 names a body: …联席会议 / …指挥部组成及工作职责, or, over two
+    lines, 鄂尔多斯市第四次全国文物普查 / 领导小组组成人员名单."""
+    a, b, _ = lines[i]
+    found = _leading_name(reg.clean.text, a, b)
+    if found:
+        end = found[1]
+    elif i + 1 < len(lines) and is_generic(P.TITLE_TAIL.sub("", lines[i + 1][2].strip())):
+        end = lines[i + 1][0] + len(P.TITLE_TAIL.sub("", lines[i + 1][2].rstrip()))
+    else:
+        return None
+    mention = reg.mention(a, end)
+    kind = body_type(mention.text)
+    if kind is None:
+        return None
+    reg.anchors[a] = reg.declare(mention, kind, reg.clean.span(a, end), a, strong=True)
+    return reg.anchors[a]
+
+
+def _acts(reg: Registry, a: int, b: int) -> None:
+    """成立 / 设立 / 组建 / 建立 X (以下简称 Y): an act, or a contingency (必要时设立)."""
+    text = reg.clean.text
+    for verb in P.ESTABLISH.finditer(text, a, b):
+        found = _leading_name(text, verb.end(), b)
+        if not found:
+            continue
+        clause = text[_clause_start(text, a, verb.start()):verb.start()]
+        before = text[_sentence_start(text, a, verb.start()):verb.start()]
+        name = reg.mention(found[0], found[1])
+        foreign = P.OTHER_LEVEL.match(clause.lstrip()) or name.text.startswith(("本单位", "旗区级"))
+        act = not (P.MODAL.search(clause) or P.CONDITION.search(before) or foreign)
+        rec = reg.declare(name, body_type(name.text), _sentence(reg, a, b, verb.start()), verb.start(),
+                          act=act)
+        alias = P.BODY_ALIAS.match(text, found[2], b)
+        if alias:
+            reg.alias(rec, reg.mention(alias.start("alias"), alias.end("alias")))
+        owner = reg.find(re.sub(r"^由|组织$", "", clause.strip()))
+        if owner is not None and owner is not rec and rec.parent is None:
+            rec.parent = owner
+        if P.COMPOSED_AS_FOLLOWS.search(text, found[2], b):
+            reg.anchors.setdefault(a, rec)
+
+
+def _subgroups(reg: Registry, a: int, b: int) -> None:
+    """X下设A、B、C / X选择设置A、B / X下设A、B、C3个保障推进组: the groups of X."""
+    text = reg.clean.text
+    for m in P.SUBGROUPS.finditer(text, a, b):
+        owner = reg.find(m.group("owner").strip())
+        if owner is None:
+            continue
+        counted = P.COUNTED_GROUPS.match(m.group("list"))
+        tail = counted.group("tail") if counted else ""
+        for item in unit_mentions(reg.clean, m.start("list"), m.start("list") + len(
+                counted.group("items")) if counted else m.end("list")):
+            name = Mention(item.text + tail, item.span) if tail else item
+            if name.text.endswith("组") and name.text != OFFICE:
+                rec = reg.declare(name, body_type(name.text) or "working_group",
+                                  _sentence(reg, a, b, m.start()), m.start(), act=True)
+                rec.parent = rec.parent or owner
+
+
+def _parents(reg: Registry, a: int, b: int) -> None:
+    """X是Y的日常工作机构 / 咨询机构: X belongs to Y."""
+    text = reg.clean.text
+    for m in P.PARENT_OF.finditer(text, a, b):
+        parent = reg.find(m.group("parent"))
+        child = reg.find(text[_clause_start(text, a, m.start()):m.start()].strip())
+        if parent is not None and child is not None and child is not parent and child.parent is None:
+            child.parent = parent
+
+
+def _offices(reg: Registry, a: int, b: int) -> None:
+    """办公室设在 X: X hosts the office, recorded on the body and on its office."""
+    text = reg.clean.text
+    for m in P.OFFICE_HOST.finditer(text, a, b):
+        found = _office_subject(reg, a, m.start())
+        if found is None:
+            continue
+        body, (s, e) = found
+        evidence = _sentence(reg, a, b, m.start())
+        office = reg.office_of(body, reg.mention(s, e), evidence, m.start())
+        reg.spoken.append((s, office))
+        alias = P.BODY_ALIAS.match(text, e, m.start())
+        if alias:
+            reg.alias(office, reg.mention(alias.start("alias"), alias.end("alias")))
+        for host in unit_mentions(reg.clean, m.start("host"), m.end("host")):
+            for rec in (body, office):
+                if all(host.text != h.text for h, _ in rec.hosts):
+                    rec.hosts.append((host, evidence))
+
+
+def _office_subject(reg: Registry, a: int, at: int) -> tuple[Record, tuple[int, int]] | None:
+    """Whose office a 设在 speaks of, and where its office is named: the nearest 办公室
+    before it in the paragraph that follows a body's name (X办公室, X下设办公室)."""
+    text = reg.clean.text
+    for hit in reversed(list(re.finditer(OFFICE, text[a:at]))):
+        end = a + hit.end()
+        start = _clause_start(text, a, end - len(OFFICE))
+        m = P.OFFICE_OF.fullmatch(text, start, end)
+        stem = P.LIST_NUMBER.sub("", m.group("body").strip()) if m else ""
+        if not stem:
+            continue
+        body = reg.find(stem)
+        if body is None:
+            return None
+        return body, (end - len(OFFICE) if m.group("verb") else end - len(OFFICE) - len(stem), end)
+    return None
+
+
+def _field_headquarters(reg: Registry) -> None:
+    """A 现场指挥部 without a parent belongs to the document's first headquarters."""
+    top = next((r for r in reg.records if r.body_type == "headquarters" and r.parent is None
+                and not body_core(r.name.text).startswith(FIELD_HQ)), None)
+    for rec in reg.records:
+        if rec.parent is None and rec is not top and top is not None \
+                and body_core(rec.name.text).startswith(FIELD_HQ):
+            rec.parent = top
+
+
+def _clause_start(text: str, a: int, pos: int) -> int:
+    cut = max(text.rfind(c, a, pos) for c in "，,。；;：:")
+    return cut + 1 if cut >= a else a
+
+
+def _sentence_start(text: str, a: int, pos: int) -> int:
+    cut = max(text.rfind(c, a, pos) for c in "。；;")
+    return cut + 1 if cut >= a else a
+
+
+def _sentence(reg: Registry, a: int, b: int, pos: int) -> Span:
+    """The sentence around ``pos`` within the paragraph ``[a, b)``, as an original span."""
+    text = reg.clean.text
+    start = _sentence_start(text, a, pos)
+    ends = [e for e in (text.find(c, pos, b) for c in "。；;") if e >= 0]
+    return reg.clean.span(start, min(ends) + 1 if ends else b)
+
+
+# ---------------------------------------------------------------------------------------
+# Facts
+
+def body_facts(reg: Registry) -> list[Fact]:
+    """A Body fact per record, and an Office fact per host (the second of two hosts is
+    an additional one)."""
+    out: list[Fact] = []
+    key = reg.doc.key
+    for rec in reg.records:
+        parent = rec.parent.name if rec.parent else None
+        out.append(Body(key, rec.span, "bodies.declared", rec.name, rec.body_type, parent,
+                        tuple(rec.aliases), rec.section, rec.constituted))
+        for i, (host, evidence) in enumerate(rec.hosts):
+            out.append(Office(key, evidence, "bodies.office", rec.name, host, additional=i > 0))
+    return out
