@@ -329,8 +329,8 @@ __test__["BODY_NAME"] = """A body's name up to the first word of a body type tha
 True
 """
 
-BODY_ALIAS = re.compile(rf"""
-    ^[ \t\u3000]*{LPAREN}[ \t\u3000]*
+BODY_ALIAS = re.compile(rf"""                 # use .match(text, pos)
+    [ \t\u3000]*{LPAREN}[ \t\u3000]*
     (?:以下简称|以下称|下称|简称)[：:]?[ \t\u3000]*[“"]?
     (?P<alias>[^）)”"，,]{{1,30}}?)
     [”"]?[ \t\u3000]*{RPAREN}
@@ -360,6 +360,20 @@ __test__["CONDITION"] = """A condition anywhere before the verb: 必要时,经�
 
 >>> bool(CONDITION.search("必要时,经市委、市人民政府批准,启动市应急救助指挥部或"))
 True
+"""
+
+TASK_TAIL = re.compile(rf"""
+    {LPAREN}(?!以下简称|以下称|下称|简称)
+    (?:(?:牵头|责任|配合)(?:单位|部门)[：:])?       # (责任单位：旗卫健委、…) / (盟卫健委)
+    (?P<units>[^（）()：:。]{{2,120}}?(?:局|委|办|部|府|中心|公司|会|院|队|室))
+    {RPAREN}[。.；;]?[ \t\u3000]*$
+""", X)
+__test__["TASK_TAIL"] = """A task item's closing bracket of the units that carry it out.
+
+>>> bool(TASK_TAIL.search("成立蒙药制剂成果转化专家组,针对…开展科研攻关。(盟卫健委)"))
+True
+>>> bool(TASK_TAIL.search("成立鄂尔多斯市生产安全事故应急指挥部(下称市指挥部)"))
+False
 """
 
 OTHER_LEVEL = re.compile(r"^(?:由)?(?:国家|自治区|上级|各级|各旗|旗区|旗县|事发|生产经营单位|企业|本单位|各地)")

@@ -236,6 +236,8 @@ def body_core(name: str) -> str:
     m = lexicon.jurisdiction_pattern().match(name)
     if m and len(name) - m.end() >= 3:
         return name[m.end():]
+    if name.startswith(not_level_prefixes()):
+        return name
     return LEVEL_LEAD.sub("", name, count=1)
 
 
@@ -296,7 +298,7 @@ def resolve(facts: list[Fact], documents: tuple[Document, ...]) -> list[Fact]:
 
 
 def _resolve_document(facts: list[Fact], jurisdiction: str | None) -> list[Fact]:
-    units = {m.text for f in facts for field, m in f.mentions() if _kind(f, field) == "unit"}
+    units = {m.implied + m.text for f in facts for field, m in f.mentions() if _kind(f, field) == "unit"}
     qualified = {u: canonical_unit(u, jurisdiction) for u in units if not is_collective(squeeze(u))}
     fuller = prefer_full(set(qualified.values()))
     body_spans, body_names = _body_table(facts, jurisdiction)
@@ -307,7 +309,7 @@ def _resolve_document(facts: list[Fact], jurisdiction: str | None) -> list[Fact]
         if kind == "unit":
             if m.collective or is_collective(text):
                 return replace(m, value=text, collective=True)
-            name = qualified.get(m.text) or canonical_unit(text, jurisdiction)
+            name = qualified.get(m.implied + m.text) or canonical_unit(m.implied + text, jurisdiction)
             return replace(m, value=fuller.get(name, name))
         if kind == "body":
             name = body_spans.get((m.text, m.span)) or body_names.find(text) \
@@ -363,7 +365,7 @@ def canonical_sub_body(body: Body, parent: str, parent_type: str | None,
     if body.body_type == "office":
         return parent + OFFICE
     generic = name in dict(lexicon.body_suffixes())
-    named_alone = LEVEL_LEAD.match(name) or lexicon.jurisdiction_pattern().match(name)
+    named_alone = split_level(re.sub(r"^全", "", name))[0] or lexicon.jurisdiction_pattern().match(name)
     if generic or (parent_type == "headquarters" and body.body_type in SUB_GROUP_TYPES
                    and not named_alone):
         return parent + name

@@ -102,10 +102,11 @@ class Registry:
     def mention(self, a: int, b: int) -> Mention:
         return Mention(re.sub(r"\s+", "", self.clean.text[a:b]), self.clean.span(a, b))
 
-    def declare(self, name: Mention, kind: str, evidence: Span, pos: int, *,
-                strong: bool = False, act: bool | None = None) -> Record:
-        """The body named ``name`` (a new one, or one already known under any name)."""
-        rec = self.find(name.text) or self._same_as(name.text, kind, pos)
+    def declare(self, name: Mention, kind: str, evidence: Span, pos: int, *, strong: bool = False,
+                act: bool | None = None, parent: Record | None = None) -> Record:
+        """The body named ``name`` (a new one, or one already known under any name);
+        ``parent`` is the body it would belong to, if it is one of a body's groups."""
+        rec = self.find(name.text) or self._same_as(name.text, kind, pos, parent)
         if rec is None:
             sec = self.doc.section_at(pos)
             rec = Record(name, kind, evidence, sec.title if sec else None)
@@ -136,10 +137,14 @@ class Registry:
             self.alias(body.office, name)
         return body.office
 
-    def _same_as(self, text: str, kind: str, pos: int) -> Record | None:
+    def _same_as(self, text: str, kind: str, pos: int, parent: Record | None) -> Record | None:
         """A known body this new name also names: the generic heading of the section it
-        stands in (专家委员会 → 全市突发重大动物疫情专家委员会), or a body of its type
+        stands in (专家委员会 → 全市突发重大动物疫情专家委员会), a group of the same body
+        printed a little differently (道路秩序 / 道路交通秩序), or a body of its type
         whose name ends the same way."""
+        for rec in self.records:
+            if parent is not None and rec.parent is parent and _variant(rec.name.text, text):
+                return rec
         for rec in self.records:
             if rec.heading and rec.heading.start <= pos < rec.heading.end \
                     and text.endswith(body_core(rec.name.text)) and rec.body_type == kind:
@@ -159,6 +164,19 @@ class Registry:
             self.alias(rec, old)
         else:
             self.alias(rec, name)
+
+
+def _variant(a: str, b: str) -> bool:
+    """One name is the other with a few characters left out.
+
+    >>> _variant("公共安全与道路秩序维护响应组", "公共安全与道路交通秩序维护响应组"), _variant("综合协调组", "综合保障组")
+    (True, False)
+    """
+    short, long = sorted((a, b), key=len)
+    if not 0 < len(long) - len(short) <= 4 or short[0] != long[0] or short[-2:] != long[-2:]:
+        return False
+    it = iter(long)
+    return all(c in it for c in short)
 
 
 def _shared_tail(a: str, b: str) -> int:
@@ -224,7 +242,7 @@ def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
     text = reg.clean.text
     title = P.TITLE_TAIL.sub("", sec.title)
     at = text.find(sec.title, sec.start)
-    if not title or at < 0 or P.ESTABLISH.match(title):
+    if not title or at < 0 or P.ESTABLISH.match(title) or not _is_name(title):
         return
     mention = reg.mention(at, at + len(title))
     context = _enclosing(reg, sec) or attachment
@@ -238,13 +256,22 @@ def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
     kind = body_type(title) or ("working_group" if title.endswith("组") and context else None)
     if kind is None:
         return
+    group = kind in ("working_group", "expert_group") or is_generic(title)
     rec = reg.declare(mention, kind, sec.span, sec.start,
-                      strong=bool(lexicon.jurisdiction_pattern().match(title)))
+                      strong=bool(lexicon.jurisdiction_pattern().match(title)),
+                      parent=context if group else None)
     if rec.parent is None and context is not None and context is not rec and rec.heading is None \
-            and (kind in ("working_group", "expert_group") or is_generic(title)):
+            and group:
         rec.parent = context
     rec.heading = rec.heading or sec
     reg.anchors[sec.start] = rec
+
+
+def _is_name(title: str) -> bool:
+    """The heading is a body's name and nothing more, not a sentence that ends in one."""
+    found = _leading_name(title, 0, len(title))
+    return (found is not None and found[:2] == (0, len(title))) or title.endswith(("组", OFFICE)) \
+        and not re.search(r"[，,。；;：:]", title)
 
 
 def _enclosing(reg: Registry, sec: Section) -> Record | None:
@@ -286,7 +313,8 @@ def _acts(reg: Registry, a: int, b: int) -> None:
         before = text[_sentence_start(text, a, verb.start()):verb.start()]
         name = reg.mention(found[0], found[1])
         foreign = P.OTHER_LEVEL.match(clause.lstrip()) or name.text.startswith(("本单位", "旗区级"))
-        act = not (P.MODAL.search(clause) or P.CONDITION.search(before) or foreign)
+        task = P.TASK_TAIL.search(text, a, b)      # a task for the units in brackets
+        act = not (P.MODAL.search(clause) or P.CONDITION.search(before) or foreign or task)
         rec = reg.declare(name, body_type(name.text), _sentence(reg, a, b, verb.start()), verb.start(),
                           act=act)
         alias = P.BODY_ALIAS.match(text, found[2], b)
@@ -313,7 +341,7 @@ def _subgroups(reg: Registry, a: int, b: int) -> None:
             name = Mention(item.text + tail, item.span) if tail else item
             if name.text.endswith("组") and name.text != OFFICE:
                 rec = reg.declare(name, body_type(name.text) or "working_group",
-                                  _sentence(reg, a, b, m.start()), m.start(), act=True)
+                                  _sentence(reg, a, b, m.start()), m.start(), act=True, parent=owner)
                 rec.parent = rec.parent or owner
 
 

@@ -20,8 +20,13 @@ TAIL = re.compile(rf"""(?:
   | 等(?:其他|其它)?{GENERIC}?                                # 等 / 等部门
   | (?:及|以及|和)?(?:其他|其它){GENERIC}?                     # 及其他单位
 )?[。.；;：:，,、\s]*$""", re.VERBOSE)
-GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,8}}?{GENERIC}(?:以及|及|和)")
+GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,12}}?{GENERIC}(?:以及|及|和)")
 """…市住建局等相关部门以及事发地旗区人民政府: a generic tail that joins two lists."""
+PEOPLE = re.compile(r"(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员)$")
+"""…园区管委会有关负责人: the people of a unit, not the unit."""
+PARTY_LEAD = re.compile(r"^(?:自治区|市|旗|盟|县|区)委(?!员)")
+"""市委组织部、宣传部: the party committee's organs share its prefix."""
+LEVEL_LEAD = re.compile(r"^(?:自治区|市|旗|盟|县|区|各|国家|中国|中共|内蒙古|[\u4e00-\u9fff]{2,}(?:市|旗|盟|县|区))")
 LEADING = re.compile(r"^(?:由|和|及|以及|与|并|会同|联合)")
 UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|所|站|队|中心|公司|集团|会|处|府|室|团|社|行|台|校|馆|署|"
                       r"区|旗|市|盟|县|镇|乡|街道|苏木|分局|支队|大队|军分区|委员会|联合会|协会|组|科|庭)"
@@ -43,16 +48,33 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
     >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
     >>> [m.text for m in unit_mentions(c, 0, len(text))]
     ['市卫健委', '市医疗保障局', '各基层组织（社区、村屯等）']
+    >>> text = "市委政法委、宣传部，市政府办公室、发展改革委"
+    >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
+    >>> [(m.text, m.implied) for m in unit_mentions(c, 0, len(text))]
+    [('市委政法委', ''), ('宣传部', '市委'), ('市政府办公室', ''), ('发展改革委', '')]
+    >>> text = "各属地镇政府、街区党工委、园区管委会有关负责人。"
+    >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
+    >>> [(m.text, m.collective) for m in unit_mentions(c, 0, len(text))]
+    [('各属地镇政府', False), ('街区党工委', True), ('园区管委会', True)]
     """
     text = clean.text
     pieces = _merge_townships(text, _split(text, start, end))
-    out = []
+    out: list[Mention] = []
+    lead, plural = "", False          # what the current 、-run shares: 市委 …, 各 …
     for s, e in pieces:
+        if s == start or text[s - 1] != "、":
+            lead, plural = "", False
         s, e = _trim(text, s, e)
         for a, b in _split_conjunction(text, s, e):
             name = re.sub(r"\s+", "", text[a:b])
-            if len(name) >= 2:
-                out.append(Mention(name, clean.span(a, b)))
+            if len(name) < 2:
+                continue
+            bare = not LEVEL_LEAD.match(name)
+            out.append(Mention(name, clean.span(a, b), collective=plural and bare,
+                               implied=lead if bare else ""))
+            if not bare:
+                party = PARTY_LEAD.match(name)
+                lead, plural = (party.group() if party else ""), name.startswith("各")
     return out
 
 
@@ -100,6 +122,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     tail = TAIL.search(text, s, e)
     if tail and tail.start() > s and e - s - (tail.end() - tail.start()) >= 2:
         e = tail.start()
+    people = PEOPLE.search(text, s, e)
+    if people and people.start() - s >= 2:
+        e = people.start()
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
