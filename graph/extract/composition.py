@@ -17,7 +17,8 @@ from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Span
 from ..facts import Fact, Leader, Membership
-from .bodies import OFFICE, Record, Registry, body_facts, declare_bodies, doc_lines
+from .bodies import OFFICE, Record, Registry
+from .declarations import body_facts, declare_bodies, doc_lines
 from .leaders import PERSON, Entry, entry, is_post, mention, prose_roles
 from .members import Member, members, plausible_unit, unit_of_post
 from .units import unit_mentions

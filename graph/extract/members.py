@@ -14,6 +14,7 @@ from ..resolve import is_collective, split_post
 from .leaders import Entry, entry
 from .units import UNIT_END, unit_mentions
 
+GENERIC_WORD = re.compile(r"(?:有关|相关|其他)?(?:单位|部门|企业)")
 Member = tuple[Mention | None, Entry | None]     # (unit, the person or post it serves through)
 
 
@@ -57,9 +58,11 @@ def members(clean: CleanText, a: int, b: int) -> list[Member]:
 def plausible_unit(name: str) -> bool:
     """A list item that reads as a unit or a generic entry, not a phrase.
 
-    >>> [plausible_unit(n) for n in ("市水文站", "各苏木、乡、镇、街道办事处", "涉及供水", "东胜区")]
-    [True, True, False, True]
+    >>> [plausible_unit(n) for n in ("市水文站", "各苏木、乡、镇、街道办事处", "涉及供水", "东胜区", "单位")]
+    [True, True, False, True, False]
     """
+    if GENERIC_WORD.fullmatch(name):
+        return False
     return bool(UNIT_END.search(name)) or is_collective(name)
 
 

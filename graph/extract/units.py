@@ -22,14 +22,15 @@ TAIL = re.compile(rf"""(?:
 )?[。.；;：:，,、\s]*$""", re.VERBOSE)
 GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,12}}?{GENERIC}(?:以及|及|和)")
 """…市住建局等相关部门以及事发地旗区人民政府: a generic tail that joins two lists."""
-PEOPLE = re.compile(r"(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员)$")
+PEOPLE = re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员)$")
 """…园区管委会有关负责人: the people of a unit, not the unit."""
 PARTY_LEAD = re.compile(r"^(?:自治区|市|旗|盟|县|区)委(?!员)")
 """市委组织部、宣传部: the party committee's organs share its prefix."""
 LEVEL_LEAD = re.compile(r"^(?:自治区|市|旗|盟|县|区|各|国家|中国|中共|内蒙古|[\u4e00-\u9fff]{2,}(?:市|旗|盟|县|区))")
 LEADING = re.compile(r"^(?:由|和|及|以及|与|并|会同|联合)")
 UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|所|站|队|中心|公司|集团|会|处|府|室|团|社|行|台|校|馆|署|"
-                      r"区|旗|市|盟|县|镇|乡|街道|苏木|分局|支队|大队|军分区|委员会|联合会|协会|组|科|庭)"
+                      r"区|旗|市|盟|县|镇|乡|街道|苏木|分局|支队|大队|军分区|委员会|联合会|协会|组|科|庭|"
+                      r"海关|段|场|厂)"
                       r"(?:[（(][^（）()]*[）)])?$")
 TOWNSHIP_PART = re.compile(r"^(?:乡|镇|苏木|嘎查|村|社区|街道|街道办事处|办事处|乡镇|农牧场|林场)$")
 CONJUNCTION = re.compile(r"(?:和|及|以及|与)")
