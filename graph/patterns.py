@@ -410,7 +410,7 @@ __test__["COMPOSED_AS_FOLLOWS"] = """A paragraph that announces a body's list of
 True
 """
 
-OFFICE_HOST = re.compile(r"设在(?P<host>[^，。；,;：:]+)")
+OFFICE_HOST = re.compile(r"设在(?P<host>[^，。；,;：:（()）]+)")
 __test__["OFFICE_HOST"] = """办公室设在 X: the unit that hosts a body's office.
 
 >>> OFFICE_HOST.search("联席会议办公室设在市国有资产监督管理委员会和市财政局,负责").group("host")
@@ -483,6 +483,25 @@ __test__["NAME_POST"] = """One entry of a name list: a person, white space, the 
 ('白歧兵', '旗城市管理综合执法局局长')
 """
 
+NAME_BRACKETED_POST = re.compile(rf"""         # use .match(text, pos, endpos)
+    [-•·]?[ \t\u3000]*
+    (?P<name>[{HAN}·]{{2,6}})                  # 张三
+    {LPAREN}(?P<post>[^（）()]{{2,60}}){RPAREN}   # （市发改委主任）
+    [ \t\u3000。；;]*$
+""", X)
+__test__["NAME_BRACKETED_POST"] = """A person with the post in brackets: 张三（市发改委主任）.
+
+>>> NAME_BRACKETED_POST.match("张三（市发改委主任）").group("name", "post")
+('张三', '市发改委主任')
+"""
+
+BY_WHOM = re.compile(r"由(?P<who>[^，。；,;]+?)(?:同志)?(?:兼任|担任)[。；;]?$")
+__test__["BY_WHOM"] = """A list cell that says who fills the role: 由市长担任.
+
+>>> BY_WHOM.match("由市应急管理局局长兼任").group("who")
+'市应急管理局局长'
+"""
+
 TRAILING_REMARK = re.compile(rf"{LPAREN}(?P<remark>[^（）()]{{1,30}}){RPAREN}$")
 __test__["TRAILING_REMARK"] = """A remark after a post: 旗应急管理局局长(突发应急事件预警), 副旗长(兼常务副总指挥)."""
 
@@ -502,7 +521,7 @@ __test__["ROLE_BY"] = """ROLE由WHO兼任: 办公室主任由市应急管理局�
 WHO_AS_ROLE = r"""
     (?:^|(?<=[，。；,;]))[ \t\u3000]*由?
     (?P<who>[^，。；,;由]+?)
-    (?:担任|为)
+    (?:担任|任|为)
     (?P<head>[^，。；,;]*?)
     (?P<role>{roles})
     (?=[，。；,;]|$)
@@ -534,7 +553,7 @@ __test__["DRAWN_FROM"] = """Members drawn from units: 所需人员从市直相�
 """
 
 MEMBERS_PROSE = re.compile(r"""
-    成员(?:单位)?(?:包括|为|有)[：:]?(?P<list>[^。；;]+)        # 成员包括市应急管理局、…
+    成员(?:单位)?(?:包括|为|有|由)[：:]?(?P<list>[^。；;]+?)(?:等?(?:共同)?组成)?(?=[。；;]|$)   # 成员包括市应急管理局、…
   | 由(?P<composed>[^。；;由]+?)(?:等)?(?:共同)?组成            # 由事发地人民政府、…组成
 """, X)
 __test__["MEMBERS_PROSE"] = """Members named in a sentence: 成员包括…, 由…组成.

@@ -19,9 +19,8 @@ from ..document import CleanText, Document, Span
 from ..facts import Fact, Leader, Membership
 from .bodies import OFFICE, Record, Registry
 from .declarations import body_facts, declare_bodies, doc_lines
-from .leaders import PERSON, Entry, entry, is_post, mention, prose_roles
-from .members import Member, members, plausible_unit, unit_of_post
-from .units import unit_mentions
+from .leaders import PERSON, Entry, entries, is_post, mention, prose_roles
+from .members import Member, members, unit_of_post
 
 MEMBER_WORDS = ("成员单位", "成员")
 
@@ -68,8 +67,7 @@ class _Walk:
         rest = (m.start("rest"), b)
         if lexicon.body_roles().get(label) == "leader":
             self.active = ("leader", self.context, label)
-            found = entry(self.clean, *rest)
-            if found:
+            for found in entries(self.clean, *rest):
                 self._lead(self.context, label, found, a, b, "composition.list")
             return True
         body = self._member_label(label)
@@ -97,28 +95,27 @@ class _Walk:
         """An unlabelled line that goes on with the open list: 贾玉宝 市人民政府秘书长."""
         if self.active is None:
             return False
-        found = entry(self.clean, a, b)
-        if found is None:
-            return False
+        people = entries(self.clean, a, b)
         kind, body, role = self.active
-        if kind == "leader":
-            self._lead(body, role, found, a, b, "composition.list")
-        else:
-            unit = unit_of_post(self.clean, found.post_at) if found.post else None
-            self._members(body, [(unit, found)], a, b, "composition.list")
-        return True
+        for found in people:
+            if kind == "leader":
+                self._lead(body, role, found, a, b, "composition.list")
+            else:
+                unit = unit_of_post(self.clean, found.post_at)
+                self._members(body, [(unit, found)], a, b, "composition.list")
+        return bool(people)
 
     # -- sentences --------------------------------------------------------------------
 
     def _sentences(self, a: int, b: int) -> None:
         """办公室主任由X兼任 / X担任市指挥部总指挥 / BODY副总指挥(X); 成员包括… / 由…组成"""
         recent: Record | None = None
-        for pos, head, role, entries in prose_roles(self.clean, a, b):
+        for pos, head, role, people in prose_roles(self.clean, a, b):
             body = self._head_body(head, a, pos, recent)
             if body is None:
                 continue
             recent = body
-            for found in entries:
+            for found in people:
                 self._lead(body, role, found, a, b, "composition.sentence", at=pos)
         text = self.clean.text
         for m in P.MEMBERS_PROSE.finditer(text, a, b):
@@ -126,10 +123,7 @@ class _Walk:
                 body, (s, e) = recent or self._before(a, m.start()) or self.context, m.span("list")
             else:
                 body, (s, e) = self._subject(a, m.start()), m.span("composed")
-            drawn = P.DRAWN_FROM.search(text, s, e)
-            s, e = drawn.span("list") if drawn else (s, e)
-            units = [u for u in unit_mentions(self.clean, s, e) if plausible_unit(u.text)]
-            self._members(body, [(u, None) for u in units], a, b, "composition.sentence", at=m.start())
+            self._members(body, members(self.clean, s, e), a, b, "composition.sentence", at=m.start())
 
     def _head_body(self, head: str, a: int, pos: int, recent: Record | None) -> Record | None:
         """The body a sentence's head names (并向盟防灾减灾救灾委员会 → the committee), the

@@ -16,6 +16,7 @@ from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Mention
 from ..resolve import post_titles
+from .units import UNIT_END
 
 PERSON = re.compile(rf"^[{P.HAN}·]{{2,6}}$")
 NOT_A_POST = re.compile(r"[。；;，,：:]")
@@ -81,7 +82,7 @@ def entry(clean: CleanText, a: int, b: int) -> Entry | None:
     ('周立明', '旗人民政府副旗长', ('常务副总指挥',))
     """
     text = clean.text
-    m = P.NAME_POST.match(text, a, b)
+    m = P.NAME_POST.match(text, a, b) or P.NAME_BRACKETED_POST.match(text, a, b)
     if m and is_post(m.group("post")):
         return _post(clean, m.start("post"), m.end("post"),
                      mention(clean, m.start("name"), m.end("name")))
@@ -103,21 +104,41 @@ def _post(clean: CleanText, a: int, b: int, person: Mention | None) -> Entry:
     return Entry(person, mention(clean, a, b), also, (a, b))
 
 
-def posts_and_persons(clean: CleanText, a: int, b: int) -> list[Entry]:
-    """The people named in a sentence's WHO: 市应急管理局副局长、气象局局长 (two posts),
-    市水利局局长王帅、市能源局局长霍励平 (posts with their holders), or one post whole
-    (旗人民政府、园区党工委主要负责人).
+def entries(clean: CleanText, a: int, b: int) -> list[Entry]:
+    """The people a list cell or a sentence's WHO names: one person and post (耿浩 市政府市长,
+    由市长担任), several posts (市应急管理局副局长、气象局局长), posts with their holders
+    (市水利局局长王帅、市能源局局长霍励平), or one post whole (市委常委、副市长 — a bare
+    title after 、 belongs to the post before it).
+
+    >>> from graph.document import CleanText, OffsetMap, Source
+    >>> def cell(t):
+    ...     c = CleanText(Source("t", t, "", "utf-8"), t, OffsetMap.identity(len(t)))
+    ...     return [(e.person and e.person.text, e.post.text) for e in entries(c, 0, len(t))]
+    >>> cell("市应急管理局副局长、气象局局长")
+    [(None, '市应急管理局副局长'), (None, '气象局局长')]
+    >>> cell("市文化和旅游局(文物局)党组书记、局长李芸")
+    [('李芸', '市文化和旅游局(文物局)党组书记、局长')]
+    >>> cell("由市长担任"), cell("张三（市发改委主任）")
+    ([(None, '市长')], [('张三', '市发改委主任')])
     """
-    text = clean.text
+    while b > a and clean.text[b - 1] in " \t\u3000。；;，,":
+        b -= 1
+    m = P.BY_WHOM.match(clean.text, a, b)
+    if m:
+        a, b = m.span("who")
+    whole = entry(clean, a, b)
+    if whole is not None and whole.person is not None:
+        return [whole]
     parts, start = [], a
-    for m in re.finditer(r"[、]|或", text[a:b]):
-        parts.append((start, a + m.start()))
-        start = a + m.end()
+    for cut in re.finditer("、", clean.text[a:b]):
+        parts.append((start, a + cut.start()))
+        start = a + cut.end()
     parts.append((start, b))
     pieces = [_glued(clean, s, e) for s, e in parts]
-    if len(pieces) > 1 and not all(p and p.post.text not in post_titles() for p in pieces):
-        pieces = [_glued(clean, a, b)]
-    return [p for p in pieces if p]
+    if len(pieces) > 1 and all(p and p.post.text not in post_titles() for p in pieces):
+        return pieces
+    whole = whole or _glued(clean, a, b)
+    return [whole] if whole else []
 
 
 def _glued(clean: CleanText, a: int, b: int) -> Entry | None:
@@ -126,7 +147,9 @@ def _glued(clean: CleanText, a: int, b: int) -> Entry | None:
     if is_post(text):
         return Entry(None, mention(clean, a, b), (), (a, b))
     for n in (2, 3, 4):
-        if len(text) > n + 1 and PERSON.match(text[-n:]) and is_post(text[:-n]):
+        name = text[-n:]
+        if len(text) > n + 1 and PERSON.match(name) and not UNIT_END.search(name) \
+                and is_post(text[:-n]):
             cut = b - n
             return Entry(mention(clean, cut, b), mention(clean, a, cut), (), (a, cut))
     return None
@@ -140,10 +163,10 @@ def prose_roles(clean: CleanText, a: int, b: int) -> list[tuple[int, str, str, l
     found = []
     for m in role_by.finditer(text, a, b):
         found.append((m.start(), m.group("head"), m.group("role"),
-                      posts_and_persons(clean, m.start("who"), m.end("who"))))
+                      entries(clean, m.start("who"), m.end("who"))))
     for m in who_as.finditer(text, a, b):
         found.append((m.start("who"), m.group("head"), m.group("role"),
-                      posts_and_persons(clean, m.start("who"), m.end("who"))))
+                      entries(clean, m.start("who"), m.end("who"))))
     for m in bracketed.finditer(text, a, b):
         if is_post(m.group("post")):
             at = (m.start("post"), m.end("post"))

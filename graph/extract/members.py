@@ -11,7 +11,8 @@ import re
 
 from ..document import CleanText, Mention
 from ..resolve import is_collective, split_post
-from .leaders import Entry, entry
+from .. import patterns as P
+from .leaders import Entry, entries
 from .units import UNIT_END, unit_mentions
 
 GENERIC_WORD = re.compile(r"(?:有关|相关|其他)?(?:单位|部门|企业)")
@@ -42,16 +43,19 @@ def unit_of_post(clean: CleanText, post_at: tuple[int, int]) -> Mention | None:
 
 
 def members(clean: CleanText, a: int, b: int) -> list[Member]:
-    """The members listed in cleaned ``text[a:b]`` (what follows 成员：): a person with a
-    post, posts, or units."""
-    text = clean.text
-    one = entry(clean, a, b)
-    if one is not None:
-        return [(unit_of_post(clean, one.post_at), one)]
-    parts = _items(text, a, b)
-    posts = [entry(clean, s, e) for s, e in parts]
-    if parts and all(p is not None and p.person is None for p in posts):
-        return [(unit_of_post(clean, p.post_at), p) for p in posts]
+    """The members listed in cleaned ``text[a:b]`` (what follows 成员：): people with their
+    posts, posts, or units (所需人员从X、Y抽调: X and Y).
+
+    >>> from graph.document import CleanText, OffsetMap, Source
+    >>> t = "所需人员从市直相关部门、市水文站抽调。"
+    >>> [(u.text, e) for u, e in members(CleanText(Source("t", t, "", "utf-8"), t, OffsetMap.identity(len(t))), 0, len(t))]
+    [('市直相关部门', None), ('市水文站', None)]
+    """
+    people = [(unit_of_post(clean, e.post_at), e) for e in entries(clean, a, b)]
+    if people and all(unit or e.person for unit, e in people):
+        return people
+    drawn = P.DRAWN_FROM.search(clean.text, a, b)
+    a, b = drawn.span("list") if drawn else (a, b)
     return [(u, None) for u in unit_mentions(clean, a, b) if plausible_unit(u.text)]
 
 
@@ -64,16 +68,3 @@ def plausible_unit(name: str) -> bool:
     if GENERIC_WORD.fullmatch(name):
         return False
     return bool(UNIT_END.search(name)) or is_collective(name)
-
-
-def _items(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The 、-separated items of ``text[a:b]``, a final 。 dropped."""
-    while b > a and text[b - 1] in "。；;， \t\u3000":
-        b -= 1
-    out, start = [], a
-    for i in range(a, b):
-        if text[i] in "、，,；;":
-            out.append((start, i))
-            start = i + 1
-    out.append((start, b))
-    return [(s, e) for s, e in out if e > s]

@@ -121,8 +121,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     if m and e - m.end() >= 2:
         s = m.end()
     tail = TAIL.search(text, s, e)
-    if tail and tail.start() > s and e - s - (tail.end() - tail.start()) >= 2:
-        e = tail.start()
+    words = tail and re.search(r"[\u4e00-\u9fff]", tail.group())
+    if tail and tail.start() - s >= 2 and (not words or text.startswith("等", tail.start())
+                                           or UNIT_END.search(text, s, tail.start())):
+        e = tail.start()            # but not 市直 of 市直相关部门
     people = PEOPLE.search(text, s, e)
     if people and people.start() - s >= 2:
         e = people.start()
