@@ -146,12 +146,17 @@ STRUCTURE_START = re.compile(rf"""
       | [-•●■◆▪]                                            # bullets
       | \d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*$     # a date line
       | [{HAN}]{{1,6}}[发办字任函]*\s*[〔\[［(（]\s*\d{{4}}       # 文号 line
+      | (?:[{HAN}][ \u3000]?){{0,5}}                                # a list label: 成员单位： / 副 指 挥 长：
+        (?:指[ \u3000]?挥[ \u3000]?长?|组[ \u3000]?长|召[ \u3000]?集[ \u3000]?人|主[ \u3000]?任
+         |成[ \u3000]?员(?:[ \u3000]?单[ \u3000]?位)?|委[ \u3000]?员)[ \u3000]*[：:]
     )
 """, X)
 __test__["STRUCTURE_START"] = """The start of a heading, list item, date or 文号: such a line is never a continuation.
 
 >>> [bool(STRUCTURE_START.match(s)) for s in ("（一）编制目的", "1.1 编制目的", "路积雪结冰", "附件1")]
 [True, True, False, True]
+>>> bool(STRUCTURE_START.match("成员单位：市委宣传部、市发展改革委"))
+True
 """
 
 PERSON_POST_LINE = re.compile(rf"""
@@ -458,7 +463,7 @@ __test__["PARENT_OF"] = """X是Y的日常工作机构 / 咨询机构: Y is the b
 
 LABEL_LINE = re.compile(rf"""                 # use .match(text, pos): anchored at pos
     [-•·]?[ \t\u3000]*
-    (?P<label>[{HAN}](?:[ \u3000]?[{HAN}（()）]){{0,24}}?)   # 总 指 挥 / 成员单位 / 人武部部长
+    (?P<label>[{HAN}](?:[ \u3000]{{0,3}}[{HAN}（()）]){{0,24}}?)   # 总 指 挥 / 成员单位 / 人武部部长
     [ \t\u3000]*{COLON}[ \t\u3000]*
     (?P<rest>.*)$
 """, X)
@@ -466,8 +471,8 @@ __test__["LABEL_LINE"] = """A labelled line of a composition list: 总指挥：�
 
 >>> LABEL_LINE.match("总 指 挥:乔小军 旗委副书记、政府旗长").group("label", "rest")
 ('总 指 挥', '乔小军 旗委副书记、政府旗长')
->>> LABEL_LINE.match("- 副总指挥：市政府分管副秘书长").group("label")
-'副总指挥'
+>>> LABEL_LINE.match("- 副总指挥：市政府分管副秘书长").group("label"), LABEL_LINE.match("组  长：李四").group("label")
+('副总指挥', '组  长')
 """
 
 NAME_POST = re.compile(rf"""                  # use .match(text, pos, endpos)

@@ -118,10 +118,13 @@ def _enclosing(reg: Registry, sec: Section) -> Record | None:
 def _attachment_title(reg: Registry, lines: list[Line], i: int) -> Record | None:
     """The title under 附件1 names a body: …联席会议 / …指挥部组成及工作职责, or, over two
     lines, 鄂尔多斯市第四次全国文物普查 / 领导小组组成人员名单."""
-    a, b, _ = lines[i]
+    a, b, line = lines[i]
+    stem = P.TITLE_TAIL.sub("", line.rstrip())
     found = _leading_name(reg.clean.text, a, b)
-    if found:
-        end = found[1]
+    if stem != line.rstrip() and _is_name(re.sub(r"\s+", "", stem)):
+        end = a + len(stem)         # 市抗旱专家组成员名单
+    elif found:
+        end = found[1]              # …指挥部为深入贯彻… (the title run into the text)
     elif i + 1 < len(lines) and is_generic(P.TITLE_TAIL.sub("", lines[i + 1][2].strip())):
         end = lines[i + 1][0] + len(P.TITLE_TAIL.sub("", lines[i + 1][2].rstrip()))
     else:
