@@ -408,10 +408,12 @@ __test__["ATTACHMENT_LINE"] = """The line 附件1 above an attachment's title.
 [True, True, False]
 """
 
-COMPOSED_AS_FOLLOWS = re.compile(r"(?:其)?组成(?:人员)?(?:如下|为)[：:]?\s*$|组成人员名单")
+COMPOSED_AS_FOLLOWS = re.compile(r"(?:组成|人员|名单|成员)[^。；，,]{0,8}?(?:如下|为)[：:]?\s*$|组成人员名单")
 __test__["COMPOSED_AS_FOLLOWS"] = """A paragraph that announces a body's list of members: 其组成如下：
 
 >>> bool(COMPOSED_AS_FOLLOWS.search("负责统一指挥、协调、部署全市春季融雪灾害应急处置工作。其组成如下："))
+True
+>>> bool(COMPOSED_AS_FOLLOWS.search("成立通辽市安全生产委员会（以下简称市安委会）。现将组成人员通知如下："))
 True
 """
 
@@ -500,6 +502,13 @@ __test__["NAME_BRACKETED_POST"] = """A person with the post in brackets: 张三�
 ('张三', '市发改委主任')
 """
 
+COMRADE = re.compile(rf"(?P<name>[{HAN}·]{{2,6}}?)同志")
+__test__["COMRADE"] = """A person named in a sentence: 李五同志.
+
+>>> COMRADE.fullmatch("李五同志").group("name")
+'李五'
+"""
+
 BY_WHOM = re.compile(r"由(?P<who>[^，。；,;]+?)(?:同志)?(?:兼任|担任)[。；;]?$")
 __test__["BY_WHOM"] = """A list cell that says who fills the role: 由市长担任.
 
@@ -526,7 +535,7 @@ __test__["ROLE_BY"] = """ROLE由WHO兼任: 办公室主任由市应急管理局�
 WHO_AS_ROLE = r"""
     (?:^|(?<=[，。；,;]))[ \t\u3000]*由?
     (?P<who>[^，。；,;由]+?)
-    (?:担任|任|为)
+    (?:担任|兼任|任|为)
     (?P<head>[^，。；,;]*?)
     (?P<role>{roles})
     (?=[，。；,;]|$)

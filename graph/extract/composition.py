@@ -22,7 +22,6 @@ from .declarations import body_facts, declare_bodies, doc_lines
 from .leaders import PERSON, Entry, entries, is_post, mention, prose_roles
 from .members import Member, members, unit_of_post
 
-MEMBER_WORDS = ("成员单位", "成员")
 
 
 def extract(clean: CleanText, doc: Document) -> list[Fact]:
@@ -85,7 +84,8 @@ class _Walk:
 
     def _member_label(self, label: str) -> Record | None:
         """The body a member label speaks of: 成员 (the one described), 市指挥部成员单位."""
-        for word in MEMBER_WORDS:
+        words = sorted((w for w, k in lexicon.body_roles().items() if k == "member"), key=len, reverse=True)
+        for word in words:
             if label.endswith(word):
                 prefix = label[: -len(word)]
                 return self.reg.find(prefix) if prefix else self.context

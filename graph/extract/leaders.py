@@ -137,8 +137,14 @@ def entries(clean: CleanText, a: int, b: int) -> list[Entry]:
     pieces = [_glued(clean, s, e) for s, e in parts]
     if len(pieces) > 1 and all(p and p.post.text not in post_titles() for p in pieces):
         return pieces
-    whole = whole or _glued(clean, a, b)
+    whole = whole or _glued(clean, a, b) or _comrade(clean, a, b)
     return [whole] if whole else []
+
+
+def _comrade(clean: CleanText, a: int, b: int) -> Entry | None:
+    """A person named alone, as a sentence names one: 李五同志."""
+    m = P.COMRADE.fullmatch(clean.text, a, b)
+    return Entry(mention(clean, *m.span("name")), None) if m else None
 
 
 def _glued(clean: CleanText, a: int, b: int) -> Entry | None:
