@@ -266,19 +266,23 @@ class BodyNames(Generic[K]):
     def add_office(self, body: K, office: K) -> None:
         self.office_of.setdefault(body, office)
 
-    def find(self, name: str) -> K | None:
+    def find(self, name: str, prefer=None) -> K | None:
+        """The body ``name`` stands for; among several by its core, the first that
+        ``prefer(key)`` holds for (a body set up rather than one only mentioned)."""
         text = squeeze(name)
         if text in self.by_name:
             return self.by_name[text]
         if text.endswith(OFFICE) and len(text) > len(OFFICE):
-            body = self.find(text[: -len(OFFICE)])
+            body = self.find(text[: -len(OFFICE)], prefer)
             return self.office_of.get(body) if body is not None else None
         core = body_core(text)
         if core in self.by_name:
             return self.by_name[core]
         hits = [key for known, key in self.by_name.items()
                 if known.endswith(core) and not (known.endswith(OFFICE) and not core.endswith(OFFICE))]
-        return hits[0] if hits and len(core) >= 3 else None
+        if not hits or len(core) < 3:
+            return None
+        return next((k for k in hits if prefer is None or prefer(k)), hits[0])
 
 
 # ---------------------------------------------------------------------------------------

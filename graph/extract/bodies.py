@@ -89,7 +89,7 @@ class Registry:
         self.spoken: list[tuple[int, Record]] = []   # where a declaration names a body
 
     def find(self, text: str) -> Record | None:
-        return self.names.find(text) if text else None
+        return self.names.find(text, lambda rec: rec.constituted) if text else None
 
     def mention(self, a: int, b: int) -> Mention:
         return Mention(re.sub(r"\s+", "", self.clean.text[a:b]), self.clean.span(a, b))
