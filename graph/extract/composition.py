@@ -23,7 +23,6 @@ from .leaders import PERSON, Entry, entries, is_post, mention, prose_roles
 from .members import Member, members, unit_of_post
 
 
-
 def extract(clean: CleanText, doc: Document) -> list[Fact]:
     """Bodies and their offices, leaders and members, in one document."""
     reg = declare_bodies(clean, doc)
@@ -41,6 +40,7 @@ class _Walk:
         self.heads = {s.start: s for s in reg.doc.sections}
         self.context: Record | None = None
         self.level = 0                    # the level of the heading that opened it
+        self.attachment = False           # the line before was 附件N
         self.active: tuple[str, Record | None, str] | None = None   # (leader|member, body, role)
         self.leads: list[tuple[Record, str, Entry, Span, str]] = []
         self.memberships: list[Membership] = []
@@ -48,11 +48,16 @@ class _Walk:
     def line(self, a: int, b: int) -> None:
         sec = self.heads.get(a)
         if a in self.reg.anchors:
-            self.context, self.level, self.active = self.reg.anchors[a], sec.level if sec else 0, None
+            self.context, self.active = self.reg.anchors[a], None
+            here = sec or (None if self.attachment else self.doc.section_at(a))
+            self.level = here.level if here else 0     # 0: an attachment, open to its end
         elif sec is not None:
             if self.context is not None and self.level and sec.level <= self.level:
                 self.context = None
             self.active = None
+        self.attachment = bool(P.ATTACHMENT_LINE.match(self.clean.text[a:b]))
+        if self.attachment:
+            self.context = None
         label = P.LABEL_LINE.match(self.clean.text, a, b)
         if not (label and self._labelled(a, b, label)) and not self._continued(a, b):
             self.active = None

@@ -14,7 +14,7 @@ from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Mention, Section, Span
 from ..facts import Body, Fact, Office
-from ..resolve import OFFICE, body_core
+from ..resolve import OFFICE, body_core, split_level
 from .bodies import Record, Registry, body_type, is_generic, name_pattern
 from .units import unit_mentions
 
@@ -89,6 +89,10 @@ def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
     if kind is None:
         return
     group = kind in ("working_group", "expert_group") or is_generic(title)
+    named = split_level(re.sub(r"^全", "", title))[0] or lexicon.jurisdiction_pattern().match(title) \
+        or title.startswith(FIELD_HQ) or is_generic(title) or (group and context is not None)
+    if not named and reg.find(title) is None:
+        return                  # a heading that ends in a body's name: （一）统一听从市指挥部
     rec = reg.declare(mention, kind, sec.span, sec.start,
                       strong=bool(lexicon.jurisdiction_pattern().match(title)),
                       parent=context if group else None, section=sec.title)
