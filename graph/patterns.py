@@ -569,9 +569,13 @@ __test__["DRAWN_FROM"] = """Members drawn from units: 所需人员从市直相�
 MEMBERS_PROSE = re.compile(r"""
     成员(?:单位)?(?:包括|为|有|由)[：:]?(?P<list>[^。；;]+?)(?:等?(?:共同)?组成)?(?=[。；;]|$)   # 成员包括市应急管理局、…
   | 由(?P<composed>[^。；;由]+?)(?:等)?(?:共同)?组成            # 由事发地人民政府、…组成
-""", X)
-__test__["MEMBERS_PROSE"] = """Members named in a sentence: 成员包括…, 由…组成.
+  | (?:^|(?<=[，。；,;]))[ \t\u3000]*                             # …主要负责人为成员
+    (?P<named>[^，。；,;由]+?)为(?P<of>[^，。；,;为]{0,20}?)成员(?:单位)?(?=[，。；,;]|$)
+""", X | re.MULTILINE)
+__test__["MEMBERS_PROSE"] = """Members named in a sentence: 成员包括…, 由…组成, …为成员.
 
 >>> MEMBERS_PROSE.search("由市应急管理局牵头,成员包括事发地旗区人民政府、事发单位。").group("list")
 '事发地旗区人民政府、事发单位'
+>>> MEMBERS_PROSE.search("副召集人,各旗区人民政府主要领导、市属国有企业主要负责人为成员,统筹").group("named", "of")
+('各旗区人民政府主要领导、市属国有企业主要负责人', '')
 """

@@ -126,6 +126,8 @@ class _Walk:
         for m in P.MEMBERS_PROSE.finditer(text, a, b):
             if m.group("list"):
                 body, (s, e) = recent or self._before(a, m.start()) or self.context, m.span("list")
+            elif m.group("named"):
+                body, (s, e) = self._head_body(m.group("of"), a, m.start(), recent), m.span("named")
             else:
                 body, (s, e) = self._subject(a, m.start()), m.span("composed")
             self._members(body, members(self.clean, s, e), a, b, "composition.sentence", at=m.start())

@@ -20,6 +20,7 @@ TAIL = re.compile(rf"""(?:
   | 等(?:其他|其它)?{GENERIC}?                                # 等 / 等部门
   | (?:及|以及|和)?(?:其他|其它){GENERIC}?                     # 及其他单位
 )?[。.；;：:，,、\s]*$""", re.VERBOSE)
+GENERIC_END = re.compile(rf"(?:{GENERIC}|企业)$")
 GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,12}}?{GENERIC}(?:以及|及|和)")
 """…市住建局等相关部门以及事发地旗区人民政府: a generic tail that joins two lists."""
 PEOPLE = re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员)$")
@@ -134,9 +135,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _split_conjunction(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """A和B where A is a whole unit name and B starts like one: two names."""
+    """A和B where A is a whole unit name (or a generic one: 市直各相关部门) and B starts
+    like one: two names."""
     for m in CONJUNCTION.finditer(text, s, e):
         left, right = text[s:m.start()], text[m.end():e]
-        if UNIT_END.search(left) and STARTS_LIKE_UNIT.match(right) and len(left) >= 3:
+        whole = UNIT_END.search(left) or GENERIC_END.search(left)
+        if whole and STARTS_LIKE_UNIT.match(right) and len(left) >= 3:
             return [(s, m.start()), *_split_conjunction(text, m.end(), e)]
     return [(s, e)]
