@@ -194,6 +194,7 @@ class Mention:
     span: Span
     value: str | None = None
     collective: bool = False
+    implied: str = ""              # what a list leaves out: 市委 for 宣传部 in 市委组织部、宣传部
 
     @property
     def name(self) -> str:

@@ -84,10 +84,12 @@ class Body(Fact):
 
 @dataclass(frozen=True)
 class Office(Fact):
-    """A body's office is set up in a unit (办公室设在 X)."""
+    """A body's office is set up in a unit (办公室设在 X).  Where two units are named
+    (设在市国资委和市财政局) the second is an ``additional`` host."""
 
     body: Mention
     host: Mention
+    additional: bool = False
     kind: ClassVar[str] = "office"
 
 

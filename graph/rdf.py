@@ -296,7 +296,7 @@ def _body(w: _Writer, f: Body, doc: Document, d: URIRef) -> None:
 def _office(w: _Writer, f: Office, doc: Document, d: URIRef) -> None:
     b = _body_node(w, f.body, d)
     host = _unit_node(w, f.host, doc, d)
-    w.add(b, GOV.officeHost, host)
+    w.add(b, GOV.additionalOfficeHost if f.additional else GOV.officeHost, host)
     node = fact_iri("office", d, b, host)
     w.add(node, RDF.type, GOV.OfficeArrangement)
     w.add(node, GOV.body, b)

@@ -10,9 +10,11 @@ canonical one goes to ``value``.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from functools import cache
+from typing import Generic, TypeVar
 
 from . import lexicon
 from .document import Document, Mention
@@ -129,11 +131,20 @@ def qualify(name: str, jurisdiction: str | None) -> str:
 
 def canonical_unit(name: str, jurisdiction: str | None) -> str:
     """Qualified, expanded, without a trailing alias in brackets: 市文化和旅游局(文物局) →
-    鄂尔多斯市文化和旅游局."""
+    鄂尔多斯市文化和旅游局.  An area named as a unit (东胜区 on a member list) is its
+    government.
+
+    >>> canonical_unit("市文化和旅游局(文物局)", "鄂尔多斯市"), canonical_unit("东胜区", "鄂尔多斯市")
+    ('鄂尔多斯市文化和旅游局', '东胜区人民政府')
+    """
     name = squeeze(name).rstrip("等")
     while TRAILING_ALIAS.search(name) and not re.fullmatch(r"[（(].*[）)]", name):
         name = TRAILING_ALIAS.sub("", name)
-    return youth_league(name, jurisdiction) or qualify(name, jurisdiction)
+    league = youth_league(name, jurisdiction)
+    if league:
+        return league
+    name = qualify(name, jurisdiction)
+    return name + "人民政府" if name in lexicon.jurisdictions() else name
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -141,9 +152,14 @@ def abbreviates(short: str, full: str) -> bool:
 
     >>> abbreviates("鄂尔多斯市文旅局", "鄂尔多斯市文化和旅游局"), abbreviates("市财政局", "市财政局")
     (True, False)
+    >>> abbreviates("额尔古纳市消防救援大队", "额尔古纳市森林消防救援大队")
+    False
     """
     if len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
         return False
+    common = len(os.path.commonprefix([short, full]))
+    if full[common:].endswith(short[common:]):
+        return False            # 消防救援大队 → 森林消防救援大队 is another unit
     it = iter(full)
     return all(c in it for c in short)
 
@@ -205,6 +221,74 @@ def split_post(post: str, jurisdiction: str | None = None) -> tuple[str | None, 
 
 
 # ---------------------------------------------------------------------------------------
+# Bodies
+
+K = TypeVar("K")
+OFFICE = "办公室"
+LEVEL_LEAD = re.compile(r"^(?:全|本)?(?:自治区|市|旗|盟|县|区)级?(?=.{3})")
+"""A leading level word of a body's short name: 市指挥部, 市级现场指挥部, 全市…, 本级…"""
+
+
+def body_core(name: str) -> str:
+    """A body's name without the area it belongs to.
+
+    >>> body_core("市减灾指挥部"), body_core("通辽市指挥部"), body_core("全市突发重大动物疫情专家委员会")
+    ('减灾指挥部', '指挥部', '突发重大动物疫情专家委员会')
+    """
+    name = squeeze(name)
+    m = lexicon.jurisdiction_pattern().match(name)
+    if m and len(name) - m.end() >= 3:
+        return name[m.end():]
+    if name.startswith(not_level_prefixes()):
+        return name
+    return LEVEL_LEAD.sub("", name, count=1)
+
+
+class BodyNames(Generic[K]):
+    """The printed names and aliases of the bodies one document declares, each → a key.
+
+    ``find`` reads a name the way the document's reader does: as printed or declared
+    (以下简称), as the office of a known body (联席会议办公室), or by its core
+    (市指挥部 → the one 指挥部 declared, the first one where several are).
+
+    >>> names = BodyNames()
+    >>> names.add("额尔古纳市减灾指挥部", "HQ"); names.add_office("HQ", "OFFICE")
+    >>> names.find("市减灾指挥部"), names.find("市指挥部"), names.find("指挥部办公室")
+    ('HQ', 'HQ', 'OFFICE')
+    >>> names.find("应急管理局") is None
+    True
+    """
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, K] = {}
+        self.office_of: dict[K, K] = {}
+
+    def add(self, name: str, key: K) -> None:
+        self.by_name.setdefault(squeeze(name), key)
+
+    def add_office(self, body: K, office: K) -> None:
+        self.office_of.setdefault(body, office)
+
+    def find(self, name: str, prefer=None) -> K | None:
+        """The body ``name`` stands for; among several by its core, the first that
+        ``prefer(key)`` holds for (a body set up rather than one only mentioned)."""
+        text = squeeze(name)
+        if text in self.by_name:
+            return self.by_name[text]
+        if text.endswith(OFFICE) and len(text) > len(OFFICE):
+            body = self.find(text[: -len(OFFICE)], prefer)
+            return self.office_of.get(body) if body is not None else None
+        core = body_core(text)
+        if core in self.by_name:
+            return self.by_name[core]
+        hits = [key for known, key in self.by_name.items()
+                if known.endswith(core) and not (known.endswith(OFFICE) and not core.endswith(OFFICE))]
+        if not hits or len(core) < 3:
+            return None
+        return next((k for k in hits if prefer is None or prefer(k)), hits[0])
+
+
+# ---------------------------------------------------------------------------------------
 # The stage
 
 def resolve(facts: list[Fact], documents: tuple[Document, ...]) -> list[Fact]:
@@ -221,10 +305,10 @@ def resolve(facts: list[Fact], documents: tuple[Document, ...]) -> list[Fact]:
 
 
 def _resolve_document(facts: list[Fact], jurisdiction: str | None) -> list[Fact]:
-    units = {m.text for f in facts for field, m in f.mentions() if _kind(f, field) == "unit"}
+    units = {m.implied + m.text for f in facts for field, m in f.mentions() if _kind(f, field) == "unit"}
     qualified = {u: canonical_unit(u, jurisdiction) for u in units if not is_collective(squeeze(u))}
     fuller = prefer_full(set(qualified.values()))
-    bodies = _body_table(facts, jurisdiction)
+    body_spans, body_names = _body_table(facts, jurisdiction)
 
     def rename(field: str, m: Mention, fact: Fact) -> Mention:
         kind = _kind(fact, field)
@@ -232,10 +316,12 @@ def _resolve_document(facts: list[Fact], jurisdiction: str | None) -> list[Fact]
         if kind == "unit":
             if m.collective or is_collective(text):
                 return replace(m, value=text, collective=True)
-            name = qualified.get(m.text) or canonical_unit(text, jurisdiction)
+            name = qualified.get(m.implied + m.text) or canonical_unit(m.implied + text, jurisdiction)
             return replace(m, value=fuller.get(name, name))
         if kind == "body":
-            return replace(m, value=known_body(text, bodies, jurisdiction) or canonical_body(text, jurisdiction),
+            name = body_spans.get((m.text, m.span)) or body_names.find(text) \
+                or canonical_body(text, jurisdiction)
+            return replace(m, value=name,
                            collective=m.collective or text.startswith("各"))
         if kind == "person":
             return replace(m, value=person_name(text))
@@ -259,24 +345,72 @@ def _kind(fact: Fact, field: str) -> str | None:
 
 
 def canonical_body(name: str, jurisdiction: str | None) -> str:
-    """A body's name with its area written out (市减灾指挥部 → 额尔古纳市减灾指挥部)."""
-    return qualify(name, jurisdiction)
+    """A body's name with its area written out (市减灾指挥部 → 额尔古纳市减灾指挥部,
+    全市…专家委员会 → 通辽市…专家委员会).
 
-
-def _body_table(facts: list[Fact], jurisdiction: str | None) -> dict[str, str]:
-    """Printed name or alias → canonical name, for the bodies a document declares.
-
-    The first declaration of an alias wins, so a short name (市指挥部) means the body the
-    document set up first, as a reader takes it.
+    >>> canonical_body("全市突发重大动物疫情专家委员会", "通辽市"), canonical_body("现场指挥部", "鄂尔多斯市")
+    ('通辽市突发重大动物疫情专家委员会', '鄂尔多斯市现场指挥部')
     """
-    table: dict[str, str] = {}
-    for f in facts:
-        if isinstance(f, Body) and f.constituted:
-            canonical = canonical_body(f.name.text, jurisdiction)
-            table.setdefault(squeeze(f.name.text), canonical)
-            for a in f.aliases:
-                table.setdefault(squeeze(a.text), canonical)
-    return table
+    return qualify(re.sub(r"^全(?=自治区|市|旗|盟|县|区)", "", squeeze(name)), jurisdiction)
+
+
+def canonical_sub_body(body: Body, parent: str, parent_type: str | None,
+                       jurisdiction: str | None) -> str:
+    """The name of a body inside another: an office is its body's office; a group whose
+    name says nothing alone (专家组) or a group of a headquarters (综合协调组) is named
+    after its parent; any other keeps its own name.
+
+    >>> from graph.document import Span
+    >>> g = Body("D2", Span(0, 0), "t", Mention("综合协调组", Span(0, 0)), "working_group")
+    >>> canonical_sub_body(g, "鄂尔多斯市现场指挥部", "headquarters", "鄂尔多斯市")
+    '鄂尔多斯市现场指挥部综合协调组'
+    >>> g = Body("D8", Span(0, 0), "t", Mention("供水保障推进组", Span(0, 0)), "working_group")
+    >>> canonical_sub_body(g, "鄂尔多斯市推进实施温暖工程专项工作组", "working_group", "鄂尔多斯市")
+    '鄂尔多斯市供水保障推进组'
+    """
+    name = squeeze(body.name.text)
+    if body.body_type == "office":
+        return parent + OFFICE
+    generic = name in dict(lexicon.body_suffixes())
+    named_alone = split_level(re.sub(r"^全", "", name))[0] or lexicon.jurisdiction_pattern().match(name)
+    if generic or (parent_type == "headquarters" and body.body_type in SUB_GROUP_TYPES
+                   and not named_alone):
+        return parent + name
+    return canonical_body(name, jurisdiction)
+
+
+SUB_GROUP_TYPES = ("working_group", "expert_group")
+
+
+def _body_table(facts: list[Fact], jurisdiction: str | None) -> tuple[dict, BodyNames[str]]:
+    """The canonical name of each body a document declares, by the (text, span) of its
+    name, and a ``BodyNames`` that finds it by any printed name or alias.
+
+    Constituted bodies come first, so a short name (市指挥部) means the body the document
+    sets up rather than one it only mentions.
+    """
+    declared = {(f.name.text, f.name.span): f for f in facts if isinstance(f, Body)}
+    by_span: dict[tuple, str] = {}
+
+    def canonical(key, depth=0) -> str:
+        if key not in by_span:
+            f = declared[key]
+            parent = (f.parent.text, f.parent.span) if f.parent else None
+            if parent in declared and depth < 8:
+                by_span[key] = canonical_sub_body(f, canonical(parent, depth + 1),
+                                                  declared[parent].body_type, jurisdiction)
+            else:
+                by_span[key] = canonical_body(f.name.text, jurisdiction)
+        return by_span[key]
+
+    names: BodyNames[str] = BodyNames()
+    for key, f in sorted(declared.items(), key=lambda kv: not kv[1].constituted):
+        name = canonical(key)
+        for m in (f.name, *f.aliases):
+            names.add(m.text, name)
+        if f.body_type == "office" and f.parent and (f.parent.text, f.parent.span) in declared:
+            names.add_office(canonical((f.parent.text, f.parent.span)), name)
+    return by_span, names
 
 
 # ---------------------------------------------------------------------------------------
@@ -302,31 +436,3 @@ def youth_league(name: str, jurisdiction: str | None) -> str | None:
     here = lexicon.jurisdictions().get(jurisdiction) if jurisdiction else None
     owner = lexicon.level_owner(here, word) if here else None
     return f"共青团{owner.name}委员会" if owner else None
-
-
-# ---------------------------------------------------------------------------------------
-# Bodies named in listings and headings (issue 4: 通辽市指挥部成员单位职责, 二、指挥部主要职责)
-
-def known_body(name: str, bodies: dict[str, str], jurisdiction: str | None) -> str | None:
-    """The declared body a printed name stands for, allowing for the area written out or
-    left off: 通辽市指挥部 and 指挥部 both mean the body declared as 市指挥部.
-
-    >>> table = {"市指挥部": "通辽市邮政业突发事件应急指挥部"}
-    >>> known_body("通辽市指挥部", table, "通辽市"), known_body("指挥部", table, "通辽市")
-    ('通辽市邮政业突发事件应急指挥部', '通辽市邮政业突发事件应急指挥部')
-    >>> known_body("专家组", table, "通辽市") is None
-    True
-    """
-    if name in bodies:
-        return bodies[name]
-    here = lexicon.jurisdictions().get(jurisdiction) if jurisdiction else None
-    variants = []
-    if here and name.startswith(here.name):
-        rest = name[len(here.name):]
-        variants += [here.level + rest, rest]
-    word, rest = split_level(name)
-    if word:
-        variants.append(rest)
-    else:
-        variants += [w + name for w in LEVEL_WORDS]
-    return next((bodies[v] for v in variants if v in bodies), None)

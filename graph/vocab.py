@@ -87,6 +87,7 @@ class GOV(DefinedNamespace):
     parentBody: URIRef      # the body it belongs to (an office → its body)
     sectionTitle: URIRef    # the heading the statement stands under
     officeHost: URIRef      # 办公室设在: the unit that hosts the body's office
+    additionalOfficeHost: URIRef  # 办公室设在 A和B: B, the second unit named
     body: URIRef            # the body a statement is about
     host: URIRef
     roleLabel: URIRef       # the role word as printed (总指挥)

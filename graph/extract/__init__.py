@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from ..document import CleanText, Document
 from ..facts import Fact
-from . import appointments, duties, references, tasks
+from . import appointments, composition, duties, references, tasks
 
 EXTRACTORS = (
     references.extract,
+    composition.extract,
     duties.extract,
     tasks.extract,
     appointments.extract,

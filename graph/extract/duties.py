@@ -20,6 +20,7 @@ from .. import patterns as P
 from ..document import CleanText, Document, Mention
 from ..facts import Duty
 from .items import Line, document_lines, ends_paragraph, is_numbered, is_title, number_end
+from .bodies import label_pattern
 from .units import UNIT_END
 
 HOLDER_WORDS = re.compile(r"(?:力量|单位|部门|场所|办事处|机关|段|厂|场|矿|分局|分行|分公司)(?:[（(][^（）()]*[）)])?$"
@@ -159,7 +160,7 @@ def _labelled_group(clean: CleanText, doc: Document, lines: list[Line], k: int) 
     start, _, text = lines[k]
     cut = number_end(text)
     label = P.UNIT_LABEL.match(text[cut:])
-    if not label or not P.BODY_NAME.fullmatch(label.group("unit")):
+    if not label or not label_pattern().fullmatch(label.group("unit")):
         return []
     m = re.search(r"[。；;]\s*(负责)", text[cut + label.end():])
     if not m:
@@ -178,14 +179,14 @@ def _cue_holder(clean: CleanText, doc: Document, lines: list[Line], k: int, cut:
     subject = text[clause:at].strip()
     if subject:
         name = subject[:-1] if subject.endswith("的") else subject
-        if P.BODY_NAME.fullmatch(name):
+        if label_pattern().fullmatch(name):
             a = start + text.index(name, clause)
             return _mention(clean, a, a + len(name))
         return None
     label = P.UNIT_LABEL.match(text, cut) if cut else P.UNIT_LABEL.match(text)
-    if label and P.BODY_NAME.fullmatch(label.group("unit")):
+    if label and label_pattern().fullmatch(label.group("unit")):
         return _mention(clean, start + label.start("unit"), start + label.end("unit"))
-    before = [b for b in P.BODY_NAME.finditer(text, cut, clause) if b.end() >= clause - 2]
+    before = [b for b in label_pattern().finditer(text, cut, clause) if b.end() >= clause - 2]
     if before:
         name = _trim_body(before[-1].group())
         a = start + before[-1].end() - len(name)
@@ -201,7 +202,7 @@ def _section_body(clean: CleanText, doc: Document, lines: list[Line], k: int) ->
     title = section.title
     m = P.HEADING_DUTY.match(title)
     name = m.group("body") if m and m.group("body") else title
-    if not P.BODY_NAME.fullmatch(name):
+    if not label_pattern().fullmatch(name):
         return None
     head = clean.text.find(name, section.start)
     return _mention(clean, head, head + len(name)) if head >= 0 else None
@@ -217,7 +218,7 @@ def _under_heading(clean: CleanText, doc: Document, lines: list[Line], k: int) -
     if not cut or not m or not is_title(text) or k + 1 >= len(lines):
         return []
     name = m.group("body")
-    if not P.BODY_NAME.fullmatch(name):
+    if not label_pattern().fullmatch(name):
         return []
     a = start + cut + text[cut:].index(name)
     holder = _mention(clean, a, a + len(name))
@@ -239,7 +240,7 @@ def _named_section(clean: CleanText, doc: Document, lines: list[Line], k: int) -
     start, _, text = lines[k]
     cut = number_end(text)
     name = text[cut:].strip()
-    if not cut or not is_title(text) or not P.BODY_NAME.fullmatch(name):
+    if not cut or not is_title(text) or not label_pattern().fullmatch(name):
         return []
     holder = _mention(clean, start + cut + text[cut:].index(name), start + cut + text[cut:].index(name) + len(name))
     out, j, end = [], k + 1, _section_end(doc, lines, k)
@@ -307,10 +308,10 @@ def narrative(clean: CleanText, doc: Document, lines: list[Line], covered: set[i
             if not m:
                 continue
             holder = m.group("holder").split("由")[-1]
-            if not NARRATIVE_SUBJECT.match(holder) or not (UNIT_END.search(holder) or P.BODY_NAME.fullmatch(holder)):
+            if not NARRATIVE_SUBJECT.match(holder) or not (UNIT_END.search(holder) or label_pattern().fullmatch(holder)):
                 continue                   # 将市级部门负责的…: no named subject
             a = start + sentence.start() + m.end("holder") - len(holder)
-            kind = "body" if P.BODY_NAME.fullmatch(holder) else "unit"
+            kind = "body" if label_pattern().fullmatch(holder) else "unit"
             out.append(_duty(clean, doc, _mention(clean, a, a + len(holder)), kind, None,
                              [(start + sentence.start(), start + sentence.end())],
                              start + sentence.start(), "duties.narrative", False))

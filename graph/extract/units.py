@@ -3,9 +3,10 @@
 ``unit_mentions`` splits a list on 、，,；; (and on 和/及 between two whole unit names, and on
 the spaces a table cell puts between names: 市住建局 市农牧局, but not 市综合 执法局),
 keeps a name whole where it holds a separator inside brackets (各基层组织（社区、村屯等）)
-or spells out a township list (各苏木、乡、镇、街道办事处), and drops a generic tail
-(…等有关部门单位) or a note after the list (。以下均需…落实，不再列出).  The resolver decides what each name means; this module only finds
-where the names are.
+or spells out a township list (各苏木、乡、镇、街道办事处), drops a generic tail
+(…等有关部门单位) or a note after the list (。以下均需…落实，不再列出), and passes on what a
+run of names shares (市委组织部、宣传部: 宣传部 is the 市委's).  The resolver decides what each
+name means; this module only finds where the names are.
 """
 from __future__ import annotations
 
@@ -15,10 +16,24 @@ from ..document import CleanText, Mention
 
 SEPARATORS = "、，,；;"
 OPEN, CLOSE = "（(【〔", "）)】〕"
-TAIL = re.compile(r"(?:等|及|以及|和)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位|部门单位|部门和单位|企事业单位)?[。.；;：:，,、\s]*$")
+GENERIC = r"(?:部门|单位|部门单位|部门和单位|企事业单位)"
+TAIL = re.compile(rf"""(?:
+    (?:等|及|以及|和)?(?:其他|其它)?(?:有关|相关){GENERIC}?    # 等有关部门单位 / 相关单位
+  | 等(?:其他|其它)?{GENERIC}?                                # 等 / 等部门
+  | (?:及|以及|和)?(?:其他|其它){GENERIC}?                     # 及其他单位
+)?[。.；;：:，,、\s]*$""", re.VERBOSE)
+GENERIC_END = re.compile(rf"(?:{GENERIC}|企业)$")
+GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,12}}?{GENERIC}(?:以及|及|和)")
+"""…市住建局等相关部门以及事发地旗区人民政府: a generic tail that joins two lists."""
+PEOPLE = re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员)$")
+"""…园区管委会有关负责人: the people of a unit, not the unit."""
+PARTY_LEAD = re.compile(r"^(?:自治区|市|旗|盟|县|区)委(?!员)")
+"""市委组织部、宣传部: the party committee's organs share its prefix."""
+LEVEL_LEAD = re.compile(r"^(?:自治区|市|旗|盟|县|区|各|国家|中国|中共|内蒙古|[\u4e00-\u9fff]{2,}(?:市|旗|盟|县|区))")
 LEADING = re.compile(r"(?:由|和(?!林格尔)|及|以及|与|并|会同|联合)")   # used with match(text, pos): no ^
 UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|所|站|队|中心|公司|集团|会|处|府|室|团|社|行|台|校|馆|署|关|"
-                      r"区|旗|市|盟|县|镇|乡|街道|苏木|分局|支队|大队|军分区|委员会|联合会|协会|组|科|庭)"
+                      r"区|旗|市|盟|县|镇|乡|街道|苏木|分局|支队|大队|军分区|委员会|联合会|协会|组|科|庭|"
+                      r"海关|段|场|厂)"
                       r"(?:[（(][^（）()]*[）)])?$")
 TOWNSHIP_PART = re.compile(r"^(?:乡|镇|苏木|嘎查|村|社区|街道|街道办事处|办事处|乡镇|农牧场|林场)$")
 CONJUNCTION = re.compile(r"(?:和|及|以及|与)")
@@ -38,6 +53,14 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
     >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
     >>> [m.text for m in unit_mentions(c, 0, len(text))]
     ['市卫健委', '市医疗保障局', '各基层组织（社区、村屯等）']
+    >>> text = "市委政法委、宣传部，市政府办公室、发展改革委"
+    >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
+    >>> [(m.text, m.implied) for m in unit_mentions(c, 0, len(text))]
+    [('市委政法委', ''), ('宣传部', '市委'), ('市政府办公室', ''), ('发展改革委', '')]
+    >>> text = "各属地镇政府、街区党工委、园区管委会有关负责人。"
+    >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
+    >>> [(m.text, m.collective) for m in unit_mentions(c, 0, len(text))]
+    [('各属地镇政府', False), ('街区党工委', True), ('园区管委会', True)]
     >>> text = "市住建局 市乡村振兴局 市综合 执法局，各旗县市区人民政府。以下均需各旗县落实"
     >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
     >>> [m.text for m in unit_mentions(c, 0, len(text))]
@@ -49,25 +72,40 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
     """
     text = clean.text
     pieces = _merge_townships(text, _split(text, start, end))
-    out = []
+    out: list[Mention] = []
+    lead, plural = "", False          # what the current 、-run shares: 市委 …, 各 …
     for s, e in pieces:
+        if s == start or text[s - 1] != "、":
+            lead, plural = "", False
         s, e = _trim(text, s, e)
         if NOTE.match(text[s:e]):
             break                   # 以下均需…落实，不再列出: a note, not names
         for a, b in _split_conjunction(text, s, e):
             name = re.sub(r"\s+", "", text[a:b])
-            if len(name) >= 2:
-                out.append(Mention(name, clean.span(a, b)))
+            if len(name) < 2:
+                continue
+            bare = not LEVEL_LEAD.match(name)
+            out.append(Mention(name, clean.span(a, b), collective=plural and bare,
+                               implied=lead if bare else ""))
+            if not bare:
+                party = PARTY_LEAD.match(name)
+                lead, plural = (party.group() if party else ""), name.startswith("各")
     return out
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split at separators outside brackets (and at a space after a whole unit name);
-    a full stop ends the list."""
-    out, depth, piece = [], 0, start
+    """Split at separators outside brackets (and at a space after a whole unit name, and
+    where a generic tail joins two lists); a full stop ends the list."""
+    joins = {m.start(): m.end() for m in GENERIC_JOIN.finditer(text, start, end)}
+    out, depth, piece, skip = [], 0, start, start
     for i in range(start, end):
         c = text[i]
-        if c in OPEN:
+        if i < skip:
+            continue
+        if i in joins and depth == 0:
+            out.append((piece, i))
+            piece = skip = joins[i]
+        elif c in OPEN:
             depth += 1
         elif c in CLOSE:
             depth = max(0, depth - 1)
@@ -109,18 +147,24 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     if m and e - m.end() >= 2:
         s = m.end()
     tail = TAIL.search(text, s, e)
-    if tail and tail.start() > s and e - s - (tail.end() - tail.start()) >= 2 \
-            and (tail.start() == tail.end() or UNIT_END.search(text, s, tail.start())):
-        e = tail.start()            # …局等有关部门 → …局; but 旗直有关部门 stays whole
+    words = tail and re.search(r"[\u4e00-\u9fff]", tail.group())
+    if tail and tail.start() - s >= 2 and (not words or text.startswith("等", tail.start())
+                                           or UNIT_END.search(text, s, tail.start())):
+        e = tail.start()            # but not 市直 of 市直相关部门
+    people = PEOPLE.search(text, s, e)
+    if people and people.start() - s >= 2:
+        e = people.start()
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
 
 
 def _split_conjunction(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """A和B where A is a whole unit name and B starts like one: two names."""
+    """A和B where A is a whole unit name (or a generic one: 市直各相关部门) and B starts
+    like one: two names."""
     for m in CONJUNCTION.finditer(text, s, e):
         left, right = text[s:m.start()], text[m.end():e]
-        if UNIT_END.search(left) and STARTS_LIKE_UNIT.match(right) and len(left) >= 3:
+        whole = UNIT_END.search(left) or GENERIC_END.search(left)
+        if whole and STARTS_LIKE_UNIT.match(right) and len(left) >= 3:
             return [(s, m.start()), *_split_conjunction(text, m.end(), e)]
     return [(s, e)]

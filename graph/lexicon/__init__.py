@@ -116,3 +116,31 @@ def level_owner(j: Jurisdiction, level_word: str) -> Jurisdiction | None:
         if a.level == level_word:
             return a
     return None
+
+
+@cache
+def body_suffixes() -> tuple[tuple[str, str], ...]:
+    """``(suffix, body type)`` of coordinating bodies, longest suffix first.
+
+    >>> body_suffixes()[0][1] in ("expert_group", "committee", "leading_group")
+    True
+    """
+    rows = [(r["suffix"], r["type"]) for r in read_table("body_types")]
+    return tuple(sorted(rows, key=lambda r: (-len(r[0]), r[0])))
+
+
+@cache
+def label_suffixes() -> tuple[str, ...]:
+    """Suffixes that make a name a body wherever it stands (a duty holder, a label):
+    all but those that name a body only where a document sets one up (管理委员会)."""
+    return tuple(r["suffix"] for r in read_table("body_types") if not r["setup_only"])
+
+
+@cache
+def body_roles() -> dict[str, str]:
+    """Role words of a body's composition list and their kind (``leader`` or ``member``).
+
+    >>> body_roles()["副总指挥"], body_roles()["成员单位"]
+    ('leader', 'member')
+    """
+    return {r["word"]: r["kind"] for r in read_table("body_roles")}
