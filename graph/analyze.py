@@ -31,7 +31,7 @@ def analyze(G: nx.MultiDiGraph, top: int = 20) -> dict[str, Table]:
     """Every analysis, by title, in the order a report shows them."""
     return {
         "Units by bodies served on and duties held": rank_units(G, top),
-        "Units that co-serve most often": co_serving(G, top),
+        "Units that co-serve most often (on two bodies or more)": co_serving(G, top),
         "Audit: units with duties in a plan but on none of its bodies": duties_off_bodies(G),
         "Audit: member units with no duty listed": members_without_duties(G),
         "Audit: bodies with no office or no leader": bodies_missing(G),
@@ -93,7 +93,8 @@ def rank_units(G: nx.MultiDiGraph, top: int = 20) -> Table:
 
 
 def co_serving(G: nx.MultiDiGraph, top: int = 20) -> Table:
-    """Pairs of units serving on the same bodies, most shared bodies first."""
+    """Pairs of units serving on two or more of the same bodies, most shared bodies first
+    (pairs that share one body are as many as the members of every body, and say little)."""
     members: dict[str, set[str]] = defaultdict(set)
     for unit, bodies in serves_on(G).items():
         if G.nodes[unit]["kind"] == "agency":

@@ -18,6 +18,7 @@ import numpy as np
 SPACING = 150.0       # pixels between neighbouring nodes
 SPRING_LIMIT = 800
 SEED = 7
+ASPECT = 1.4          # the packed whole is about this much wider than tall, like a screen
 Position = tuple[float, float]
 
 
@@ -27,11 +28,20 @@ def layout(G: nx.Graph) -> dict[str, Position]:
     U.add_nodes_from(sorted(G))
     U.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in G.edges() if u != v}))
     components = sorted((sorted(c) for c in nx.connected_components(U)), key=lambda c: (-len(c), c[0]))
-    boxes = [_component(U.subgraph(c), c) for c in components if len(c) > 1]
+    boxes = [_component(_ordered(U, c), c) for c in components if len(c) > 1]
     lone = [c[0] for c in components if len(c) == 1]
     if lone:
         boxes.append(_grid(lone))
     return _pack(boxes)
+
+
+def _ordered(U: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """The subgraph on ``nodes`` with nodes and edges in sorted order (a subgraph view
+    iterates in set order, which changes with the hash seed, and so would the layout)."""
+    sub = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from(sorted(tuple(sorted(e)) for e in U.subgraph(nodes).edges()))
+    return sub
 
 
 def _component(sub: nx.Graph, nodes: list[str]) -> dict[str, Position]:
@@ -81,10 +91,10 @@ def _grid(nodes: list[str], column: float = 3 * SPACING, row: float = SPACING / 
 
 
 def _pack(boxes: list[dict[str, Position]]) -> dict[str, Position]:
-    """Place the boxes left to right in rows about as wide as the whole is tall."""
+    """Place the boxes left to right in rows, the whole about ``ASPECT`` times as wide as tall."""
     bounds = [_bounds(b) for b in boxes]
     area = sum((x1 - x0 + SPACING) * (y1 - y0 + SPACING) for x0, y0, x1, y1 in bounds)
-    width = max([math.sqrt(area)] + [x1 - x0 for x0, _, x1, _ in bounds])
+    width = max([math.sqrt(area * ASPECT)] + [x1 - x0 for x0, _, x1, _ in bounds])
     out: dict[str, Position] = {}
     x = y = row_height = 0.0
     for box, (x0, y0, x1, y1) in zip(boxes, bounds):

@@ -176,9 +176,10 @@ def _node(G, n: str, i: int, xy, quotes: _Index, docs: _Index) -> dict:
     kind = a.get("kind", "other")
     colour, shape, _, size, font = KIND_STYLE.get(kind, KIND_STYLE["other"])
     name = a.get("label", n)
-    hub = min(10.0, 1.5 * G.degree(n) ** 0.5)          # busy nodes: bigger, and readable from afar
+    degree = G.degree(n) ** 0.5                       # busy nodes: bigger, and readable from afar
     node = {"id": i, "x": xy[0], "y": xy[1], "label": short(name, 16 if kind == "work" else 24),
-            "shape": shape, "color": colour, "size": round(size + hub, 1), "font": {"size": round(font + hub)},
+            "shape": shape, "color": colour, "size": round(size + min(10.0, 1.5 * degree), 1),
+            "font": {"size": round(font + min(6.0, degree))},
             "kind": kind, "name": name, "iri": n, "text": a.get("text"), "type": a.get("type"),
             "date": a.get("date"), "q": quotes(a.get("quote")), "d": docs(_doc_title(G, a.get("document")))}
     if "href" not in name:          # pyvis would render such a title as HTML

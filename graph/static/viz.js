@@ -6,6 +6,8 @@
   var data = JSON.parse(document.getElementById("govkg-data").textContent);
   var state = window.govkg = {ready: false, settledMs: null, data: data};
   var byName = {};
+  var READABLE = 0.8;
+  var WEIGHT = {body: 4, agency: 2};   // what a planner looks for first
   var panel = {
     details: document.getElementById("govkg-details"),
     search: document.getElementById("govkg-search"),
@@ -178,6 +180,17 @@
     else if (p.edges.length) showEdge(p.edges[0]);
   });
 
+  // A whole graph too big to read when fitted opens on its busiest node (bodies and units
+  // first), at a scale where labels can be read; "Show all" fits everything.
+  function readableView() {
+    if (network.getScale() >= READABLE) return;
+    var best = null, most = -1;
+    nodes.forEach(function (n) {
+      var d = network.getConnectedEdges(n.id).length * (WEIGHT[n.kind] || 1);
+      if (d > most) { most = d; best = n.id; }
+    });
+    if (best !== null) network.focus(best, {scale: READABLE, animation: false});
+  }
   function settled() {
     if (state.ready) return;
     network.setOptions({physics: false});
@@ -185,12 +198,17 @@
     state.settledMs = Math.round(performance.now());
     document.body.setAttribute("data-settled", String(state.settledMs));
   }
+  function drawThenSettle() {
+    network.setOptions({physics: false});
+    readableView();
+    network.once("afterDrawing", settled);
+    network.redraw();
+  }
   if (data.physics) {
-    network.once("stabilizationIterationsDone", function () { network.once("afterDrawing", settled); network.redraw(); });
+    network.once("stabilizationIterationsDone", drawThenSettle);
     setTimeout(settled, 4000);    // never leave physics running
   } else {
     network.fit({animation: false});
-    network.once("afterDrawing", settled);
-    network.redraw();
+    drawThenSettle();
   }
 })();
