@@ -9,7 +9,8 @@ stage would give them.  What the audits must find is built in on purpose:
 - 专家组 has no leader, 防汛抗旱指挥部 no office;
 - 张三 commands the fire headquarters as 市长, and a later notice removed him from that
   post (李四's removal came before the plan, so it is no finding);
-- 市应急管理局 and 市气象局 co-serve on both headquarters.
+- 市应急管理局 and 市气象局 co-serve on both headquarters;
+- 市民政局 serves on the 减灾委员会 through its 局长 王七, so its duty there is no finding.
 """
 from __future__ import annotations
 
@@ -61,6 +62,12 @@ LINES = (
     "鄂尔多斯市人民政府关于李四同志职务任免的通知",                                # 26
     "免去李四的鄂尔多斯市水利局局长职务。",                                        # 27
     "2023年12月1日",                                                             # 28
+    # D5: a plan whose committee counts a unit as member through its official
+    "鄂尔多斯市自然灾害救助应急预案",                                             # 29
+    "成立鄂尔多斯市减灾委员会，主任：王六（副市长），办公室设在市应急管理局。",        # 30
+    "委员：王七（市民政局局长）。",                                                # 31
+    "市民政局：负责受灾群众基本生活救助工作。",                                    # 32
+    "2024年5月1日",                                                              # 33
 )
 TEXT = "".join(line + "\n" for line in LINES)
 SOURCE = Source(name="plan.txt", text=TEXT, digest=hashlib.sha256(TEXT.encode()).hexdigest(),
@@ -97,6 +104,7 @@ FLOOD_HQ = "鄂尔多斯市防汛抗旱指挥部"
 EXPERTS = FIRE_HQ + "专家组"
 OFFICE = FIRE_HQ + "办公室"
 MAYOR = "鄂尔多斯市市长"
+COMMITTEE = "鄂尔多斯市减灾委员会"
 
 
 def documents() -> tuple[Document, ...]:
@@ -106,6 +114,7 @@ def documents() -> tuple[Document, ...]:
         document("D2", 16, 22, m(LINES[16], 16), "鄂尔多斯市人民政府办公室", "2024-04-01"),
         document("D3", 23, 25, m(LINES[23], 23), "鄂尔多斯市人民政府", "2024-06-01", "personnel"),
         document("D4", 26, 28, m(LINES[26], 26), "鄂尔多斯市人民政府", "2023-12-01", "personnel"),
+        document("D5", 29, 33, m(LINES[29], 29), "鄂尔多斯市人民政府办公室", "2024-05-01"),
     )
 
 
@@ -149,6 +158,18 @@ def flood_plan_facts() -> list:
     return facts
 
 
+def relief_plan_facts() -> list:
+    committee = m("鄂尔多斯市减灾委员会", 30, COMMITTEE)
+    return [
+        Body("D5", line_span(30), "fixture", committee, "committee"),
+        Office("D5", line_span(30), "fixture", committee, unit("市应急管理局", 30)),
+        Leader("D5", line_span(30), "fixture", committee, "主任", m("王六", 30), m("副市长", 30, "鄂尔多斯市副市长")),
+        Membership("D5", line_span(31), "fixture", committee, None, m("王七", 31),
+                   m("市民政局局长", 31, "鄂尔多斯市民政局局长")),
+        Duty("D5", line_span(32), "fixture", unit("市民政局", 32), "unit", committee, "负责受灾群众基本生活救助工作"),
+    ]
+
+
 def personnel_facts() -> list:
     return [
         Appointment("D3", line_span(24), "fixture", m("王五", 24), "appoint", m("鄂尔多斯市市长", 24), None),
@@ -161,7 +182,7 @@ def personnel_facts() -> list:
 
 def quads() -> list:
     """The fixture corpus as the quads of one named graph."""
-    facts = fire_plan_facts() + flood_plan_facts() + personnel_facts()
+    facts = fire_plan_facts() + flood_plan_facts() + relief_plan_facts() + personnel_facts()
     return to_quads(SOURCE, documents(), facts)
 
 

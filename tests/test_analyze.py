@@ -69,3 +69,10 @@ def test_analyze_command_prints_every_table(sample_build, plan_build):
         for title in A.analyze(nx.MultiDiGraph()):
             assert f"## {title}" in result.output
     assert "张三" in result.output and "鄂尔多斯市财政局" in result.output
+
+
+def test_a_unit_serves_through_its_official(plan_network):
+    served = A.serves_on(plan_network)
+    assert served["https://w3id.org/govkg/id/agency/鄂尔多斯市民政局"] == {
+        "https://w3id.org/govkg/id/body/鄂尔多斯市减灾委员会"}
+    assert "鄂尔多斯市民政局" not in [r["unit"] for r in rows(A.duties_off_bodies(plan_network))]

@@ -64,8 +64,8 @@ def test_network_exports_keep_labels_kinds_and_quotes(tmp_path, plan_build, plan
     assert G.number_of_edges() == plan_network.number_of_edges()
     unit = G.nodes["https://w3id.org/govkg/id/agency/鄂尔多斯市应急管理局"]
     assert unit["label"] == "鄂尔多斯市应急管理局" and unit["kind"] == "agency"
-    office = [d for _, _, d in G.edges(data=True) if d.get("relation") == "office_at"]
-    assert office[0]["quote"] == "市指挥部办公室设在市应急管理局，办公室主任由李四兼任。"
+    offices = {d["quote"] for _, _, d in G.edges(data=True) if d.get("relation") == "office_at"}
+    assert "市指挥部办公室设在市应急管理局，办公室主任由李四兼任。" in offices
 
 
 def test_csv_export_is_a_folder_of_every_named_query(tmp_path, plan_build):

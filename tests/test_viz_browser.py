@@ -144,5 +144,5 @@ def test_search_and_filters(browser, plan_build, plan_network):
     assert 0 < opened.visible("agency") < opened.visible() < plan_network.number_of_nodes()
     page.click("#govkg-reset")
     page.uncheck("#govkg-legend input[value=duty]")
-    assert opened.visible("duty") == 0 and opened.visible() == plan_network.number_of_nodes() - 7
+    assert opened.visible("duty") == 0 and opened.visible() == plan_network.number_of_nodes() - 8
     assert opened.errors == []
