@@ -55,6 +55,7 @@ RELATION_LABELS = {  # relation: (中文, edge colour)
 HTML = "graph.html"
 SMALL_GRAPH = 150
 """Up to this many nodes the page lets vis's physics polish the layout, then turns it off."""
+STABILIZATION = 200
 
 REMOTE_TAG = re.compile(r"""
     <link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>                 # a remote stylesheet
@@ -149,7 +150,8 @@ def page_data(G: nx.MultiDiGraph, pos: dict) -> tuple[list[dict], list[dict], di
     edges = []
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])):
         edges.append(_edge(len(edges), ids[u], ids[v], d, quotes, docs))
-    data = {"quotes": quotes.items, "documents": docs.items, "physics": len(nodes) <= SMALL_GRAPH,
+    data = {"quotes": quotes.items, "documents": docs.items, "physics": physics(len(nodes)),
+            "stabilization": STABILIZATION,
             "kinds": {k: [s[0], s[2]] for k, s in KIND_STYLE.items()},
             "relations": {r: s[0] for r, s in RELATION_LABELS.items()}}
     return nodes, edges, data
@@ -202,13 +204,18 @@ def _doc_title(G, doc: str | None) -> str | None:
     return G.nodes[doc].get("label") if doc and doc in G else None
 
 
+def physics(n: int) -> bool:
+    """Whether vis's physics polishes a graph of ``n`` nodes (there is nothing to polish in one)."""
+    return 2 <= n <= SMALL_GRAPH
+
+
 def options(n: int) -> dict:
     """vis options: physics only for small graphs, light drawing for large ones."""
-    small = n <= SMALL_GRAPH
-    return {
+    small = physics(n)
+    return {   # the page stabilises small graphs itself (network.stabilize), then stops physics
         "physics": {"enabled": small, "solver": "barnesHut",
                     "barnesHut": {"gravitationalConstant": -3000, "springLength": 120},
-                    "stabilization": {"enabled": small, "iterations": 200, "fit": True}},
+                    "stabilization": {"enabled": False, "iterations": STABILIZATION, "fit": True}},
         "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "borderWidth": 1},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},

@@ -199,16 +199,18 @@
     document.body.setAttribute("data-settled", String(state.settledMs));
   }
   function drawThenSettle() {
+    if (state.ready) return;
     network.setOptions({physics: false});
+    network.fit({animation: false});
     readableView();
     network.once("afterDrawing", settled);
     network.redraw();
   }
   if (data.physics) {
     network.once("stabilizationIterationsDone", drawThenSettle);
-    setTimeout(settled, 4000);    // never leave physics running
+    network.stabilize(data.stabilization);
+    setTimeout(drawThenSettle, 4000);    // never leave physics running
   } else {
-    network.fit({animation: false});
     drawThenSettle();
   }
 })();
