@@ -146,3 +146,21 @@ def test_search_and_filters(browser, plan_build, plan_network):
     page.uncheck("#govkg-legend input[value=duty]")
     assert opened.visible("duty") == 0 and opened.visible() == plan_network.number_of_nodes() - 8
     assert opened.errors == []
+
+
+def test_click_on_an_edge_shows_its_quote(browser, plan_build):
+    opened = open_page(browser, plan_build / "graph.html")
+    page = opened.page
+    xy = page.evaluate("""() => {
+        const e = edges.get({filter: x => x.relation === "cites"})[0];
+        const p = network.getPositions([e.from, e.to]);
+        const mid = {x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2};
+        network.moveTo({position: mid, scale: 1.5, animation: false});
+        const d = network.canvasToDOM(mid);
+        const r = document.getElementById("mynetwork").getBoundingClientRect();
+        return [r.left + d.x, r.top + d.y]; }""")
+    page.mouse.click(*xy)
+    page.wait_for_selector("#govkg-details blockquote")
+    assert page.inner_text("#govkg-details h2") == "引用 (cites)"
+    assert page.inner_text("#govkg-details blockquote") == "依据《中华人民共和国森林法》等法律法规，制定本预案。"
+    assert "鄂尔多斯市森林草原防灭火应急预案 · 2024-03-01" in page.inner_text("#govkg-details")
