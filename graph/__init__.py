@@ -17,6 +17,7 @@ _EXPORTS = {
     "read_source": "ingest", "clean": "clean", "split_documents": "segment",
     "extract": "extract", "resolve": "resolve", "to_rdf": "rdf", "process": "pipeline",
     "build": "build", "open_graph": "store", "run_query": "query",
+    "to_networkx": "network", "write_html": "viz",
     "Source": "document", "CleanText": "document", "Document": "document", "Section": "document",
     "Mention": "document", "Span": "document", "Fact": "facts", "FACT_KINDS": "facts",
 }

@@ -18,6 +18,7 @@ from .ingest import SourceError, find_files, read_source
 from .pipeline import process
 from .report import FileReport, FileResult
 from .store import write_trig
+from .viz import write_graph_html
 
 REPORT = "report.json"
 
@@ -90,6 +91,7 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1,
         if progress:
             progress(report, size)
     write_trig(quads, out / "graph.trig")
+    write_graph_html(out)
     result = BuildReport(out, tuple(reports))
     _write_json(result.as_dict(), out / REPORT)
     return result

@@ -85,7 +85,7 @@ def build(paths, out, jobs, quiet):
         facts = ", ".join(f"{k} {n}" for k, n in t["facts"].items() if n)
         click.echo(f"{t['files']} files ({t['failed']} failed), {t['documents']} documents, "
                    f"{t['triples']} triples; {facts}", err=True)
-        click.echo(f"wrote {Path(out) / 'graph.trig'} and {Path(out) / 'report.json'} "
+        click.echo(f"wrote {Path(out) / 'graph.trig'}, {Path(out) / 'graph.html'} and {Path(out) / 'report.json'} "
                    f"in {time.perf_counter() - started:.2f}s", err=True)
     if report.failed:
         sys.exit(1)
@@ -190,6 +190,91 @@ def validate(graph_dir, verbose):
     if not result.conforms:
         raise click.ClickException(f"does not conform: {result.violations} violations")
     click.echo("conforms")
+
+
+# ---------------------------------------------------------------------------------------
+# Exploring a built graph: the HTML view, analyses, exports
+
+def _network(graph_dir):
+    from .network import to_networkx
+    return to_networkx(_open(graph_dir, "oxigraph"))
+
+
+@main.command(epilog="""\b
+Examples:
+  govkg viz --graph out                          # the whole graph, out/graph.html
+  govkg viz --graph out --focus 鄂尔多斯市应急管理局 --depth 2 -o ems.html
+  govkg viz --graph out --document 鄂尔多斯市森林草原防灭火应急预案 --kinds agency,body
+""")
+@graph_option
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False),
+              help="HTML file to write [default: DIR/graph.html, or DIR/view.html for a part].")
+@click.option("--focus", metavar="NAME", help="Only the neighbourhood of the node of this name.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 20),
+              help="Steps around --focus.")
+@click.option("--document", metavar="TITLE", help="Only the statements read from this document.")
+@click.option("--kinds", "kinds", multiple=True, metavar="KIND[,KIND…]",
+              help="Only nodes of these kinds: agency, collective, body, person, post, document, "
+                   "duty, task, work (repeatable or comma-separated).")
+@click.option("--title", default="govkg", show_default=True, help="The page's title.")
+def viz(graph_dir, out, focus, depth, document, kinds, title):
+    """Write the interactive HTML view of a built graph (works offline, in any browser)."""
+    from .network import KINDS
+    from .viz import select, write_html
+    kinds = tuple(k.strip() for v in kinds for k in v.split(",") if k.strip())
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown:
+        raise click.BadParameter(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}",
+                                 param_hint="--kinds")
+    G = _network(graph_dir)
+    try:
+        G = select(G, focus=focus, depth=depth, document=document, kinds=kinds or None)
+    except LookupError as e:
+        raise click.ClickException(str(e.args[0])) from None
+    part = focus or document or kinds
+    path = write_html(G, out or Path(graph_dir) / ("view.html" if part else "graph.html"), title)
+    click.echo(f"wrote {path}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", err=True)
+
+
+@main.command(epilog="Example:\n\n  govkg analyze --graph out --top 10")
+@graph_option
+@click.option("--top", default=20, show_default=True, type=click.IntRange(1),
+              help="Rows of the rankings.")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table",
+              show_default=True, help="Output format.")
+def analyze(graph_dir, top, fmt):
+    """Rank units, find who co-serves, and audit plans (duties off bodies, members without
+    duties, bodies without office or leader, leaders removed from their posts)."""
+    from .analyze import analyze as run_analyses
+    tables = run_analyses(_network(graph_dir), top)
+    if fmt == "json":
+        click.echo(json.dumps({title: [dict(zip(t.header, r)) for r in t.rows] for title, t in tables.items()},
+                              ensure_ascii=False, indent=1))
+        return
+    for title, table in tables.items():
+        click.echo(f"## {title}\n")
+        click.echo(Q.format_table(table) if table.rows else "(none)\n")
+
+
+@main.command(epilog="""\b
+Examples:
+  govkg export --graph out --format nq               # out/graph.nq
+  govkg export --graph out --format gexf -o g.gexf   # for Gephi
+  govkg export --graph out --format csv -o tables/   # one CSV per named query
+""")
+@graph_option
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(("ttl", "nt", "nq", "jsonld", "graphml", "gexf", "csv")),
+              help="RDF (ttl, nt, nq, jsonld), network (graphml, gexf) or csv (a folder).")
+@click.option("-o", "--out", "out", type=click.Path(), help="File (folder for csv) [default: DIR/graph.FORMAT, DIR/csv].")
+def export(graph_dir, fmt, out):
+    """Export a built graph as RDF, GraphML/GEXF (Gephi) or CSV tables."""
+    from .export import export as run_export
+    try:
+        path = run_export(graph_dir, fmt, out)
+    except GraphNotFound as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"wrote {path}", err=True)
 
 
 # ---------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import pytest
 
 from graph.build import build
 from graph.store import open_graph
+from plan_fixture import plan_build, plan_network  # noqa: F401  (fixtures: the hand-made plans)
 
 DATA = Path(__file__).parent / "data"
 

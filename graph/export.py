@@ -1,0 +1,83 @@
+"""``govkg export``: a built graph in the formats other tools read.
+
+- RDF (``ttl``, ``nt``, ``nq``, ``jsonld``) from the dataset itself.  Turtle and N-Triples
+  hold one graph, so they get the union of the per-file graphs; N-Quads and JSON-LD keep
+  the named graphs.  Statements are written in one fixed order.
+- ``graphml`` and ``gexf`` from the NetworkX projection (``network.to_networkx``), with
+  ``label`` and ``kind`` on every node and ``relation``, ``quote`` and ``document_title`` on
+  every edge, as Gephi and yEd read them.
+- ``csv``: a folder holding the answer of every named query, one file each, UTF-8 with a
+  byte-order mark so that Excel shows the Chinese.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+
+from .network import to_networkx
+from .query import format_table, named_queries, query_text, run_query
+from .rdf import PREFIXES
+from .store import open_graph, trig_path
+
+RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+               "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
+NETWORK_FORMATS = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
+FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS, "csv")
+
+
+def default_path(folder: str | Path, fmt: str) -> Path:
+    """Where an export goes unless told: ``DIR/graph.<fmt>``, or ``DIR/csv/``."""
+    return Path(folder) / ("csv" if fmt == "csv" else f"graph.{fmt}")
+
+
+def export(folder: str | Path, fmt: str, path: str | Path | None = None) -> Path:
+    """Write the graph built in ``folder`` as ``fmt`` to ``path``; return the path written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    path = Path(path) if path else default_path(folder, fmt)
+    if fmt in RDF_FORMATS:
+        write_rdf(folder, fmt, path)
+    elif fmt in NETWORK_FORMATS:
+        write_network(to_networkx(open_graph(folder)), fmt, path)
+    else:
+        write_csvs(open_graph(folder), path)
+    return path
+
+
+def read_quads(folder: str | Path) -> list[ox.Quad]:
+    """The quads of the built graph, in one fixed order."""
+    quads = ox.parse(path=str(trig_path(folder)), format=ox.RdfFormat.TRIG)
+    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+
+def write_rdf(folder: str | Path, fmt: str, path: Path) -> None:
+    quads = read_quads(folder)
+    if RDF_FORMATS[fmt].supports_datasets:
+        statements = quads
+    else:
+        seen, statements = set(), []
+        for q in quads:
+            if q.triple not in seen:
+                seen.add(q.triple)
+                statements.append(q.triple)
+    with open(path, "wb") as f:
+        ox.serialize(statements, f, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+
+
+def write_network(G: nx.MultiDiGraph, fmt: str, path: Path) -> None:
+    """GraphML or GEXF; attributes that are missing stay missing (no empty strings)."""
+    NETWORK_FORMATS[fmt](G, str(path))
+
+
+def write_csvs(graph, folder: Path) -> list[Path]:
+    """One ``NAME.csv`` per named query, UTF-8 with BOM."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in named_queries():
+        table = run_query(graph, query_text(name), limit=None)
+        out = folder / f"{name}.csv"
+        out.write_text(format_table(table, "csv"), encoding="utf-8-sig", newline="")
+        written.append(out)
+    return written

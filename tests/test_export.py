@@ -1,0 +1,85 @@
+"""Exports: every RDF format parses back isomorphic; GraphML/GEXF keep labels and kinds; CSVs."""
+from __future__ import annotations
+
+import csv
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from graph.cli import main
+from graph.export import export
+from graph.query import named_queries
+from graph.store import trig_path
+
+
+def original(folder) -> Dataset:
+    ds = Dataset()
+    ds.parse(trig_path(folder), format="trig")
+    return ds
+
+
+def union(ds: Dataset) -> Graph:
+    g = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def named(ds: Dataset) -> dict:
+    return {str(g.identifier): g for g in ds.graphs() if len(g)}
+
+
+@pytest.mark.parametrize("fmt, parse_as, keeps_graphs", [
+    pytest.param("ttl", "turtle", False, id="turtle"),
+    pytest.param("nt", "nt", False, id="n-triples"),
+    pytest.param("nq", "nquads", True, id="n-quads"),
+    pytest.param("jsonld", "json-ld", True, id="json-ld"),
+])
+@pytest.mark.parametrize("corpus", ["plans", "sample"])
+def test_rdf_exports_parse_back_isomorphic(tmp_path, plan_build, sample_build, corpus, fmt, parse_as, keeps_graphs):
+    folder = plan_build if corpus == "plans" else sample_build[0]
+    path = export(folder, fmt, tmp_path / f"out.{fmt}")
+    before = original(folder)
+    if keeps_graphs:
+        after = Dataset()
+        after.parse(path, format=parse_as)
+        a, b = named(before), named(after)
+        assert sorted(a) == sorted(b)
+        assert all(isomorphic(a[k], b[k]) for k in a)
+    else:
+        after = Graph().parse(path, format=parse_as)
+        assert len(after) > 100 and isomorphic(union(before), after)
+
+
+@pytest.mark.parametrize("fmt, read", [
+    pytest.param("graphml", nx.read_graphml, id="graphml"),
+    pytest.param("gexf", nx.read_gexf, id="gexf"),
+])
+def test_network_exports_keep_labels_kinds_and_quotes(tmp_path, plan_build, plan_network, fmt, read):
+    G = read(export(plan_build, fmt, tmp_path / f"out.{fmt}"))
+    assert G.number_of_nodes() == plan_network.number_of_nodes()
+    assert G.number_of_edges() == plan_network.number_of_edges()
+    unit = G.nodes["https://w3id.org/govkg/id/agency/鄂尔多斯市应急管理局"]
+    assert unit["label"] == "鄂尔多斯市应急管理局" and unit["kind"] == "agency"
+    offices = {d["quote"] for _, _, d in G.edges(data=True) if d.get("relation") == "office_at"}
+    assert "市指挥部办公室设在市应急管理局，办公室主任由李四兼任。" in offices
+
+
+def test_csv_export_is_a_folder_of_every_named_query(tmp_path, plan_build):
+    folder = export(plan_build, "csv", tmp_path / "tables")
+    assert sorted(p.stem for p in folder.iterdir()) == sorted(named_queries())
+    raw = (folder / "memberships.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")               # BOM: Excel reads the Chinese
+    with open(folder / "memberships.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert {"body": "鄂尔多斯市防汛抗旱指挥部", "unit": "鄂尔多斯市水利局"} in rows
+
+
+def test_export_command_default_path(tmp_path, plan_build):
+    result = CliRunner().invoke(main, ["export", "--graph", str(plan_build), "--format", "nq"])
+    assert result.exit_code == 0 and (plan_build / "graph.nq").is_file()
+    missing = CliRunner().invoke(main, ["export", "--graph", str(tmp_path), "--format", "ttl"])
+    assert missing.exit_code == 1 and "run `govkg build` first" in missing.output

@@ -1,0 +1,106 @@
+"""The NetworkX projection (network.rq → MultiDiGraph) on the hand-made plans and the sample."""
+from __future__ import annotations
+
+import pytest
+
+from graph.network import KINDS, find_node, to_networkx
+from graph.query import run_query
+from graph.store import open_graph
+
+FIRE = "鄂尔多斯市森林草原防灭火应急预案"
+FLOOD = "鄂尔多斯市防汛抗旱应急预案"
+NOTICE = "鄂尔多斯市人民政府关于张三等同志职务任免的通知"
+
+
+def edges_between(G, source, target):
+    return [d for _, v, d in G.out_edges(find_node(G, source), data=True) if v == find_node(G, target)]
+
+
+@pytest.mark.parametrize("source, relation, target, role, quote, document", [
+    # the bug that shaped network.rq: an edge with no statement (post_in) matched every quote
+    pytest.param("鄂尔多斯市市长", "post_in", "鄂尔多斯市人民政府", None, None, None, id="post-in-no-quote"),
+    pytest.param("鄂尔多斯市应急管理局", "member_of", "鄂尔多斯市森林草原防灭火指挥部", None,
+                 "成员单位：市应急管理局、市林业和草原局、市公安局、市气象局。", FIRE, id="member"),
+    pytest.param("鄂尔多斯市应急管理局", "member_of", "鄂尔多斯市防汛抗旱指挥部", None,
+                 "成员单位：市应急管理局、市水利局、市气象局。", FLOOD, id="member-second-plan"),
+    pytest.param("张三", "leads", "鄂尔多斯市森林草原防灭火指挥部", "总指挥", "总指挥：张三（市长）", FIRE, id="leads-role"),
+    pytest.param("张三", "holds", "鄂尔多斯市市长", None, "总指挥：张三（市长）", FIRE, id="holds-post"),
+    pytest.param("鄂尔多斯市森林草原防灭火指挥部", "office_at", "鄂尔多斯市应急管理局", None,
+                 "市指挥部办公室设在市应急管理局，办公室主任由李四兼任。", FIRE, id="office"),
+    pytest.param("鄂尔多斯市森林草原防灭火指挥部专家组", "part_of", "鄂尔多斯市森林草原防灭火指挥部", None,
+                 "市指挥部下设专家组，为防灭火工作提供技术支持。", FIRE, id="part-of"),
+    pytest.param("鄂尔多斯市防汛抗旱指挥部", "established_by", FLOOD, None,
+                 "成立鄂尔多斯市防汛抗旱指挥部，负责全市防汛抗旱工作。", FLOOD, id="established"),
+    pytest.param("鄂尔多斯市财政局", "has_duty", "负责保障防灭火工作经费", None,
+                 "市财政局：负责保障防灭火工作经费。", FIRE, id="duty"),
+    pytest.param("负责保障防灭火工作经费", "duty_in", "鄂尔多斯市森林草原防灭火指挥部", None,
+                 "市财政局：负责保障防灭火工作经费。", FIRE, id="duty-in-body"),
+    pytest.param("鄂尔多斯市公安局", "support", "加强野外火源管控", None,
+                 "加强野外火源管控。（牵头单位：市林业和草原局；配合单位：市公安局；责任单位：各旗区人民政府）",
+                 FIRE, id="task-support"),
+    pytest.param("张三", "removed_from", "鄂尔多斯市市长", None,
+                 "任命王五为鄂尔多斯市市长；免去张三的鄂尔多斯市市长职务。", NOTICE, id="removed"),
+    pytest.param(FIRE, "cites", "中华人民共和国森林法", None,
+                 "依据《中华人民共和国森林法》等法律法规，制定本预案。", FIRE, id="cites"),
+    pytest.param(FLOOD, "issued_by", "鄂尔多斯市人民政府办公室", None, FLOOD, FLOOD, id="issued-by"),
+])
+def test_edges_carry_relation_quote_and_document(plan_network, source, relation, target, role, quote, document):
+    found = [d for d in edges_between(plan_network, source, target) if d["relation"] == relation]
+    assert len(found) == 1, found
+    d = found[0]
+    assert (d.get("role"), d.get("quote"), d.get("document_title")) == (role, quote, document)
+
+
+@pytest.mark.parametrize("name, kind", [
+    pytest.param("鄂尔多斯市应急管理局", "agency", id="agency"),
+    pytest.param("各旗区人民政府", "collective", id="collective"),
+    pytest.param("鄂尔多斯市森林草原防灭火指挥部办公室", "body", id="office-is-a-body"),
+    pytest.param("张三", "person", id="person"),
+    pytest.param("鄂尔多斯市应急管理局局长", "post", id="post"),
+    pytest.param(FIRE, "document", id="document"),
+    pytest.param("负责火案侦破工作", "duty", id="duty"),
+    pytest.param("加强野外火源管控", "task", id="task"),
+    pytest.param("中华人民共和国森林法", "work", id="work"),
+])
+def test_node_kinds_and_labels(plan_network, name, kind):
+    assert plan_network.nodes[find_node(plan_network, name)]["kind"] == kind
+
+
+def test_node_attributes(plan_network):
+    G = plan_network
+    assert G.nodes[find_node(G, "鄂尔多斯市防汛抗旱指挥部")]["type"] == "headquarters"
+    assert G.nodes[find_node(G, FLOOD)]["date"] == "2024-04-01"
+    duty = G.nodes[find_node(G, "负责火案侦破工作")]
+    assert duty["text"] == "负责火案侦破工作" and duty["quote"] == "市公安局：负责火案侦破工作。"
+
+
+def test_decision_dates_win_over_document_dates(plan_network):
+    (removal,) = [d for d in edges_between(plan_network, "张三", "鄂尔多斯市市长") if d["relation"] == "removed_from"]
+    assert removal["date"] == "2024-06-01"
+
+
+def test_both_stores_give_the_same_projection(plan_build):
+    a, b = (to_networkx(open_graph(plan_build, backend)) for backend in ("oxigraph", "rdflib"))
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    assert sorted(a.edges(keys=True, data=True), key=str) == sorted(b.edges(keys=True, data=True), key=str)
+
+
+@pytest.mark.parametrize("name, error", [
+    pytest.param("指挥部", "4 nodes contain '指挥部'", id="ambiguous"),
+    pytest.param("不存在的单位", "no node named", id="missing"),
+])
+def test_find_node_explains_misses(plan_network, name, error):
+    with pytest.raises(LookupError, match=error):
+        find_node(plan_network, name)
+
+
+def test_sample_corpus_projection(sample_store):
+    G = to_networkx(sample_store)
+    documents = run_query(sample_store, "PREFIX gov: <https://w3id.org/govkg/ns#> "
+                                        "SELECT DISTINCT ?d WHERE { ?d a gov:Document }")
+    assert {n for n, k in G.nodes(data="kind") if k == "document"} == {r[0] for r in documents.rows}
+    assert {k for _, k in G.nodes(data="kind")} <= set(KINDS)
+    cites = [d for _, _, d in G.edges(data=True) if d["relation"] == "cites"]
+    assert cites and all(d["quote"] and d["document_title"] for d in cites)
+    melt = find_node(G, "额尔古纳市春季应对融雪应急预案")
+    assert "中华人民共和国气象法" in {G.nodes[v]["label"] for _, v in G.out_edges(melt)}
