@@ -19,12 +19,13 @@ from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Literal, URIRef, Variable
 
+from .remote import Endpoint, RemoteError, ask_answer, select_rows, values_clause
 from .store import to_rdflib
 
 FORMATS = ("table", "csv", "json")
 DEFAULT_LIMIT = 100_000
+QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 NETWORK_KEYWORDS = re.compile(r"\b(SERVICE|FROM|LOAD)\b", re.IGNORECASE)
 STRINGS_AND_COMMENTS = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"|<[^<>\s]*>|#[^\n]*",
                                   re.DOTALL)
@@ -91,18 +92,23 @@ def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
     bindings = bindings or {}
     if isinstance(graph, ox.Store):
         return _run_oxigraph(graph, query, bindings, limit)
+    if isinstance(graph, Endpoint):
+        return _run_endpoint(graph, query, bindings, limit)
+    from rdflib import Dataset             # imported only for rdflib's store
     if isinstance(graph, Dataset):
         return _run_rdflib(graph, query, bindings, limit)
     raise TypeError(f"cannot query a {type(graph).__name__}")
 
 
 def _term(value: str):
+    from rdflib import Literal, URIRef
     if value.startswith("<") and value.endswith(">"):
         return URIRef(value[1:-1])
     return Literal(value)
 
 
-def _run_rdflib(ds: Dataset, query: str, bindings: dict[str, str], limit: int | None):
+def _run_rdflib(ds, query: str, bindings: dict[str, str], limit: int | None):
+    from rdflib import Variable
     try:
         result = ds.query(query, initBindings={Variable(k): _term(v) for k, v in bindings.items()})
     except Exception as e:          # rdflib raises pyparsing and assorted errors
@@ -142,12 +148,48 @@ def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: 
         if limit is not None and len(rows) >= limit:
             truncated = True
             break
-        rows.append(tuple(_text(to_rdflib(solution[v])) for v in header))
+        rows.append(tuple(_text(solution[v]) for v in header))
     return Table(header, tuple(rows), truncated)
 
 
+def _run_endpoint(endpoint: Endpoint, query: str, bindings: dict[str, str], limit: int | None):
+    form = query_form(query)
+    accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
+    try:
+        data = endpoint.query(query + values_clause(bindings), accept)
+    except RemoteError as e:
+        raise QueryError(str(e)) from None
+    if form == "ASK":
+        return ask_answer(data)
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        return [tuple(to_rdflib(t) for t in (tr.subject, tr.predicate, tr.object))
+                for tr in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    header, rows = select_rows(data)
+    table = []
+    for row in rows:
+        if limit is not None and len(table) >= limit:
+            return Table(header, tuple(table), True)
+        table.append(row)
+    return Table(header, tuple(table))
+
+
+def query_form(query: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these keywords outside strings and IRIs.
+
+    >>> query_form('PREFIX a: <http://e/ASK#> SELECT * WHERE { ?s a:p "ASK" }')
+    'SELECT'
+    """
+    m = QUERY_FORM.search(STRINGS_AND_COMMENTS.sub(" ", query))
+    if m is None:
+        raise QueryError("not a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+    return m.group(1).upper()
+
+
 def _text(term) -> str:
-    return "" if term is None else str(term)
+    """The value of an rdflib or pyoxigraph term as text ("" when unbound)."""
+    if term is None:
+        return ""
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)) else str(term)
 
 
 # ---------------------------------------------------------------------------------------
