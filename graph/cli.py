@@ -259,17 +259,19 @@ Examples:
 @click.option("--graph", "graph_dir", required=True, type=click.Path(file_okay=False, exists=True),
               help="Folder a `govkg build` wrote.")
 @click.option("--endpoint", required=True, help="The server's Graph Store Protocol URL.")
-@click.option("--user", default=None, help="User name for HTTP basic authentication.")
+@click.option("--user", default=None, help="User name for HTTP authentication (Basic or Digest).")
 @click.option("--password", default=None, envvar="GOVKG_PASSWORD",
               help="Password (or set GOVKG_PASSWORD; asked for when --user is given without one).")
-def push(graph_dir, endpoint, user, password):
+@click.option("--graph-param", default="graph", show_default=True,
+              help="URL parameter that names the graph (Virtuoso's sparql-graph-crud: graph-uri).")
+def push(graph_dir, endpoint, user, password, graph_param):
     """Upload every named graph of a build to a SPARQL 1.1 server (Graph Store Protocol:
     one PUT per file's graph, which replaces that graph on the server)."""
     from . import remote
     if user is not None and password is None:
         password = click.prompt("password", hide_input=True, err=True)
     try:
-        n = remote.push(graph_dir, endpoint, user=user, password=password)
+        n = remote.push(graph_dir, endpoint, user=user, password=password, graph_param=graph_param)
     except (GraphNotFound, remote.RemoteError) as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"pushed {n} graphs to {endpoint}", err=True)

@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 MANIFEST = "manifest.json"
@@ -79,6 +79,7 @@ def stat_of(path: Path) -> tuple[int, int] | None:
 def fingerprint() -> str:
     """A digest of everything that decides a file's graph: the package's code and lexicons,
     and the versions of the libraries that write the outputs."""
+    from importlib import metadata
     h = hashlib.sha256(f"{FORMAT}".encode())
     for lib in ("pyoxigraph", "rdflib"):
         h.update(f"{lib} {metadata.version(lib)}\n".encode())

@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import shutil
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Iterable
@@ -93,7 +95,7 @@ class Output:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.trig_tmp = self.folder / (TRIG_FILE + ".tmp")
-        self.trig = self.previous_trig = self.store = None
+        self.trig = self.previous_trig = self.store = self.loader = None
         self.store_name = ""
         self.batch: list[bytes] = []
         self.batched = 0
@@ -122,6 +124,7 @@ class Output:
         self.store = ox.Store(str(path))
         for g in sorted(stale_graphs):
             self.store.remove_graph(ox.NamedNode(g))
+        self.loader = _Loader(self.store)
 
     def add(self, chunk: bytes) -> tuple[int, int]:
         """Append a new graph's chunk to the TriG and the store: its offset and length."""
@@ -147,14 +150,15 @@ class Output:
 
     def _load(self) -> None:
         if self.batch:
-            self.store.bulk_load(input=trig_header() + b"".join(self.batch), format=TRIG)
+            self.loader.put(trig_header() + b"".join(self.batch))
         self.batch, self.batched = [], 0
 
     def commit(self, report: dict, entries: Iterable[Entry]) -> None:
         """Finish the files, then rename them into place: the manifest last."""
         self._load()
+        self.loader.close()
         self.store.flush()
-        self.store = None                       # RocksDB closes with its last reference
+        self.store = self.loader = None         # RocksDB closes with its last reference
         _finish(self.trig)
         report_tmp = _write_tmp(self.folder / REPORT_FILE, (json.dumps(
             report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
@@ -175,9 +179,43 @@ class Output:
             if f is not None and not f.closed:
                 f.close()
         self.trig_tmp.unlink(missing_ok=True)
-        self.store = None
+        if self.loader is not None:
+            self.loader.close(raise_error=False)
+        self.store = self.loader = None
         if self.store_name and self.store_name != self.current:
             shutil.rmtree(self.folder / self.store_name, ignore_errors=True)
+
+
+class _Loader:
+    """Loads batches of TriG into the store in a thread of its own (the bulk loader lets go
+    of the GIL), so that the build takes in the next files meanwhile; two batches wait at
+    most, so memory stays bounded."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="govkg-store-loader", daemon=True)
+        self.thread.start()
+
+    def put(self, data: bytes) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(data)
+
+    def close(self, raise_error: bool = True) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if raise_error and self.error is not None:
+            raise self.error
+
+    def _run(self) -> None:
+        while (data := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.store.bulk_load(input=data, format=TRIG)
+                except BaseException as e:      # noqa: BLE001 — raised in the build's thread
+                    self.error = e
 
 
 def _finish(f) -> None:

@@ -9,7 +9,6 @@ that ``graph.query.run_query`` runs queries on like a local store.
 """
 from __future__ import annotations
 
-import base64
 import json
 import os
 import subprocess
@@ -19,9 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from shutil import which
 from typing import Callable, Iterator
-from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode, urlsplit, urlunsplit
-from urllib.request import Request, urlopen
 
 import pyoxigraph as ox
 
@@ -85,9 +82,10 @@ def serve(folder: Path | str, host: str = "127.0.0.1", port: int = 7878) -> None
 # push
 
 def push(folder: Path | str, endpoint: str, *, user: str | None = None, password: str | None = None,
-         progress: Callable[[str], None] | None = None) -> int:
+         graph_param: str = "graph", progress: Callable[[str], None] | None = None) -> int:
     """PUT every named graph of the build in ``folder`` to a Graph Store Protocol endpoint;
-    the number of graphs sent.  Each PUT replaces that graph on the server."""
+    the number of graphs sent.  Each PUT replaces that graph on the server.  ``graph_param``
+    names the graph's IRI in the URL (``graph``; Virtuoso's own endpoint: ``graph-uri``)."""
     manifest = read_manifest(Path(folder))
     path = store_path(folder)
     if manifest is None or path is None:
@@ -96,7 +94,7 @@ def push(folder: Path | str, endpoint: str, *, user: str | None = None, password
     sent = 0
     for graph in sorted(e.graph for e in manifest.entries if e.graph):
         body = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
-        _request(_with_params(endpoint, {"graph": graph}), body, "PUT",
+        _request(_with_params(endpoint, {graph_param: graph}), body, "PUT",
                  {"Content-Type": "text/turtle; charset=utf-8"}, user, password)
         sent += 1
         if progress:
@@ -169,11 +167,18 @@ def _with_params(url: str, params: dict[str, str]) -> str:
 
 def _request(url: str, body: bytes, method: str, headers: dict, user: str | None,
              password: str | None) -> bytes:
+    """One HTTP request; with a user, Basic credentials go with it, and a Digest challenge
+    (Virtuoso's ``-auth`` endpoints) is answered."""
+    import urllib.request as ur                       # only when a server is used
+    from urllib.error import HTTPError, URLError
+    handlers = []
     if user is not None:
-        token = base64.b64encode(f"{user}:{password or ''}".encode("utf-8")).decode("ascii")
-        headers = {**headers, "Authorization": f"Basic {token}"}
+        passwords = ur.HTTPPasswordMgrWithPriorAuth()
+        passwords.add_password(None, url, user, password or "", is_authenticated=True)
+        handlers = [ur.HTTPBasicAuthHandler(passwords), ur.HTTPDigestAuthHandler(passwords)]
     try:
-        with urlopen(Request(url, data=body, method=method, headers=headers), timeout=TIMEOUT) as r:
+        with ur.build_opener(*handlers).open(ur.Request(url, data=body, method=method, headers=headers),
+                                             timeout=TIMEOUT) as r:
             return r.read()
     except HTTPError as e:
         detail = e.read(500).decode("utf-8", "replace").strip().splitlines()

@@ -96,3 +96,42 @@ def test_a_server_that_is_not_there_is_a_clear_error():
 ])
 def test_parameters_on_a_server_are_bound_by_a_values_block(value, clause):
     assert values_clause({"unit": value}).strip() == f"VALUES {clause}"
+
+
+def test_push_authenticates_and_names_each_graph(sample_build):
+    """A stand-in Graph Store endpoint on loopback that demands HTTP Basic credentials."""
+    import base64
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+    from urllib.parse import parse_qs, urlsplit
+    seen = []
+
+    class GraphStore(BaseHTTPRequestHandler):
+        def do_PUT(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            if self.headers.get("Authorization") != "Basic " + base64.b64encode(b"admin:pw").decode():
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="govkg"')
+            else:
+                seen.append((parse_qs(urlsplit(self.path).query), self.headers["Content-Type"], body))
+                self.send_response(204)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+    server = HTTPServer(("127.0.0.1", 0), GraphStore)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/ds?x=1"
+        with pytest.raises(RemoteError, match="HTTP 401"):
+            push(sample_build[0], url, user="admin", password="wrong")
+        assert push(sample_build[0], url, user="admin", password="pw", graph_param="graph-uri") == 5
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+    graphs = sorted(params["graph-uri"][0] for params, _, _ in seen)
+    assert graphs[0].startswith("https://w3id.org/govkg/id/source/") and len(set(graphs)) == 5
+    assert all(params["x"] == ["1"] and ctype.startswith("text/turtle") for params, ctype, _ in seen)
+    assert any("鄂尔多斯市人民政府".encode() in body for _, _, body in seen)
