@@ -23,6 +23,7 @@ import json
 import multiprocessing
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -30,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 
 from .ingest import SourceError, find_files, read_source
 from .manifest import Entry, Manifest, read_manifest, trusted
-from .output import Output, file_digest, graph_chunk
+from .output import BuildError, Output, file_digest, graph_chunk
 from .pipeline import process
 from .rdf import source_iri
 from .report import FileReport
@@ -271,7 +272,11 @@ def _outcomes(steps: list[Step], jobs: int) -> Iterator[tuple[Step, Extracted | 
 
 def _ready(item):
     step, job = item
-    return step, (job.result() if job is not None else None)
+    try:
+        return step, (job.result() if job is not None else None)
+    except BrokenProcessPool:
+        raise BuildError(f"a worker process died while reading {step.name} "
+                         "(out of memory? try fewer --jobs)") from None
 
 
 def _context():

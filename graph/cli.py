@@ -70,12 +70,12 @@ def build(paths, out, jobs, prune, quiet):
     only new and changed files are extracted.  Exit status 1 when any file failed.
     """
     from .build import build as run_build
-    from .output import BuildLocked
+    from .output import BuildError
     started = time.perf_counter()
     bar = _ProgressBar() if not quiet and sys.stderr.isatty() else None
     try:
         report = run_build(list(paths), out, jobs=jobs, prune=prune, progress=bar)
-    except BuildLocked as e:
+    except BuildError as e:
         raise click.ClickException(str(e)) from None
     finally:
         if bar is not None:

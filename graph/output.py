@@ -247,7 +247,11 @@ def _lock(folder: Path):
     return f
 
 
-class BuildLocked(RuntimeError):
+class BuildError(RuntimeError):
+    """A build that cannot go on; the previous output is left as it was."""
+
+
+class BuildLocked(BuildError):
     """Another build holds the output folder."""
 
 
