@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -255,7 +258,8 @@ def _outcomes(steps: list[Step], jobs: int) -> Iterator[tuple[Step, Extracted | 
         for step in steps:
             yield step, run_one(step.path, step.name) if step.action == EXTRACT else None
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_watch_build,
+                             initargs=(os.getpid(),)) as pool:
         queue: deque = deque()
         try:
             for step in steps:
@@ -277,6 +281,21 @@ def _ready(item):
     except BrokenProcessPool:
         raise BuildError(f"a worker process died while reading {step.name} "
                          "(out of memory? try fewer --jobs)") from None
+
+
+def _watch_build(build_pid: int) -> None:
+    """In a worker: leave when the build that started it is gone (killed, say), rather than
+    wait for work forever — a killed build leaves no processes behind."""
+    def watch():
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(build_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+    threading.Thread(target=watch, name="govkg-watch-build", daemon=True).start()
 
 
 def _context():
