@@ -98,7 +98,7 @@ class Output:
         self.trig = self.previous_trig = self.store = self.loader = None
         self.store_name = ""
         self.batch: list[bytes] = []
-        self.batched = 0
+        self.batched = self.loaded = 0
 
     def __enter__(self) -> "Output":
         self.lock = _lock(self.folder)
@@ -133,6 +133,7 @@ class Output:
         if chunk:
             self.batch.append(chunk)
             self.batched += len(chunk)
+            self.loaded += len(chunk)
             if self.batched >= LOAD_BATCH:
                 self._load()
         return offset, len(chunk)
@@ -157,6 +158,10 @@ class Output:
         """Finish the files, then rename them into place: the manifest last."""
         self._load()
         self.loader.close()
+        if self.loaded * 4 >= self.trig.tell():
+            # mostly new graphs: merge the files the bulk loads left (queries on a
+            # compacted store ran twice as fast at 300×; it costs ~7% of the build)
+            self.store.optimize()
         self.store.flush()
         self.store = self.loader = None         # RocksDB closes with its last reference
         _finish(self.trig)
@@ -212,8 +217,8 @@ class _Loader:
     def _run(self) -> None:
         while (data := self.queue.get()) is not None:
             if self.error is None:
-                try:
-                    self.store.bulk_load(input=data, format=TRIG)
+                try:    # lenient: pyoxigraph wrote this TriG from terms it had checked
+                    self.store.bulk_load(input=data, format=TRIG, lenient=True)
                 except BaseException as e:      # noqa: BLE001 — raised in the build's thread
                     self.error = e
 

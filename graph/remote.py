@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from shutil import which
 from typing import Callable, Iterator
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
@@ -122,11 +122,13 @@ class Endpoint:
         return cls(urlunsplit(parts._replace(netloc=netloc)), parts.username, parts.password)
 
     def query(self, query: str, accept: str) -> bytes:
-        """POST the query (form-encoded, as the protocol allows every server to take it)."""
-        body = urlencode({"query": query}).encode("ascii")
-        return _request(self.url, body, "POST", {
-            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
-            self.user, self.password)
+        """POST the query form-encoded, as every server must take it; parameters written in
+        the URL (``default-graph-uri=…``) go into the form with it, as the protocol says."""
+        parts = urlsplit(self.url)
+        params = parse_qsl(parts.query, keep_blank_values=True) + [("query", query)]
+        return _request(urlunsplit(parts._replace(query="")), urlencode(params).encode("ascii"), "POST",
+                        {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+                        self.user, self.password)
 
 
 def is_endpoint(location: str) -> bool:

@@ -155,3 +155,15 @@ def test_one_build_at_a_time(tmp_path):
             build([SAMPLES["000"]], out)
     finally:
         held.close()
+
+
+def test_the_cli_says_what_it_reused_and_removed(tmp_path):
+    from click.testing import CliRunner
+    from graph.cli import main
+    out = str(tmp_path / "out")
+    v1 = corpus(tmp_path / "v1", a="000", b="003")
+    first = CliRunner().invoke(main, ["build", str(v1), "--out", out, "--jobs", "2"])
+    assert first.exit_code == 0 and "2 files (0 failed, 0 unchanged, 0 removed)" in first.output
+    v2 = corpus(tmp_path / "v2", a="000")
+    again = CliRunner().invoke(main, ["build", str(v2), "--out", out, "--prune"])
+    assert again.exit_code == 0 and "1 files (0 failed, 1 unchanged, 1 removed)" in again.output
