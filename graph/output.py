@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
+from rdflib import BNode, Literal
 
 from .manifest import MANIFEST, Entry, Manifest, fingerprint, read_manifest, stat_of
 from .rdf import PREFIXES
@@ -53,19 +54,23 @@ def graph_chunk(quads: Iterable[tuple]) -> tuple[bytes, int]:
 
 
 def nquad(quad: tuple) -> str:
-    """An rdflib quad as one N-Quads line (IRIs and literals only: the model makes no blank nodes).
+    """An rdflib quad as one N-Quads line.
 
     >>> from rdflib import Literal, URIRef
     >>> nquad((URIRef("http://e/s"), URIRef("http://e/p"), Literal('说"是"'), URIRef("http://e/g")))
     '<http://e/s> <http://e/p> "说\\\\"是\\\\"" <http://e/g> .\\n'
     """
     s, p, o, g = quad
-    return f"<{s}> <{p}> {_object(o)} <{g}> .\n"
+    return f"{_node(s)} <{p}> {_object(o)} <{g}> .\n"
+
+
+def _node(term) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else f"<{term}>"
 
 
 def _object(term) -> str:
-    if not hasattr(term, "datatype"):              # a URIRef
-        return f"<{term}>"
+    if not isinstance(term, Literal):
+        return _node(term)
     text = f'"{str(term).translate(ESCAPES)}"'
     if term.language:
         return f"{text}@{term.language}"
