@@ -11,11 +11,10 @@ import graph.build
 from graph.build import build, sample_corpus
 from graph.manifest import MANIFEST
 from graph.output import BuildLocked, _lock
-from graph.query import named_queries, query_text, run_query
+from conftest import named_answers
 from graph.store import open_graph
 
 SAMPLES = {p.name[:3]: p for p, _ in sample_corpus()}
-PARAMS = {"unit_bodies": {"unit": "鄂尔多斯市应急管理局"}}
 
 
 def corpus(folder: Path, **files: str | Path) -> Path:
@@ -39,9 +38,7 @@ def edited(key: str) -> str:
 
 
 def answers(out: Path) -> dict:
-    store = open_graph(out)
-    return {name: set(run_query(store, query_text(name), PARAMS.get(name, {})).rows)
-            for name in named_queries()}
+    return named_answers(open_graph(out))
 
 
 def assert_same_output(a: Path, b: Path) -> None:

@@ -14,11 +14,11 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.query import QueryError, named_queries, query_text, run_query
+from conftest import named_answers as answers
+from graph.query import QueryError, run_query
 from graph.remote import Endpoint, RemoteError, oxigraph_binary, push, values_clause
 from graph.store import open_graph
 
-PARAMS = {"unit_bodies": {"unit": "鄂尔多斯市应急管理局"}}
 
 
 def free_port() -> int:
@@ -45,11 +45,6 @@ def running(argv: list[str], port: int):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-
-
-def answers(graph) -> dict:
-    return {name: set(run_query(graph, query_text(name), PARAMS.get(name, {})).rows)
-            for name in named_queries()}
 
 
 def test_push_to_an_oxigraph_server_then_query_it_over_http(tmp_path, sample_build, sample_store):

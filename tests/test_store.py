@@ -6,25 +6,20 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
+from conftest import named_answers
 from graph.query import named_queries, query_text, run_query
 from graph.store import open_graph, store_path
 
-PARAMS = {"unit_bodies": {"unit": "鄂尔多斯市应急管理局"}}
-
 
 @pytest.fixture(scope="module")
-def rdflib_graph(sample_build):
-    return open_graph(sample_build[0], "rdflib")
-
-
-def answers(graph, name):
-    table = run_query(graph, query_text(name), PARAMS.get(name, {}))
-    return table.header, set(table.rows)
+def answers_of(sample_store, sample_build):
+    return {"oxigraph": named_answers(sample_store),
+            "rdflib": named_answers(open_graph(sample_build[0], "rdflib"))}
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))
-def test_oxigraph_on_disk_and_rdflib_give_the_same_rows(name, sample_store, rdflib_graph):
-    assert answers(sample_store, name) == answers(rdflib_graph, name)
+def test_oxigraph_on_disk_and_rdflib_give_the_same_rows(name, answers_of):
+    assert answers_of["oxigraph"][name] == answers_of["rdflib"][name]
 
 
 def test_the_build_writes_a_store_that_opens_without_parsing(sample_build):
@@ -42,7 +37,7 @@ def test_a_folder_holding_only_a_trig_is_loaded_from_it(tmp_path, sample_build, 
     # a TriG from elsewhere, or one edited by hand: the store no longer speaks for it
     shutil.copy(sample_build[0] / "graph.trig", tmp_path / "graph.trig")
     assert store_path(tmp_path) is None
-    assert answers(open_graph(tmp_path), "references") == answers(sample_store, "references")
+    assert named_answers(open_graph(tmp_path)) == named_answers(sample_store)
 
 
 def test_an_edited_trig_is_not_answered_from_the_stale_store(tmp_path, sample_build):
@@ -51,7 +46,7 @@ def test_an_edited_trig_is_not_answered_from_the_stale_store(tmp_path, sample_bu
     text = (out / "graph.trig").read_text(encoding="utf-8")
     (out / "graph.trig").write_text(text.replace("中华人民共和国气象法", "气象法（改）"), encoding="utf-8")
     assert store_path(out) is None
-    rows = answers(open_graph(out), "references")[1]
+    rows = named_answers(open_graph(out))["references"][1]
     assert ("额尔古纳市春季应对融雪应急预案", "气象法（改）") in rows
 
 
