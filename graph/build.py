@@ -1,36 +1,63 @@
-"""``govkg build``: every file through the pipeline, then the outputs written.
+"""``govkg build``: plan, extract in worker processes, stream each graph into the outputs.
+
+1. **Plan.** Every input file is hashed.  A file whose name and bytes match an entry of
+   the last build's manifest is reused (its chunk of ``graph.trig`` is copied, its graph
+   is already in the store); a file whose bytes were seen under an earlier name is a
+   duplicate; the rest are extracted.  Files of the last build that are not among the
+   inputs are kept, or removed with ``prune``.
+2. **Extract.** ``run_one`` is a pure function of one file (``graph.pipeline.process``),
+   run in worker processes with ``jobs`` > 1.  A worker hands back the file's report and
+   its named graph as a TriG chunk (bytes), never rdflib objects.
+3. **Stream.** Results are taken in file order (a bounded window of work in flight), each
+   chunk appended to ``graph.trig`` and loaded into the store, so memory holds a few
+   files' graphs, never the corpus; the output is the same for any ``jobs``.
+4. **Commit.** See ``graph.output``: nothing of the previous output changes until the
+   new files are complete, and the manifest, renamed last, makes them current.
 
 A file that cannot be read or processed is reported with its name and the reason, and
-the build goes on with the others.  Outputs are written to temporary files and renamed
-into place, so an interrupted build leaves the previous output whole.
+the build goes on with the others.
 """
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import threading
+import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .ingest import SourceError, find_files, read_source
+from .manifest import Entry, Manifest, read_manifest, trusted
+from .output import BuildError, Output, file_digest, graph_chunk
 from .pipeline import process
-from .report import FileReport, FileResult
-from .store import write_trig
+from .rdf import source_iri
+from .report import FileReport
 from .viz import write_graph_html
 
 REPORT = "report.json"
+EXTRACT, REUSE, DUPLICATE, FAILED = "extract", "reuse", "duplicate", "failed"
+WINDOW = 8                      # files in flight per worker
 
 
 @dataclass(frozen=True)
 class BuildReport:
     out: Path
     files: tuple[FileReport, ...]
+    removed: tuple[str, ...] = ()       # files of the last build no longer in it
 
     @property
     def failed(self) -> tuple[FileReport, ...]:
         return tuple(f for f in self.files if f.error)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(f.skipped == "unchanged" for f in self.files)
 
     def totals(self) -> dict:
         facts: dict[str, int] = {}
@@ -48,6 +75,37 @@ class BuildReport:
                 "errors": [{"file": f.name, "reason": f.error} for f in self.failed]}
 
 
+@dataclass(frozen=True)
+class Step:
+    """What the build does with one file."""
+
+    name: str
+    path: Path
+    sha256: str | None
+    size: int
+    action: str                             # EXTRACT, REUSE, DUPLICATE or FAILED
+    entry: Entry | None = None              # the last build's entry, to reuse
+    report: FileReport | None = None        # for REUSE, DUPLICATE and FAILED
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a worker hands back for one file: its report, graph IRI and TriG chunk."""
+
+    report: FileReport
+    graph: str | None = None
+    chunk: bytes = b""
+
+
+@dataclass(frozen=True)
+class Progress:
+    files_done: int
+    files: int
+    bytes_done: int
+    bytes: int
+    report: FileReport
+
+
 def sample_corpus() -> list[tuple[Path, str]]:
     """The bundled sample gazettes (shipped inside the package)."""
     folder = resources.files("graph.samples")
@@ -55,67 +113,211 @@ def sample_corpus() -> list[tuple[Path, str]]:
             if p.name.endswith(".txt")]
 
 
-def run_one(path: Path, name: str) -> FileResult | FileReport:
-    """Read and process one file; a failure becomes a FileReport naming the reason."""
+def run_one(path: Path, name: str) -> Extracted:
+    """Read and process one file; a failure becomes a report naming the reason."""
     try:
         source = read_source(path, name)
     except SourceError as e:
-        return FileReport(name=name, error=e.reason)
+        return Extracted(FileReport(name=name, error=e.reason))
     try:
         result = process(source)
+        chunk, triples = graph_chunk(result.quads)
     except RecursionError:
-        return FileReport(name=name, sha256=source.digest, error="input too deeply nested to process")
+        return Extracted(FileReport(name=name, sha256=source.digest,
+                                    error="input too deeply nested to process"))
     except Exception as e:                                  # noqa: BLE001 — reported, not hidden
-        return FileReport(name=name, sha256=source.digest,
-                          error=f"internal error while processing: {type(e).__name__}: {e}")
-    return replace(result, report=replace(result.report, triples=len(result.quads)))
+        return Extracted(FileReport(name=name, sha256=source.digest,
+                                    error=f"internal error while processing: {type(e).__name__}: {e}"))
+    return Extracted(replace(result.report, triples=triples), str(source_iri(source)), chunk)
 
 
-def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1,
-          progress: Callable[[FileReport, int], None] | None = None) -> BuildReport:
-    """Build the graph of ``paths`` (the sample corpus when empty) into folder ``out``."""
+def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune: bool = False,
+          progress: Callable[[Progress], None] | None = None) -> BuildReport:
+    """Build the graph of ``paths`` (the sample corpus when empty) into folder ``out``.
+
+    On an earlier build's folder, only new and changed files are extracted; ``prune``
+    drops the files of the earlier build that are not among ``paths``.
+    """
     files = list(find_files(paths)) if paths else sample_corpus()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    reports, quads, seen = [], [], {}
-    for (path, name), result in zip(files, _results(files, jobs)):
-        report = result if isinstance(result, FileReport) else result.report
-        size = _size(path)
-        if isinstance(result, FileResult):
-            if report.sha256 in seen:
-                report = replace(report, skipped=f"duplicate of {seen[report.sha256]}", triples=0)
-            else:
-                seen[report.sha256] = name
-                quads.extend(result.quads)
-        reports.append(report)
-        if progress:
-            progress(report, size)
-    write_trig(quads, out / "graph.trig")
-    write_graph_html(out)
-    result = BuildReport(out, tuple(reports))
-    _write_json(result.as_dict(), out / REPORT)
+    with Output(out) as output:
+        previous = read_manifest(out)
+        previous = previous if trusted(previous, out) else None
+        steps = plan(files, previous, _old_reports(out, previous), prune)
+        output.start(previous, stale_graphs(previous, steps))
+        entries, reports = [], []
+        total, done = sum(s.size for s in steps), 0
+        for step, extracted in _outcomes(steps, jobs):
+            entry, report = _write(output, step, extracted)
+            entries.append(entry)
+            reports.append(report)
+            done += step.size
+            if progress:
+                progress(Progress(len(reports), len(steps), done, total, report))
+        result = BuildReport(out, tuple(reports), _removed(previous, steps))
+        output.commit(result.as_dict(), entries)
+    _graph_page(out, result.totals()["triples"])
     return result
 
 
-def _results(files, jobs: int):
-    if jobs <= 1 or len(files) <= 1:
-        for path, name in files:
-            yield run_one(path, name)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(run_one, [p for p, _ in files], [n for _, n in files], chunksize=1)
+HTML_MAX_TRIPLES = 1_000_000
+"""Above this the whole graph is too large for one page (and slow to lay out): the build
+writes none, and `govkg viz --focus/--document/--kinds` draws the part one needs."""
 
 
-def _size(path: Path) -> int:
+def _graph_page(out: Path, triples: int) -> None:
+    page = out / "graph.html"
+    if triples <= HTML_MAX_TRIPLES:
+        write_graph_html(out)
+    else:
+        page.unlink(missing_ok=True)       # an older page would show an older graph
+
+
+def _write(output: Output, step: Step, extracted: Extracted | None) -> tuple[Entry, FileReport]:
+    """Put one file's graph into the outputs; its manifest entry and report."""
+    entry = Entry(step.name, str(step.path), step.sha256)
+    if step.action == REUSE:
+        offset, length = output.copy(step.entry.offset, step.entry.length)
+        return replace(entry, graph=step.entry.graph, offset=offset, length=length), step.report
+    if step.action != EXTRACT:
+        return entry, step.report
+    if extracted.graph is None:
+        return entry, extracted.report
+    offset, length = output.add(extracted.chunk)
+    return replace(entry, graph=extracted.graph, offset=offset, length=length), extracted.report
+
+
+# ---------------------------------------------------------------------------------------
+# The plan
+
+def plan(files, previous: Manifest | None, old_reports: dict, prune: bool) -> list[Step]:
+    """One step per file, in the order of the output: by name, then content."""
+    steps = [_hashed(path, name) for path, name in files]
+    if previous is not None and not prune:
+        given = {s.name for s in steps}
+        steps += [_kept(e, old_reports.get((e.name, e.sha256))) for e in previous.entries
+                  if e.name not in given]
+    old = {(e.name, e.sha256): e for e in previous.entries} if previous else {}
+    first: dict[str, str] = {}
+    return [_decide(s, first, old, old_reports)
+            for s in sorted(steps, key=lambda s: (s.name, s.sha256 or ""))]
+
+
+def _decide(step: Step, first: dict, old: dict, old_reports: dict) -> Step:
+    """Fail, duplicate, reuse or extract; ``first`` maps each digest to the file that has it."""
+    if step.action == FAILED:
+        return step
+    if step.sha256 in first:
+        return replace(step, action=DUPLICATE, report=FileReport(
+            step.name, sha256=step.sha256, bytes=step.size, skipped=f"duplicate of {first[step.sha256]}"))
+    first[step.sha256] = step.name
+    entry, report = old.get((step.name, step.sha256)), old_reports.get((step.name, step.sha256))
+    if entry is not None and report is not None and (entry.graph or report.error):
+        return replace(step, action=REUSE, entry=entry, report=replace(report, skipped="unchanged"))
+    return step
+
+
+def _hashed(path: Path, name: str) -> Step:
+    """A file to extract, with its digest and size; or a failure when it cannot be read."""
     try:
-        return path.stat().st_size
-    except OSError:
-        return 0
+        return Step(name, path, file_digest(path), path.stat().st_size, EXTRACT)
+    except OSError as e:
+        reason = f"cannot read: {e.strerror or e}"
+        return Step(name, path, None, 0, FAILED, report=FileReport(name, error=reason))
 
 
-def _write_json(data: dict, path: Path) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-    os.replace(tmp, path)
+def _kept(entry: Entry, report: FileReport | None) -> Step:
+    """A file of the last build that is not among the inputs, kept as it was."""
+    if entry.sha256 is None:
+        return Step(entry.name, Path(entry.path), None, 0, FAILED,
+                    report=report or FileReport(entry.name, error="could not be read"))
+    return Step(entry.name, Path(entry.path), entry.sha256, report.bytes if report else 0, EXTRACT)
+
+
+def stale_graphs(previous: Manifest | None, steps: list[Step]) -> set[str]:
+    """Graphs in the last build's store that this build does not keep."""
+    if previous is None:
+        return set()
+    kept = {s.entry.graph for s in steps if s.action == REUSE}
+    return {e.graph for e in previous.entries if e.graph and e.graph not in kept}
+
+
+def _removed(previous: Manifest | None, steps: list[Step]) -> tuple[str, ...]:
+    names = {s.name for s in steps}
+    return tuple(sorted({e.name for e in previous.entries} - names)) if previous else ()
+
+
+def _old_reports(out: Path, previous: Manifest | None) -> dict:
+    """The last build's file reports by (name, sha256), when they match its manifest."""
+    if previous is None:
+        return {}
+    try:
+        files = json.loads((out / REPORT).read_text(encoding="utf-8"))["files"]
+        reports = [FileReport(**{**f, "unused_samples": tuple(f["unused_samples"]),
+                                 "warnings": tuple(f["warnings"]), "skipped": None}) for f in files]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    if [r.name for r in reports] != [e.name for e in previous.entries]:
+        return {}
+    return {(e.name, e.sha256): r for e, r in zip(previous.entries, reports)}
+
+
+# ---------------------------------------------------------------------------------------
+# Workers
+
+def _outcomes(steps: list[Step], jobs: int) -> Iterator[tuple[Step, Extracted | None]]:
+    """Each step with its extraction (None when nothing is extracted), in step order."""
+    work = sum(s.action == EXTRACT for s in steps)
+    if jobs <= 1 or work <= 1:
+        for step in steps:
+            yield step, run_one(step.path, step.name) if step.action == EXTRACT else None
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_watch_build,
+                             initargs=(os.getpid(),)) as pool:
+        queue: deque = deque()
+        try:
+            for step in steps:
+                job = pool.submit(run_one, step.path, step.name) if step.action == EXTRACT else None
+                queue.append((step, job))
+                while len(queue) > WINDOW * jobs:
+                    yield _ready(queue.popleft())
+            while queue:
+                yield _ready(queue.popleft())
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _ready(item):
+    step, job = item
+    try:
+        return step, (job.result() if job is not None else None)
+    except BrokenProcessPool:
+        raise BuildError(f"a worker process died while reading {step.name} "
+                         "(out of memory? try fewer --jobs)") from None
+
+
+def _watch_build(build_pid: int) -> None:
+    """In a worker: leave when the build that started it is gone (killed, say), rather than
+    wait for work forever — a killed build leaves no processes behind."""
+    def watch():
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(build_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+    threading.Thread(target=watch, name="govkg-watch-build", daemon=True).start()
+
+
+def _context():
+    """Workers forked from a server that has imported the pipeline once (where there is
+    fork), so each starts at once and none inherits the main process's open store."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["graph.build"])
+        return ctx
+    return multiprocessing.get_context("spawn")

@@ -9,19 +9,20 @@ from pathlib import Path
 import click
 
 from . import query as Q
-from .build import build as run_build
 from .store import BACKENDS, GraphNotFound, open_graph
 
 EPILOG_BUILD = """\b
 Examples:
   govkg build --out out                 # the bundled sample gazettes
-  govkg build gazettes/ --out out       # every .txt/.html under gazettes/
+  govkg build gazettes/ --out out -j 2  # every .txt/.html under gazettes/, 2 workers
+  govkg build gazettes/ --out out       # again: only new and changed files are read
+  govkg build gazettes/ --out out --prune   # and drop files no longer in gazettes/
 """
 
 
 def graph_option(f):
     return click.option("--graph", "graph_dir", required=True, type=click.Path(file_okay=False),
-                        help="Folder a `govkg build` wrote (holds graph.trig).")(f)
+                        help="Folder a `govkg build` wrote, or the URL of a SPARQL endpoint.")(f)
 
 
 def format_option(f):
@@ -56,39 +57,70 @@ def main():
 @main.command(epilog=EPILOG_BUILD)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", "out", default="govkg-out", show_default=True, type=click.Path(file_okay=False),
-              help="Folder to write graph.trig and report.json into.")
+              help="Folder to write graph.trig, the store and report.json into.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes.")
+              help="Worker processes that extract files.")
+@click.option("--prune", is_flag=True,
+              help="Drop the graphs of files an earlier build of --out had that are not among PATHS.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def build(paths, out, jobs, quiet):
+def build(paths, out, jobs, prune, quiet):
     """Build the graph of gazette files (.txt, .html) or folders of them.
 
-    With no PATHS, builds the bundled sample corpus.  Exit status 1 when any file failed.
+    With no PATHS, builds the bundled sample corpus.  On a folder an earlier build wrote,
+    only new and changed files are extracted.  Exit status 1 when any file failed.
     """
+    from .build import build as run_build
+    from .output import BuildError
     started = time.perf_counter()
-    bar = None
-    if not quiet and sys.stderr.isatty():
-        bar = click.progressbar(length=1, label="building", file=sys.stderr)
-
-    def progress(report, size):
+    bar = _ProgressBar() if not quiet and sys.stderr.isatty() else None
+    try:
+        report = run_build(list(paths), out, jobs=jobs, prune=prune, progress=bar)
+    except BuildError as e:
+        raise click.ClickException(str(e)) from None
+    finally:
         if bar is not None:
-            bar.label = f"{report.name[:40]}"
-            bar.update(0)
-
-    report = run_build(list(paths), out, jobs=jobs, progress=progress if bar else None)
-    if bar is not None:
-        bar.render_finish()
+            bar.finish()
     for f in report.failed:
         click.echo(f"error: {f.name}: {f.error}", err=True)
     if not quiet:
-        t = report.totals()
-        facts = ", ".join(f"{k} {n}" for k, n in t["facts"].items() if n)
-        click.echo(f"{t['files']} files ({t['failed']} failed), {t['documents']} documents, "
-                   f"{t['triples']} triples; {facts}", err=True)
-        click.echo(f"wrote {Path(out) / 'graph.trig'}, {Path(out) / 'graph.html'} and {Path(out) / 'report.json'} "
-                   f"in {time.perf_counter() - started:.2f}s", err=True)
+        _summary(report, out, time.perf_counter() - started)
     if report.failed:
         sys.exit(1)
+
+
+class _ProgressBar:
+    """Files and megabytes done, on stderr."""
+
+    def __init__(self):
+        self.bar = None
+
+    def __call__(self, p) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=max(p.bytes, 1), label="building", file=sys.stderr,
+                                         show_eta=True, show_percent=True,
+                                         item_show_func=lambda text: text)
+            self.bar.__enter__()
+        self.bar.update(p.bytes_done - self.bar.pos,
+                        f"{p.files_done}/{p.files} files, {p.bytes_done / 1e6:.1f}/{p.bytes / 1e6:.1f} MB")
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _summary(report, out, seconds: float) -> None:
+    t = report.totals()
+    facts = ", ".join(f"{k} {n}" for k, n in t["facts"].items() if n)
+    click.echo(f"{t['files']} files ({t['failed']} failed, {report.unchanged} unchanged, "
+               f"{len(report.removed)} removed), {t['documents']} documents, {t['triples']} triples; "
+               f"{facts}", err=True)
+    page = Path(out) / "graph.html"
+    click.echo(f"wrote {Path(out) / 'graph.trig'}, {Path(out) / 'store'}, "
+               f"{page.name + ', ' if page.exists() else ''}{Path(out) / 'report.json'} "
+               f"in {seconds:.2f}s", err=True)
+    if not page.exists():
+        click.echo("the graph is too large for one page: draw a part of it with "
+                   "`govkg viz --graph DIR --focus NAME` (or --document, --kinds)", err=True)
 
 
 def _params(values) -> dict[str, str]:
@@ -275,6 +307,64 @@ def export(graph_dir, fmt, out):
     except GraphNotFound as e:
         raise click.ClickException(str(e)) from None
     click.echo(f"wrote {path}", err=True)
+
+
+# ---------------------------------------------------------------------------------------
+# SPARQL servers
+
+@main.command(epilog="""\b
+Examples:
+  govkg serve --graph out               # http://127.0.0.1:7878/query
+  govkg serve --graph out --port 8000 --host 0.0.0.0   # reachable from other machines
+""")
+@click.option("--graph", "graph_dir", required=True, type=click.Path(file_okay=False, exists=True),
+              help="Folder a `govkg build` wrote.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default answers this machine only).")
+def serve(graph_dir, port, host):
+    """Serve a built graph read-only as a SPARQL 1.1 endpoint (Oxigraph's server).
+
+    Queries see the union of every file's graph as the default graph.  Restart it after a
+    build of the same folder.
+    """
+    from . import remote
+    try:
+        argv = remote.serve_command(graph_dir, host, port)
+    except (GraphNotFound, remote.RemoteError) as e:
+        raise click.ClickException(str(e)) from None
+    warning = remote.check_server_version(argv[0])
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"SPARQL endpoint: http://{host}:{port}/query  (Ctrl-C stops it)", err=True)
+    remote.serve(graph_dir, host, port)
+
+
+@main.command(epilog="""\b
+Examples:
+  govkg push --graph out --endpoint http://localhost:3030/govkg/data          # Fuseki
+  govkg push --graph out --endpoint http://localhost:7878/store               # Oxigraph
+  govkg push --graph out --endpoint http://localhost:7200/repositories/govkg/rdf-graphs/service
+""")
+@click.option("--graph", "graph_dir", required=True, type=click.Path(file_okay=False, exists=True),
+              help="Folder a `govkg build` wrote.")
+@click.option("--endpoint", required=True, help="The server's Graph Store Protocol URL.")
+@click.option("--user", default=None, help="User name for HTTP authentication (Basic or Digest).")
+@click.option("--password", default=None, envvar="GOVKG_PASSWORD",
+              help="Password (or set GOVKG_PASSWORD; asked for when --user is given without one).")
+@click.option("--graph-param", default="graph", show_default=True,
+              help="URL parameter that names the graph (Virtuoso's sparql-graph-crud: graph-uri).")
+def push(graph_dir, endpoint, user, password, graph_param):
+    """Upload every named graph of a build to a SPARQL 1.1 server (Graph Store Protocol:
+    one PUT per file's graph, which replaces that graph on the server)."""
+    from . import remote
+    if user is not None and password is None:
+        password = click.prompt("password", hide_input=True, err=True)
+    try:
+        n = remote.push(graph_dir, endpoint, user=user, password=password, graph_param=graph_param)
+    except (GraphNotFound, remote.RemoteError) as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"pushed {n} graphs to {endpoint}", err=True)
 
 
 # ---------------------------------------------------------------------------------------

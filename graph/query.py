@@ -19,12 +19,15 @@ from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Literal, URIRef, Variable
 
+from .remote import Endpoint, RemoteError, ask_answer, select_rows, values_clause
 from .store import to_rdflib
 
 FORMATS = ("table", "csv", "json")
 DEFAULT_LIMIT = 100_000
+ORDER_BY = re.compile(r"\bORDER\s+BY((?:\s*(?:\?\w+|(?:ASC|DESC)\s*\(\s*\?\w+\s*\)))+)\s*$", re.IGNORECASE)
+ORDER_KEY = re.compile(r"(?:(ASC|DESC)\s*\(\s*)?\?(\w+)", re.IGNORECASE)
+QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 NETWORK_KEYWORDS = re.compile(r"\b(SERVICE|FROM|LOAD)\b", re.IGNORECASE)
 STRINGS_AND_COMMENTS = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"|<[^<>\s]*>|#[^\n]*",
                                   re.DOTALL)
@@ -91,18 +94,23 @@ def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
     bindings = bindings or {}
     if isinstance(graph, ox.Store):
         return _run_oxigraph(graph, query, bindings, limit)
+    if isinstance(graph, Endpoint):
+        return _run_endpoint(graph, query, bindings, limit)
+    from rdflib import Dataset             # imported only for rdflib's store
     if isinstance(graph, Dataset):
         return _run_rdflib(graph, query, bindings, limit)
     raise TypeError(f"cannot query a {type(graph).__name__}")
 
 
 def _term(value: str):
+    from rdflib import Literal, URIRef
     if value.startswith("<") and value.endswith(">"):
         return URIRef(value[1:-1])
     return Literal(value)
 
 
-def _run_rdflib(ds: Dataset, query: str, bindings: dict[str, str], limit: int | None):
+def _run_rdflib(ds, query: str, bindings: dict[str, str], limit: int | None):
+    from rdflib import Variable
     try:
         result = ds.query(query, initBindings={Variable(k): _term(v) for k, v in bindings.items()})
         if result.type == "ASK":
@@ -126,28 +134,118 @@ def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: 
     for k, v in bindings.items():
         subs[ox.Variable(k)] = ox.NamedNode(v[1:-1]) if v.startswith("<") and v.endswith(">") \
             else ox.Literal(v)
-    try:
-        result = store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
-    except (SyntaxError, OSError, ValueError) as e:
-        raise QueryError(f"query failed: {e}") from None
-    except RuntimeError as e:          # a parameter that is not in the SELECT list
-        raise QueryError(f"query failed: {e} (a bound parameter must be selected)") from None
+    body, order = split_order_by(query)
+    result = _ox_query(store, body, subs)
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
     if isinstance(result, ox.QueryTriples):
         return [tuple(to_rdflib(t) for t in (tr.subject, tr.predicate, tr.object)) for tr in result]
     header = tuple(v.value for v in result.variables)
+    if order and not all(name in header for name, _ in order):
+        result, order = _ox_query(store, query, subs), ()
+    width = range(len(header))
+    solutions = [tuple(s[i] for i in width) for s in result] if order else result
+    for name, descending in reversed(order):            # stable sorts, last key first
+        i = header.index(name)
+        solutions.sort(key=lambda row: order_key(row[i]), reverse=descending)
     rows, truncated = [], False
-    for solution in result:
+    for solution in solutions:
         if limit is not None and len(rows) >= limit:
             truncated = True
             break
-        rows.append(tuple(_text(to_rdflib(solution[v])) for v in header))
+        rows.append(tuple(_text(solution[i]) for i in width))
     return Table(header, tuple(rows), truncated)
 
 
+def _ox_query(store: ox.Store, query: str, subs: dict):
+    try:
+        return store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+    except (SyntaxError, OSError, ValueError) as e:
+        raise QueryError(f"query failed: {e}") from None
+    except RuntimeError as e:          # a parameter that is not in the SELECT list
+        raise QueryError(f"query failed: {e} (a bound parameter must be selected)") from None
+
+
+def split_order_by(query: str) -> tuple[str, tuple[tuple[str, bool], ...]]:
+    """A query ending in ``ORDER BY`` plain variables, without it, and the keys
+    ``(variable, descending)``; other queries unchanged, with no keys.
+
+    Oxigraph's on-disk store looks every term up in RocksDB at each comparison of a sort
+    (80 ms for 1,700 rows), so its rows are sorted here instead, in the same order.
+
+    >>> split_order_by("SELECT ?a ?b WHERE { ?a <p> ?b } ORDER BY ?b DESC(?a)  # sorted")
+    ('SELECT ?a ?b WHERE { ?a <p> ?b } ', (('b', False), ('a', True)))
+    >>> split_order_by("SELECT ?a WHERE { ?a <p> ?b } ORDER BY ?a LIMIT 5")[1]
+    ()
+    """
+    bare = STRINGS_AND_COMMENTS.sub(lambda m: " " * len(m.group()), query)
+    m = ORDER_BY.search(bare)
+    if m is None:
+        return query, ()
+    keys = tuple((k.group(2), bool(k.group(1)) and k.group(1).upper() == "DESC")
+                 for k in ORDER_KEY.finditer(m.group(1)))
+    return query[:m.start()], keys
+
+
+NUMERIC = frozenset(f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
+    "integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
+    "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong"))
+
+
+def order_key(term) -> tuple:
+    """SPARQL's order of terms: unbound, blank nodes, IRIs, literals (numbers by value)."""
+    if term is None:
+        return (0,)
+    if isinstance(term, ox.BlankNode):
+        return (1, term.value)
+    if isinstance(term, ox.NamedNode):
+        return (2, term.value)
+    if term.datatype is not None and term.datatype.value in NUMERIC:
+        try:
+            return (3, 0, float(term.value), term.value)
+        except ValueError:
+            pass
+    return (3, 1, 0.0, term.value)
+
+
+def _run_endpoint(endpoint: Endpoint, query: str, bindings: dict[str, str], limit: int | None):
+    form = query_form(query)
+    accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
+    try:
+        data = endpoint.query(query + values_clause(bindings), accept)
+    except RemoteError as e:
+        raise QueryError(str(e)) from None
+    if form == "ASK":
+        return ask_answer(data)
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        return [tuple(to_rdflib(t) for t in (tr.subject, tr.predicate, tr.object))
+                for tr in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    header, rows = select_rows(data)
+    table = []
+    for row in rows:
+        if limit is not None and len(table) >= limit:
+            return Table(header, tuple(table), True)
+        table.append(row)
+    return Table(header, tuple(table))
+
+
+def query_form(query: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these keywords outside strings and IRIs.
+
+    >>> query_form('PREFIX a: <http://e/ASK#> SELECT * WHERE { ?s a:p "ASK" }')
+    'SELECT'
+    """
+    m = QUERY_FORM.search(STRINGS_AND_COMMENTS.sub(" ", query))
+    if m is None:
+        raise QueryError("not a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+    return m.group(1).upper()
+
+
 def _text(term) -> str:
-    return "" if term is None else str(term)
+    """The value of an rdflib or pyoxigraph term as text ("" when unbound)."""
+    if term is None:
+        return ""
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)) else str(term)
 
 
 # ---------------------------------------------------------------------------------------

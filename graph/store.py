@@ -1,20 +1,20 @@
-"""Where a built graph lives: the TriG file, and the stores that queries open.
+"""Where a built graph lives, and how queries open it.
 
-``graph.trig`` in the output folder is the dataset in a standard format, written in one
-fixed order so that the same inputs give the same bytes.  Queries open it in Oxigraph
-(``pyoxigraph``, the default: fast to load and to query) or in rdflib's memory store;
-both answer the same.
+A build writes two copies of the same dataset into its folder (see ``graph.output``):
+``graph.trig``, a standard text format written in one fixed order, and an Oxigraph store
+on disk (``store-N``, named by ``manifest.json``; ``store`` links to it).  ``open_graph``
+opens the store read-only — no text is parsed, so it takes milliseconds at any size — or,
+with ``backend="rdflib"``, parses the TriG into rdflib's memory store.  Both answer every
+query the same.  A folder without a store (an older build, or a TriG written by hand) is
+loaded from its TriG.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
 
-from .rdf import PREFIXES, Quad, sorted_quads
+from .manifest import read_manifest, stat_of
 
 TRIG = "graph.trig"
 BACKENDS = ("oxigraph", "rdflib")
@@ -24,23 +24,48 @@ class GraphNotFound(FileNotFoundError):
     """The folder holds no built graph."""
 
 
-def to_ox(term):
-    """An rdflib term as the pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
+def trig_path(folder: Path | str) -> Path:
+    path = Path(folder) / TRIG
+    if not path.is_file():
+        raise GraphNotFound(f"no built graph in {folder} (expected {path}); run `govkg build` first")
+    return path
+
+
+def store_path(folder: Path | str) -> Path | None:
+    """The folder of the store a build wrote, while ``graph.trig`` is as that build left it."""
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    if manifest is None or stat_of(folder / TRIG) != manifest.outputs.get(TRIG):
+        return None
+    path = folder / manifest.store
+    return path if path.is_dir() else None
+
+
+def open_graph(folder: Path | str, backend: str = "oxigraph"):
+    """The built graph in ``folder``: a read-only ``pyoxigraph.Store`` or an ``rdflib.Dataset``;
+    or, when ``folder`` is an http(s) URL, that SPARQL endpoint (``graph.remote.Endpoint``)."""
+    if str(folder).startswith(("http://", "https://")):
+        from .remote import Endpoint
+        return Endpoint.parse(str(folder))
+    path = trig_path(folder)
+    if backend == "rdflib":
+        from rdflib import Dataset
+        ds = Dataset(default_union=True)
+        ds.parse(path, format="trig")
+        return ds
+    if backend != "oxigraph":
+        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    on_disk = store_path(folder)
+    if on_disk is not None:
+        return ox.Store.read_only(str(on_disk))
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+    return store
 
 
 def to_rdflib(term):
     """A pyoxigraph term as the rdflib term."""
+    from rdflib import BNode, Literal, URIRef
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -55,40 +80,3 @@ def to_rdflib(term):
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     return term
-
-
-def ox_quads(quads: Iterable[Quad]):
-    for s, p, o, g in quads:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
-
-
-def write_trig(quads: Iterable[Quad], path: Path) -> None:
-    """Write quads as TriG, sorted, atomically (a temporary file renamed into place)."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        ox.serialize(ox_quads(sorted_quads(quads)), f, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
-def trig_path(folder: Path | str) -> Path:
-    path = Path(folder) / TRIG
-    if not path.is_file():
-        raise GraphNotFound(f"no built graph in {folder} (expected {path}); run `govkg build` first")
-    return path
-
-
-def open_graph(folder: Path | str, backend: str = "oxigraph"):
-    """The built graph in ``folder``: a ``pyoxigraph.Store`` or an ``rdflib.Dataset``."""
-    path = trig_path(folder)
-    if backend == "rdflib":
-        ds = Dataset(default_union=True)
-        ds.parse(path, format="trig")
-        return ds
-    if backend != "oxigraph":
-        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
-    store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
-    return store

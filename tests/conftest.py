@@ -27,3 +27,17 @@ def sample_store(sample_build):
 
 def data_file(name: str) -> Path:
     return DATA / name
+
+
+# values for the named queries that take a parameter
+QUERY_PARAMS = {"unit_bodies": {"unit": "鄂尔多斯市应急管理局"}}
+
+
+def named_answers(graph) -> dict[str, tuple[tuple[str, ...], set]]:
+    """Every named query's header and rows (as a set: stores may order ties apart)."""
+    from graph.query import named_queries, query_text, run_query
+    out = {}
+    for name in named_queries():
+        table = run_query(graph, query_text(name), QUERY_PARAMS.get(name, {}))
+        out[name] = (table.header, set(table.rows))
+    return out

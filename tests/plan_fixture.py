@@ -24,7 +24,8 @@ from graph.facts import (Appointment, Body, Duty, Leader, Membership, Office, Re
                          TaskUnit)
 from graph.network import to_networkx
 from graph.rdf import to_quads
-from graph.store import open_graph, write_trig
+from graph.output import write_trig
+from graph.store import open_graph
 from graph.viz import write_graph_html
 
 CITY = "鄂尔多斯市"

@@ -16,7 +16,7 @@ from graph.query import query_text, run_query
 from graph.rdf import to_quads
 from graph.segment import split_documents
 from graph.clean import clean
-from graph.store import ox_quads
+from graph.output import nquad
 
 TEXT = "鄂尔多斯市人民政府办公室关于印发生产安全事故应急预案的通知\n鄂府办发〔2024〕17号\n各旗区人民政府:\n" \
        "现将预案印发给你们。\n鄂尔多斯市人民政府办公室\n2024年3月10日\n鄂尔多斯市生产安全事故应急预案\n正文。\n"
@@ -56,7 +56,7 @@ def graph(request):
         ds.addN(quads)
         return ds
     store = ox.Store()
-    store.extend(ox_quads(quads))
+    store.load("".join(nquad(q) for q in quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     return store
 
 

@@ -1,0 +1,91 @@
+"""What the last build was made of: ``manifest.json`` in the output folder.
+
+One entry per input file — its name, where it was read, the SHA-256 of its bytes, the IRI
+of its named graph and where that graph's chunk sits in ``graph.trig`` — plus the folder
+of the current store and a fingerprint of the code that made it.  An incremental build
+reuses an entry whose file has the same name and bytes; a manifest written by other code
+(another fingerprint), or whose outputs were changed since, is not trusted, and the build
+starts over.  The manifest is renamed into place last: it is what commits a build.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+FORMAT = 1                      # bump when the layout of the output folder changes
+OUTPUTS = ("graph.trig", "report.json")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One input file of a build."""
+
+    name: str
+    path: str                   # where it was read, to read it again if need be
+    sha256: str | None          # None: it could not be read
+    graph: str | None = None    # IRI of its named graph (None: failed, or a duplicate)
+    offset: int = 0             # its chunk in graph.trig: bytes [offset, offset + length)
+    length: int = 0
+
+
+@dataclass(frozen=True)
+class Manifest:
+    fingerprint: str
+    store: str                              # folder (in the output folder) of the store
+    outputs: dict[str, tuple[int, int]]     # file -> (size, mtime_ns) when committed
+    entries: tuple[Entry, ...]
+
+    def as_json(self) -> bytes:
+        data = {"format": FORMAT, "fingerprint": self.fingerprint, "store": self.store,
+                "outputs": {k: list(v) for k, v in self.outputs.items()},
+                "files": [asdict(e) for e in self.entries]}
+        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def read_manifest(folder: Path) -> Manifest | None:
+    """The manifest in ``folder``, or None when there is none or it cannot be read."""
+    try:
+        data = json.loads((Path(folder) / MANIFEST).read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            return None
+        return Manifest(data["fingerprint"], data["store"],
+                        {k: tuple(v) for k, v in data["outputs"].items()},
+                        tuple(Entry(**e) for e in data["files"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def trusted(manifest: Manifest | None, folder: Path) -> bool:
+    """The manifest was written by this code, and its outputs and store are as it left them."""
+    return (manifest is not None and manifest.fingerprint == fingerprint()
+            and (Path(folder) / manifest.store).is_dir()
+            and all(stat_of(Path(folder) / name) == manifest.outputs.get(name) for name in OUTPUTS))
+
+
+def stat_of(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+@cache
+def fingerprint() -> str:
+    """A digest of everything that decides a file's graph: the package's code and lexicons,
+    and the versions of the libraries that write the outputs."""
+    from importlib import metadata
+    h = hashlib.sha256(f"{FORMAT}".encode())
+    for lib in ("pyoxigraph", "rdflib"):
+        h.update(f"{lib} {metadata.version(lib)}\n".encode())
+    root = resources.files("graph")
+    for folder in (root, root / "extract", root / "lexicon"):
+        for p in sorted(folder.iterdir(), key=lambda p: p.name):
+            if p.name.endswith((".py", ".tsv")):
+                h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]

@@ -1,0 +1,327 @@
+#!/usr/bin/env python3
+"""Benchmark: build and query the sample corpus and synthetic corpora 10×, 100×, 1,000× its size.
+
+    python scripts/bench.py                       # scales 1, 10, 100
+    python scripts/bench.py --scales 1,10,100,1000 --readme   # and keep the table in README.md
+    python scripts/bench.py --profile             # where the time of one build goes, by stage
+
+A synthetic corpus of scale N holds N replicas of every sample gazette.  Replica 0 is the
+sample itself; in replica i every jurisdiction is replaced by another real one of the same
+tier (a city or league by another, a banner, county or district by one under the new
+city), years move back by i mod 10, and every 文号 gets the replica's number — so names,
+documents and IRIs really differ, as they would in a province's ten years of gazettes.
+
+Builds run as `python -m graph build` in a fresh process (imports included, as a user pays
+them); wall time, CPU time and peak memory (PSS, summed over the build and its workers)
+are sampled from /proc (Linux).  Query latency is the median of several runs in process,
+and the wall time of `python -m graph query` end to end.  Generated corpora and outputs
+are deleted afterwards unless --keep.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.build import sample_corpus                       # noqa: E402
+from graph.lexicon import jurisdiction_pattern, jurisdictions  # noqa: E402
+
+PROVINCE = "内蒙古自治区"
+YEAR = re.compile(r"(?<![0-9])(20[0-3][0-9])(?=年|[〕\]］）)])")
+NUMBER = re.compile(r"([〕\]］）)])([0-9]+)(?=号)")
+PARAMS = {"unit_bodies": {"unit": "鄂尔多斯市应急管理局"}, "unit_documents": {"unit": "鄂尔多斯市人民政府"}}
+# A question about one unit that the sample corpus can answer today (unit_bodies needs the
+# membership facts): the documents one agency issued, its label bound as a value.
+EXTRA = {"unit_documents": """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?unit ?document WHERE {
+  GRAPH ?g { ?u skos:prefLabel ?unit . ?d dcterms:creator ?u ; skos:prefLabel ?document . }
+} ORDER BY ?document"""}
+MB = 1e6
+ROWS: dict = {}                 # (query, store) -> rows of its last run
+
+
+# ---------------------------------------------------------------------------------------
+# Synthetic corpora
+
+def _tiers():
+    areas = jurisdictions()
+    cities = sorted(n for n, j in areas.items() if j.parent == PROVINCE)
+    children = {c: sorted(n for n, j in areas.items() if j.parent == c) for c in cities}
+    return areas, cities, children
+
+
+def replica_names(i: int) -> dict[str, str]:
+    """Every jurisdiction (full and short name) -> its stand-in in replica ``i``."""
+    areas, cities, children = _tiers()
+    city_of = {c: cities[(k + i) % len(cities)] for k, c in enumerate(cities)}
+    mapping = {}
+    for name, j in areas.items():
+        if name == PROVINCE:
+            continue
+        if name in city_of:
+            target = city_of[name]
+        else:
+            siblings, kids = children.get(j.parent, [name]), children.get(city_of.get(j.parent), [])
+            if not kids:
+                continue
+            target = kids[(siblings.index(name) + i // len(cities)) % len(kids)]
+        mapping[name] = target
+        mapping[j.short] = areas[target].short
+    return mapping
+
+
+def replicate(text: str, i: int) -> str:
+    """Replica ``i`` of a gazette's text (replica 0 is the text itself)."""
+    if i == 0:
+        return text
+    names = replica_names(i)
+    text = jurisdiction_pattern().sub(lambda m: names.get(m.group(0), m.group(0)), text)
+    shift = i % 10
+    text = YEAR.sub(lambda m: str(int(m.group(1)) - shift), text)
+    if shift % 4:
+        text = text.replace("2月29日", "2月28日")
+    return NUMBER.sub(lambda m: f"{m.group(1)}{m.group(2)}{i:03d}", text)
+
+
+def make_corpus(scale: int, folder: Path) -> int:
+    """Write ``scale`` replicas of the sample corpus into ``folder``; its size in bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = [(p.read_text(encoding="utf-8"), name) for p, name in sample_corpus()]
+    size = 0
+    for i in range(scale):
+        for text, name in seeds:
+            data = replicate(text, i).encode("utf-8")
+            (folder / f"{i:04d}_{name}").write_bytes(data)
+            size += len(data)
+    return size
+
+
+# ---------------------------------------------------------------------------------------
+# Measuring a process tree
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        kids = []
+        for t in tasks:
+            kids += [int(k) for k in (t / "children").read_text().split()]
+        return kids
+    except OSError:
+        return []
+
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo += _children(p)
+    return out
+
+
+def _cpu_and_pss(pid: int) -> tuple[float, float] | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        pss = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+                   if line.startswith("Pss:")) * 1024
+        return cpu, pss
+    except (OSError, StopIteration, IndexError, ValueError):
+        return None
+
+
+def measure(argv: list[str]) -> dict:
+    """Run ``argv``; its wall time, CPU time (all processes) and peak memory (summed PSS)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    cpu, peak = {}, 0.0
+    while proc.poll() is None:
+        total = 0.0
+        for pid in _tree(proc.pid):
+            got = _cpu_and_pss(pid)
+            if got:
+                cpu[pid] = got[0]
+                total += got[1]
+        peak = max(peak, total)
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace")
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(argv)} failed: {err[-2000:]}")
+    return {"wall": wall, "cpu": sum(cpu.values()), "peak_mb": peak / MB}
+
+
+# ---------------------------------------------------------------------------------------
+# Queries
+
+def query_ms(graph, name: str, runs: int) -> float:
+    from graph.query import query_text, run_query
+    text = EXTRA.get(name) or query_text(name)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        rows = len(run_query(graph, text, PARAMS.get(name, {})).rows)
+        times.append(time.perf_counter() - t)
+    ROWS[name, id(graph)] = rows
+    return statistics.median(times) * 1000
+
+
+def cli_ms(out: Path, name: str, backend: str) -> float:
+    params = [a for k, v in PARAMS.get(name, {}).items() for a in ("--param", f"{k}={v}")]
+    command = ["sparql", EXTRA[name]] if name in EXTRA else ["query", name]
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "graph", *command, "--graph", str(out), "--format", "csv",
+                    "--backend", backend, *params], check=True, stdout=subprocess.DEVNULL)
+    return (time.perf_counter() - t) * 1000
+
+
+def du(path: Path) -> int:
+    return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file() and not p.is_symlink())
+
+
+# ---------------------------------------------------------------------------------------
+
+def run_scale(scale: int, work: Path, args) -> dict:
+    from graph.query import named_queries
+    from graph.store import open_graph
+    corpus, out = work / f"corpus-{scale}", work / f"out-{scale}"
+    size = make_corpus(scale, corpus)
+    jobs = 1 if scale == 1 else args.jobs
+    print(f"[{scale}×] {size / MB:.1f} MB of text, building with --jobs {jobs} …", file=sys.stderr)
+    row = {"scale": scale, "mb": size / MB, "jobs": jobs,
+           **measure([sys.executable, "-m", "graph", "build", str(corpus), "--out", str(out), "-q", "-j", str(jobs)])}
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    row["triples"] = report["totals"]["triples"]
+    row["trig_mb"] = (out / "graph.trig").stat().st_size / MB
+    row["store_mb"] = du(out / json.loads((out / "manifest.json").read_text(encoding="utf-8"))["store"]) / MB
+    row["rebuild"] = measure([sys.executable, "-m", "graph", "build", str(corpus), "--out", str(out), "-q"])["wall"]
+    t = time.perf_counter()
+    store = open_graph(out)
+    row["open_ms"] = (time.perf_counter() - t) * 1000
+    names, runs = [*named_queries(), *EXTRA], args.runs if scale < 100 else 3
+    row["queries"] = {name: {"oxigraph": query_ms(store, name, runs), "rows": ROWS[name, id(store)],
+                             "cli": cli_ms(out, name, "oxigraph")} for name in names}
+    del store
+    if scale <= args.rdflib_up_to:
+        t = time.perf_counter()
+        ds = open_graph(out, "rdflib")
+        row["rdflib_open_ms"] = (time.perf_counter() - t) * 1000
+        for name in names:
+            row["queries"][name]["rdflib"] = query_ms(ds, name, max(1, runs // 3))
+            row["queries"][name]["cli-rdflib"] = cli_ms(out, name, "rdflib") if scale == 1 else None
+        del ds
+    if not args.keep:
+        shutil.rmtree(corpus)
+        shutil.rmtree(out)
+    return row
+
+
+def tables(rows: list[dict], machine: str) -> str:
+    lines = [f"Measured on {machine}.", "",
+             "| corpus | text MB | jobs | triples | build wall s | CPU s | peak MB | s per MB "
+             "| TriG MB | store MB | unchanged rebuild s |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r['scale']}× | {r['mb']:.1f} | {r['jobs']} | {r['triples']:,} | {r['wall']:.2f} | "
+                     f"{r['cpu']:.1f} | {r['peak_mb']:.0f} | {r['wall'] / r['mb']:.2f} | {r['trig_mb']:.1f} | "
+                     f"{r['store_mb']:.1f} | {r['rebuild']:.2f} |")
+    scales = [f"{r['scale']}×" for r in rows]
+    lines += ["", "Query latency, ms (in process: median; `govkg query` end to end: one run). "
+              "Opening the store: " + ", ".join(f"{r['open_ms']:.0f} ms at {r['scale']}×" for r in rows) + ".", "",
+              "| query | store | " + " | ".join(scales) + " |", "|---|---|" + "---:|" * len(rows)]
+    for name in rows[0]["queries"]:
+        for store, label in (("rows", "(rows)"), ("oxigraph", "Oxigraph, in process"), ("cli", "`govkg query`, Oxigraph"),
+                             ("rdflib", "rdflib, in process"), ("cli-rdflib", "`govkg query --backend rdflib`")):
+            cells = [r["queries"][name].get(store) for r in rows]
+            if any(c is not None for c in cells):
+                lines.append(f"| {name} | {label} | " + " | ".join(
+                    "–" if c is None else f"{c:,}" if isinstance(c, int) else f"{c:.1f}" for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def write_readme(table: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->\n", "<!-- bench:end -->"
+    a, b = text.index(start) + len(start), text.index(end)
+    readme.write_text(text[:a] + table + text[b:], encoding="utf-8")
+
+
+def profile() -> None:
+    """Seconds per stage over the sample corpus, in this process (imports excluded)."""
+    from graph.clean import clean
+    from graph.extract import extract
+    from graph.ingest import read_source
+    from graph.output import graph_chunk
+    from graph.rdf import to_quads
+    from graph.resolve import resolve
+    from graph.segment import split_documents
+    stages = dict.fromkeys(("ingest", "clean", "segment", "extract", "resolve", "model", "serialize"), 0.0)
+
+    def timed(stage, f, *a):
+        t = time.perf_counter()
+        out = f(*a)
+        stages[stage] += time.perf_counter() - t
+        return out
+    for _ in range(3):
+        for path, name in sample_corpus():
+            source = timed("ingest", read_source, path, name)
+            text = timed("clean", clean, source)
+            docs = timed("segment", split_documents, text)
+            facts = timed("resolve", resolve, timed("extract", extract, text, docs), docs)
+            quads = timed("model", to_quads, source, docs, facts)
+            timed("serialize", graph_chunk, quads)
+    total = sum(stages.values())
+    print("| stage | s per sample corpus | share |\n|---|---:|---:|")
+    for stage, s in stages.items():
+        print(f"| {stage} | {s / 3:.3f} | {s / total:.0%} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scales", default="1,10,100", help="comma-separated multiples of the sample corpus")
+    ap.add_argument("--jobs", type=int, default=2, help="workers for corpora past 1×")
+    ap.add_argument("--runs", type=int, default=9, help="runs of each query in process")
+    ap.add_argument("--rdflib-up-to", type=int, default=10, help="largest scale to load into rdflib")
+    ap.add_argument("--work", type=Path, default=None, help="folder for corpora and outputs")
+    ap.add_argument("--keep", action="store_true", help="keep generated corpora and outputs")
+    ap.add_argument("--readme", action="store_true", help="write the tables into README.md")
+    ap.add_argument("--profile", action="store_true", help="only time the stages on the sample corpus")
+    args = ap.parse_args()
+    if args.profile:
+        return profile()
+    scales = [int(s) for s in args.scales.split(",")]
+    work = args.work or Path(tempfile.mkdtemp(prefix="govkg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    need = max(scales) * 8 * MB             # text + TriG + store, about 8 MB per replica
+    free = shutil.disk_usage(work).free
+    if free < need:
+        sys.exit(f"{work}: {free / 1e9:.1f} GB free, the {max(scales)}× run needs about {need / 1e9:.1f} GB")
+    started_load = os.getloadavg()[0]
+    rows = [run_scale(s, work, args) for s in scales]
+    if not args.keep and args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    load = os.getloadavg()[0]
+    machine = (f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}; "
+               f"load average {started_load:.1f} at the start, {load:.1f} at the end")
+    table = tables(rows, machine)
+    print(table)
+    if args.readme:
+        write_readme(table)
+
+
+if __name__ == "__main__":
+    main()

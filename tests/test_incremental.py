@@ -1,0 +1,166 @@
+"""Incremental and parallel builds give what a clean build gives, byte for byte."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import graph.build
+from graph.build import build, sample_corpus
+from graph.manifest import MANIFEST
+from graph.output import BuildLocked, _lock
+from conftest import named_answers
+from graph.store import open_graph
+
+SAMPLES = {p.name[:3]: p for p, _ in sample_corpus()}
+
+
+def corpus(folder: Path, **files: str | Path) -> Path:
+    """A folder of gazettes: name -> a sample's key ("000") or literal text."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for name, content in files.items():
+        target = folder / f"{name}.txt"
+        if content in SAMPLES:
+            shutil.copy(SAMPLES[content], target)
+        else:
+            target.write_text(str(content), encoding="utf-8")
+    return folder
+
+
+def edited(key: str) -> str:
+    """A sample with its 文号 and a title changed, as a corrected reissue would be."""
+    text = SAMPLES[key].read_text(encoding="utf-8")
+    return text.replace("〔2024〕", "〔2023〕").replace("鄂尔多斯市", "包头市", 3)
+
+
+def answers(out: Path) -> dict:
+    return named_answers(open_graph(out))
+
+
+def assert_same_output(a: Path, b: Path) -> None:
+    assert (a / "graph.trig").read_bytes() == (b / "graph.trig").read_bytes()
+    totals = [json.loads((x / "report.json").read_text(encoding="utf-8"))["totals"] for x in (a, b)]
+    assert totals[0] == totals[1]
+    assert answers(a) == answers(b)
+
+
+def statuses(report) -> dict:
+    return {f.name: f.skipped for f in report.files}
+
+
+def test_a_rebuild_replaces_changed_files_and_prunes_removed_ones(tmp_path):
+    out = tmp_path / "out"
+    build([corpus(tmp_path / "v1", a="000", b="001", c="002")], out)
+    v2 = corpus(tmp_path / "v2", a="000", b=edited("001"), d="003")
+    report = build([v2], out, prune=True)
+    assert statuses(report) == {"a.txt": "unchanged", "b.txt": None, "d.txt": None}
+    assert report.removed == ("c.txt",)
+    build([v2], tmp_path / "clean")
+    assert_same_output(out, tmp_path / "clean")
+
+
+def test_without_prune_the_files_of_the_last_build_stay(tmp_path):
+    out = tmp_path / "out"
+    v1 = corpus(tmp_path / "v1", a="000", b="003")
+    build([v1], out)
+    report = build([SAMPLES["004"]], out)
+    assert statuses(report) == {"004_8e672ddf229b4080.txt": None, "a.txt": "unchanged", "b.txt": "unchanged"}
+    build([v1, SAMPLES["004"]], tmp_path / "clean")
+    assert_same_output(out, tmp_path / "clean")
+
+
+def test_nothing_changed_nothing_extracted(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    v1 = corpus(tmp_path / "v1", a="000", b="003")
+    build([v1], out)
+    before = (out / "graph.trig").read_bytes()
+    monkeypatch.setattr(graph.build, "run_one", lambda *a: pytest.fail("extracted an unchanged file"))
+    report = build([v1], out)
+    assert set(statuses(report).values()) == {"unchanged"}
+    assert (out / "graph.trig").read_bytes() == before
+
+
+def test_a_duplicate_takes_over_when_its_original_is_pruned(tmp_path):
+    out = tmp_path / "out"
+    report = build([corpus(tmp_path / "v1", a="000", b="000")], out)
+    assert statuses(report) == {"a.txt": None, "b.txt": "duplicate of a.txt"}
+    v2 = corpus(tmp_path / "v2", b="000")
+    build([v2], out, prune=True)
+    build([v2], tmp_path / "clean")
+    assert_same_output(out, tmp_path / "clean")
+
+
+def test_any_number_of_jobs_gives_the_same_bytes(tmp_path, sample_build):
+    build([], tmp_path / "two", jobs=2)
+    assert_same_output(tmp_path / "two", sample_build[0])
+
+
+def test_other_code_rebuilds_everything(tmp_path):
+    out = tmp_path / "out"
+    v1 = corpus(tmp_path / "v1", a="000")
+    build([v1], out)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    manifest["fingerprint"] = "made-by-older-code"
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    assert statuses(build([v1], out)) == {"a.txt": None}
+
+
+def test_an_interrupted_build_leaves_the_previous_output_whole(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([corpus(tmp_path / "v1", a="000", b="001")], out)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    answers_before = answers(out)
+    v2 = corpus(tmp_path / "v2", a=edited("000"), b=edited("001"), c="002")
+    calls = []
+
+    def interrupted(path, name):
+        calls.append(name)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return run_one(path, name)
+    run_one = graph.build.run_one
+    monkeypatch.setattr(graph.build, "run_one", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build([v2], out)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert answers(out) == answers_before
+    assert sorted(p.name for p in out.iterdir()) == [".lock", "graph.html", "graph.trig",
+                                                     "manifest.json", "report.json", "store", "store-1"]
+
+
+def test_what_a_killed_build_left_is_swept_by_the_next(tmp_path):
+    out = tmp_path / "out"
+    v1 = corpus(tmp_path / "v1", a="000")
+    build([v1], out)
+    (out / "graph.trig.tmp").write_bytes(b"half a graph")
+    (out / "store-7").mkdir()
+    build([v1], out)
+    assert sorted(p.name for p in out.iterdir()) == [".lock", "graph.html", "graph.trig",
+                                                     "manifest.json", "report.json", "store", "store-2"]
+
+
+def test_one_build_at_a_time(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    held = _lock(out)
+    try:
+        with pytest.raises(BuildLocked):
+            build([SAMPLES["000"]], out)
+    finally:
+        held.close()
+
+
+def test_the_cli_says_what_it_reused_and_removed(tmp_path):
+    from click.testing import CliRunner
+    from graph.cli import main
+    out = str(tmp_path / "out")
+    v1 = corpus(tmp_path / "v1", a="000", b="003")
+    first = CliRunner().invoke(main, ["build", str(v1), "--out", out, "--jobs", "2"])
+    assert first.exit_code == 0 and "2 files (0 failed, 0 unchanged, 0 removed)" in first.output
+    v2 = corpus(tmp_path / "v2", a="000")
+    again = CliRunner().invoke(main, ["build", str(v2), "--out", out, "--prune"])
+    assert again.exit_code == 0 and "1 files (0 failed, 1 unchanged, 1 removed)" in again.output

@@ -1,0 +1,135 @@
+"""Real SPARQL servers on a loopback port: push a build to Oxigraph's server, serve a build
+with `govkg serve`, and get over HTTP the answers the local store gives."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from urllib.error import URLError
+from urllib.request import urlopen
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from conftest import named_answers as answers
+from graph.query import QueryError, run_query
+from graph.remote import Endpoint, RemoteError, oxigraph_binary, push, values_clause
+from graph.store import open_graph
+
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running(argv: list[str], port: int):
+    """A server process, stopped (by its own handle) when the block ends."""
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2).read()
+                break
+            except (URLError, OSError):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"server did not start: {proc.stderr.read().decode()[:500]}")
+                time.sleep(0.1)
+        yield proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_push_to_an_oxigraph_server_then_query_it_over_http(tmp_path, sample_build, sample_store):
+    port = free_port()
+    argv = [oxigraph_binary(), "serve", "--location", str(tmp_path / "server"),
+            "--bind", f"127.0.0.1:{port}"]
+    with running(argv, port):
+        result = CliRunner().invoke(main, ["push", "--graph", str(sample_build[0]),
+                                           "--endpoint", f"http://127.0.0.1:{port}/store"])
+        assert result.exit_code == 0 and "pushed 5 graphs" in result.output
+        # pushing again replaces each graph, it does not add to it
+        assert push(sample_build[0], f"http://127.0.0.1:{port}/store") == 5
+        remote = Endpoint.parse(f"http://127.0.0.1:{port}/query")
+        assert answers(remote) == answers(sample_store)
+        # a parameter written in the URL reaches the server (here: every graph as default)
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        assert run_query(remote, count).rows == (("0",),)
+        union = Endpoint.parse(f"http://127.0.0.1:{port}/query?union-default-graph")
+        assert run_query(union, count).rows == ((str(len(sample_store)),),)
+
+
+def test_govkg_serve_answers_like_the_local_store(sample_build, sample_store):
+    port = free_port()
+    argv = [sys.executable, "-m", "graph", "serve", "--graph", str(sample_build[0]), "--port", str(port)]
+    with running(argv, port):
+        remote = open_graph(f"http://127.0.0.1:{port}/query")
+        assert answers(remote) == answers(sample_store)
+        assert run_query(remote, "ASK { ?s ?p ?o }") is True
+        construct = "CONSTRUCT { ?d ?p ?o } WHERE { ?d <http://purl.org/dc/terms/identifier> ?o ; ?p ?o }"
+        assert len(run_query(remote, construct)) == len(run_query(sample_store, construct))
+        # read-only: an update is refused
+        with pytest.raises(RemoteError):
+            Endpoint(f"http://127.0.0.1:{port}/update").query("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "*/*")
+
+
+def test_a_server_that_is_not_there_is_a_clear_error():
+    with pytest.raises(QueryError, match="127.0.0.1"):
+        run_query(Endpoint(f"http://127.0.0.1:{free_port()}/query"), "ASK {}")
+
+
+@pytest.mark.parametrize("value, clause", [
+    pytest.param("鄂尔多斯市应急管理局", '(?unit) { ("鄂尔多斯市应急管理局") }', id="a-name"),
+    # a value cannot close the string and add to the query
+    pytest.param('x" } ?s ?p ?o { "', r'(?unit) { ("x\" } ?s ?p ?o { \"") }', id="quote-injection"),
+    pytest.param("<https://w3id.org/govkg/id/agency/x>", "(?unit) { (<https://w3id.org/govkg/id/agency/x>) }",
+                 id="an-iri"),
+])
+def test_parameters_on_a_server_are_bound_by_a_values_block(value, clause):
+    assert values_clause({"unit": value}).strip() == f"VALUES {clause}"
+
+
+def test_push_authenticates_and_names_each_graph(sample_build):
+    """A stand-in Graph Store endpoint on loopback that demands HTTP Basic credentials."""
+    import base64
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+    from urllib.parse import parse_qs, urlsplit
+    seen = []
+
+    class GraphStore(BaseHTTPRequestHandler):
+        def do_PUT(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            if self.headers.get("Authorization") != "Basic " + base64.b64encode(b"admin:pw").decode():
+                self.send_response(401)
+                self.send_header("WWW-Authenticate", 'Basic realm="govkg"')
+            else:
+                seen.append((parse_qs(urlsplit(self.path).query), self.headers["Content-Type"], body))
+                self.send_response(204)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+    server = HTTPServer(("127.0.0.1", 0), GraphStore)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/ds?x=1"
+        with pytest.raises(RemoteError, match="HTTP 401"):
+            push(sample_build[0], url, user="admin", password="wrong")
+        assert push(sample_build[0], url, user="admin", password="pw", graph_param="graph-uri") == 5
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+    graphs = sorted(params["graph-uri"][0] for params, _, _ in seen)
+    assert graphs[0].startswith("https://w3id.org/govkg/id/source/") and len(set(graphs)) == 5
+    assert all(params["x"] == ["1"] and ctype.startswith("text/turtle") for params, ctype, _ in seen)
+    assert any("鄂尔多斯市人民政府".encode() in body for _, _, body in seen)
