@@ -38,7 +38,6 @@ from .output import BuildError, Output, file_digest, graph_chunk
 from .pipeline import process
 from .rdf import source_iri
 from .report import FileReport
-from .viz import write_graph_html
 
 REPORT = "report.json"
 EXTRACT, REUSE, DUPLICATE, FAILED = "extract", "reuse", "duplicate", "failed"
@@ -132,11 +131,12 @@ def run_one(path: Path, name: str) -> Extracted:
 
 
 def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune: bool = False,
-          progress: Callable[[Progress], None] | None = None) -> BuildReport:
+          progress: Callable[[Progress], None] | None = None, html: bool = True) -> BuildReport:
     """Build the graph of ``paths`` (the sample corpus when empty) into folder ``out``.
 
     On an earlier build's folder, only new and changed files are extracted; ``prune``
-    drops the files of the earlier build that are not among ``paths``.
+    drops the files of the earlier build that are not among ``paths``; ``html`` writes
+    the page of the whole graph too (``graph.html``).
     """
     files = list(find_files(paths)) if paths else sample_corpus()
     out = Path(out)
@@ -157,7 +157,7 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
                 progress(Progress(len(reports), len(steps), done, total, report))
         result = BuildReport(out, tuple(reports), _removed(previous, steps))
         output.commit(result.as_dict(), entries)
-    _graph_page(out, result.totals()["triples"])
+    _graph_page(out, result.totals()["triples"] if html else None)
     return result
 
 
@@ -166,12 +166,14 @@ HTML_MAX_TRIPLES = 1_000_000
 writes none, and `govkg viz --focus/--document/--kinds` draws the part one needs."""
 
 
-def _graph_page(out: Path, triples: int) -> None:
+def _graph_page(out: Path, triples: int | None) -> None:
+    """Write the page, or remove an older one (it would show an older graph)."""
     page = out / "graph.html"
-    if triples <= HTML_MAX_TRIPLES:
+    if triples is not None and triples <= HTML_MAX_TRIPLES:
+        from .viz import write_graph_html         # networkx, numpy, pyvis: only for the page
         write_graph_html(out)
     else:
-        page.unlink(missing_ok=True)       # an older page would show an older graph
+        page.unlink(missing_ok=True)
 
 
 def _write(output: Output, step: Step, extracted: Extracted | None) -> tuple[Entry, FileReport]:

@@ -62,8 +62,10 @@ def main():
               help="Worker processes that extract files.")
 @click.option("--prune", is_flag=True,
               help="Drop the graphs of files an earlier build of --out had that are not among PATHS.")
+@click.option("--html/--no-html", default=True, show_default=True,
+              help="Also write graph.html, the interactive view of the whole graph.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def build(paths, out, jobs, prune, quiet):
+def build(paths, out, jobs, prune, html, quiet):
     """Build the graph of gazette files (.txt, .html) or folders of them.
 
     With no PATHS, builds the bundled sample corpus.  On a folder an earlier build wrote,
@@ -74,7 +76,7 @@ def build(paths, out, jobs, prune, quiet):
     started = time.perf_counter()
     bar = _ProgressBar() if not quiet and sys.stderr.isatty() else None
     try:
-        report = run_build(list(paths), out, jobs=jobs, prune=prune, progress=bar)
+        report = run_build(list(paths), out, jobs=jobs, prune=prune, progress=bar, html=html)
     except BuildError as e:
         raise click.ClickException(str(e)) from None
     finally:
@@ -118,8 +120,8 @@ def _summary(report, out, seconds: float) -> None:
     click.echo(f"wrote {Path(out) / 'graph.trig'}, {Path(out) / 'store'}, "
                f"{page.name + ', ' if page.exists() else ''}{Path(out) / 'report.json'} "
                f"in {seconds:.2f}s", err=True)
-    if not page.exists():
-        click.echo("the graph is too large for one page: draw a part of it with "
+    if not page.exists() and report.totals()["triples"] > 0:
+        click.echo("no page: with --no-html, or when the graph is too large for one page: draw a part of it with "
                    "`govkg viz --graph DIR --focus NAME` (or --document, --kinds)", err=True)
 
 

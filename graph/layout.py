@@ -45,8 +45,10 @@ def _ordered(U: nx.Graph, nodes: list[str]) -> nx.Graph:
 
 
 def _component(sub: nx.Graph, nodes: list[str]) -> dict[str, Position]:
-    if len(nodes) <= SPRING_LIMIT:
-        pos = nx.spring_layout(sub, seed=SEED, iterations=100)
+    if len(nodes) <= SMALL:
+        xy = _ring(len(nodes))            # a pair, a triangle, a square: no simulation needed
+    elif len(nodes) <= SPRING_LIMIT:
+        pos = nx.spring_layout(sub, seed=SEED, iterations=50 if len(nodes) <= 60 else 100)
         xy = np.array([pos[n] for n in nodes], dtype=float)
     else:
         index = {n: i for i, n in enumerate(nodes)}
@@ -55,6 +57,15 @@ def _component(sub: nx.Graph, nodes: list[str]) -> dict[str, Position]:
     spread = np.sqrt((xy ** 2).sum(axis=1)).mean() or 1.0
     xy *= SPACING * math.sqrt(len(nodes)) / (2 * spread)
     return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy)}
+
+
+SMALL = 4
+
+
+def _ring(n: int) -> np.ndarray:
+    """``n`` points evenly on a circle (a pair becomes a line)."""
+    angles = np.arange(n) * (2 * math.pi / n)
+    return np.stack([np.cos(angles), np.sin(angles)], axis=1)
 
 
 def sampled_layout(n: int, edges: list[tuple[int, int]], iterations: int = 120,

@@ -29,6 +29,7 @@ TRIG = ox.RdfFormat.TRIG
 TRIG_FILE, REPORT_FILE, LOCK_FILE = "graph.trig", "report.json", ".lock"
 STORE_PREFIX, STORE_LINK = "store-", "store"
 LOAD_BATCH = 16 << 20          # bytes of TriG handed to the store's bulk loader at a time
+FIRST_BATCH = 512 << 10        # … at first: small, so loading starts while the build goes on
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -115,7 +116,7 @@ class Output:
         self.trig = self.previous_trig = self.store = self.loader = None
         self.store_name = ""
         self.batch: list[bytes] = []
-        self.batched = self.loaded = 0
+        self.batched = self.loaded = self.loads = 0
 
     def __enter__(self) -> "Output":
         self.lock = _lock(self.folder)
@@ -151,7 +152,7 @@ class Output:
             self.batch.append(chunk)
             self.batched += len(chunk)
             self.loaded += len(chunk)
-            if self.batched >= LOAD_BATCH:
+            if self.batched >= min(LOAD_BATCH, FIRST_BATCH << self.loads):
                 self._load()
         return offset, len(chunk)
 
@@ -169,6 +170,7 @@ class Output:
     def _load(self) -> None:
         if self.batch:
             self.loader.put(trig_header() + b"".join(self.batch))
+            self.loads += 1                     # batches double up to LOAD_BATCH
         self.batch, self.batched = [], 0
 
     def commit(self, report: dict, entries: Iterable[Entry]) -> None:

@@ -42,10 +42,11 @@ def leader_roles() -> tuple[str, ...]:
 
 
 @cache
-def role_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """ROLE由WHO兼任, WHO担任ROLE, BODY ROLE(POST) with the lexicon's roles."""
+def role_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """Any role word; ROLE由WHO兼任, WHO担任ROLE, BODY ROLE(POST) with the lexicon's roles."""
     roles = "|".join(map(re.escape, leader_roles()))
-    return (re.compile(P.ROLE_BY.format(roles=roles), P.X),
+    return (re.compile(roles),
+            re.compile(P.ROLE_BY.format(roles=roles), P.X),
             re.compile(P.WHO_AS_ROLE.format(roles=roles), P.X | re.MULTILINE),
             re.compile(P.ROLE_IN_BRACKETS.format(roles=roles, lparen=P.LPAREN, rparen=P.RPAREN), P.X))
 
@@ -165,7 +166,9 @@ def prose_roles(clean: CleanText, a: int, b: int) -> list[tuple[int, str, str, l
     """``(position, head, role, entries)`` for each sentence in ``[a, b)`` that names a role:
     the head is the text naming the body (perhaps empty: the body spoken of before)."""
     text = clean.text
-    role_by, who_as, bracketed = role_patterns()
+    any_role, role_by, who_as, bracketed = role_patterns()
+    if not any_role.search(text, a, b):
+        return []                   # most lines name no role: skip the slower patterns
     found = []
     for m in role_by.finditer(text, a, b):
         found.append((m.start(), m.group("head"), m.group("role"),
