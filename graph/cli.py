@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 import time
 from pathlib import Path
 
@@ -40,6 +41,40 @@ def network_option(f):
                         help="Permit SERVICE / FROM / LOAD, which read from outside the graph.")(f)
 
 
+def timeout_option(f):
+    return click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(0.1),
+                        help="Seconds a query may run before govkg gives up (exit status 3).")(f)
+
+
+DEFAULT_TIMEOUT = 120.0
+
+
+@contextmanager
+def _deadline(seconds: float):
+    """Give up on a query that runs too long: Oxigraph cannot be interrupted, so the
+    process ends, with a clear message and exit status 3."""
+    import os
+    import threading
+
+    def expire():
+        sys.stderr.write(f"Error: the query ran longer than {seconds:g} s (--timeout)\n")
+        sys.stderr.flush()
+        os._exit(3)
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
+def _allow_network(allowed: bool) -> None:
+    """Every command runs offline unless the user allows the network (or names an endpoint)."""
+    from . import netguard
+    netguard.offline(not allowed)
+
+
 def _open(graph_dir: str, backend: str):
     try:
         return open_graph(graph_dir, backend)
@@ -51,7 +86,12 @@ def _open(graph_dir: str, backend: str):
 @click.version_option(package_name="govkg")
 def main():
     """govkg — a knowledge graph of agencies, documents, duties and command structures
-    from Chinese government gazettes."""
+    from Chinese government gazettes.
+
+    Nothing reaches the network unless a command is told to (--allow-network, an endpoint
+    URL for --graph, `govkg push`).
+    """
+    _allow_network(False)
 
 
 @main.command(epilog=EPILOG_BUILD)
@@ -164,11 +204,12 @@ Examples:
               help="Bind a query variable to a value (repeatable); <…> binds an IRI.")
 @click.option("--limit", default=Q.DEFAULT_LIMIT, show_default=True, type=click.IntRange(1),
               help="Most rows to print.")
-def query_cmd(name, graph_dir, fmt, backend, allow_network, params, limit):
+@timeout_option
+def query_cmd(name, graph_dir, fmt, backend, allow_network, params, limit, timeout):
     """Run a named query (see `govkg queries`)."""
     if name not in Q.named_queries():
         raise click.ClickException(f"no named query {name!r}; try: {', '.join(Q.named_queries())}")
-    _run(Q.query_text(name), graph_dir, fmt, backend, allow_network, params, limit)
+    _run(Q.query_text(name), graph_dir, fmt, backend, allow_network, params, limit, timeout)
 
 
 @main.command(epilog="""\b
@@ -183,23 +224,27 @@ Examples:
 @network_option
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable to a value (repeatable).")
-@click.option("--limit", default=Q.DEFAULT_LIMIT, show_default=True, type=click.IntRange(1))
-def sparql(query, graph_dir, fmt, backend, allow_network, params, limit):
+@click.option("--limit", default=Q.DEFAULT_LIMIT, show_default=True, type=click.IntRange(1),
+              help="Most rows to print.")
+@timeout_option
+def sparql(query, graph_dir, fmt, backend, allow_network, params, limit, timeout):
     """Run any SPARQL SELECT, ASK or CONSTRUCT (text, or a .rq file)."""
     try:
         text = Q.query_text(query)
     except Q.QueryError as e:
         raise click.ClickException(str(e)) from None
-    _run(text, graph_dir, fmt, backend, allow_network, params, limit)
+    _run(text, graph_dir, fmt, backend, allow_network, params, limit, timeout)
 
 
-def _run(text, graph_dir, fmt, backend, allow_network, params, limit):
-    graph = _open(graph_dir, backend)
-    try:
-        result = Q.run_query(graph, text, _params(params), allow_network=allow_network, limit=limit)
-    except Q.QueryError as e:
-        raise click.ClickException(str(e)) from None
-    _print(result, fmt)
+def _run(text, graph_dir, fmt, backend, allow_network, params, limit, timeout=DEFAULT_TIMEOUT):
+    _allow_network(allow_network or str(graph_dir).startswith(("http://", "https://")))
+    with _deadline(timeout):
+        graph = _open(graph_dir, backend)
+        try:
+            result = Q.run_query(graph, text, _params(params), allow_network=allow_network, limit=limit)
+        except Q.QueryError as e:
+            raise click.ClickException(str(e)) from None
+        _print(result, fmt)
 
 
 @main.command()
@@ -360,6 +405,7 @@ def push(graph_dir, endpoint, user, password, graph_param):
     """Upload every named graph of a build to a SPARQL 1.1 server (Graph Store Protocol:
     one PUT per file's graph, which replaces that graph on the server)."""
     from . import remote
+    _allow_network(True)            # the endpoint is the point
     if user is not None and password is None:
         password = click.prompt("password", hide_input=True, err=True)
     try:

@@ -163,8 +163,15 @@ def _acts(reg: Registry, a: int, b: int) -> None:
         owner = reg.find(re.sub(r"^由|组织$", "", clause.strip()))
         if owner is not None and owner is not rec and rec.parent is None:
             rec.parent = owner
-        if P.COMPOSED_AS_FOLLOWS.search(text, found[2], b):
+        if P.COMPOSED_AS_FOLLOWS.search(text, found[2], b) or (act and _list_follows(text, b)):
             reg.anchors.setdefault(a, rec)
+
+
+def _list_follows(text: str, end: int) -> bool:
+    """The next line starts the body's list: 成立X（以下简称…）。 / 成员单位：…"""
+    start = text.find("\n", end) + 1 if text[end:end + 1] != "\n" else end + 1
+    label = P.LABEL_LINE.match(text, start, text.find("\n", start) if "\n" in text[start:] else len(text))
+    return bool(label) and re.sub(r"\s+", "", label.group("label")) in lexicon.body_roles()
 
 
 def _subgroups(reg: Registry, a: int, b: int) -> None:
