@@ -158,7 +158,7 @@ def _summary(report, out, seconds: float) -> None:
                f"{facts}", err=True)
     page = Path(out) / "graph.html"
     click.echo(f"wrote {Path(out) / 'graph.trig'}, {Path(out) / 'store'}, "
-               f"{page.name + ', ' if page.exists() else ''}{Path(out) / 'report.json'} "
+               f"{str(page) + ', ' if page.exists() else ''}{Path(out) / 'report.json'} "
                f"in {seconds:.2f}s", err=True)
     if not page.exists() and report.totals()["triples"] > 0:
         click.echo("no page: with --no-html, or when the graph is too large for one page: draw a part of it with "

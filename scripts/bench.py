@@ -40,7 +40,8 @@ from graph.lexicon import jurisdiction_pattern, jurisdictions  # noqa: E402
 PROVINCE = "内蒙古自治区"
 YEAR = re.compile(r"(?<![0-9])(20[0-3][0-9])(?=年|[〕\]］）)])")
 NUMBER = re.compile(r"([〕\]］）)])([0-9]+)(?=号)")
-PARAMS = {"unit_bodies": {"unit": "鄂尔多斯市应急管理局"}, "unit_documents": {"unit": "鄂尔多斯市人民政府"}}
+PARAMS = {"unit_bodies": {"unit": "鄂尔多斯市应急管理局"}, "unit_documents": {"unit": "鄂尔多斯市人民政府"},
+          "unit_duties": {"unit": "鄂尔多斯市应急管理局"}, "unit_lead_tasks": {"unit": "鄂尔多斯市住房和城乡建设局"}}
 # A question about one unit that the sample corpus can answer today (unit_bodies needs the
 # membership facts): the documents one agency issued, its label bound as a value.
 EXTRA = {"unit_documents": """
