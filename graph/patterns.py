@@ -251,8 +251,8 @@ __test__["DATE_LINE"] = """A line that holds only a signing date (perhaps after 
 
 NOTICE_TITLE = re.compile(rf"""
     ^(?P<issuer>[{HAN}][{HAN}（）()·]{{1,39}}?)?
-    (?P<about>关于.+?)
-    (?P<genre>的?(?:通知|通告|公告|决定|意见|批复|通报|函|命令|决议|报告|请示))
+    (?P<about>(?:关于|關於).+?)                          # 關於: a text in traditional characters
+    (?P<genre>的?(?:通知|通告|公告|决定|決定|意见|意見|批复|批覆|通报|通報|函|命令|决议|決議|报告|報告|请示|請示))
     [ \t\u3000]*$
 """, X)
 __test__["NOTICE_TITLE"] = """The heading of a notice: [issuer]关于…的通知 (whitespace already removed).
@@ -260,12 +260,14 @@ __test__["NOTICE_TITLE"] = """The heading of a notice: [issuer]关于…的通�
 >>> m = NOTICE_TITLE.match("兴安盟行政公署关于进一步加强财政预算管理的通知")
 >>> m.group("issuer"), m.group("genre")
 ('兴安盟行政公署', '的通知')
+>>> NOTICE_TITLE.match("額爾古納市人民政府關於印發就業促進行動實施方案的通知").group("issuer")
+'額爾古納市人民政府'
 """
 
 ISSUES_INSTRUMENT = re.compile(r"""
-    (?:印发|转发|发布|公布|颁布)
+    (?:印发|转发|发布|公布|颁布|印發|轉發|發布|頒布)
     (?:《(?P<quoted>[^》]+)》|(?P<bare>.+?))
-    的?(?:通知|通告|公告|决定)$
+    的?(?:通知|通告|公告|决定|決定)$
 """, X)
 __test__["ISSUES_INSTRUMENT"] = """The part of a notice title that names the instrument it issues.
 

@@ -117,7 +117,7 @@ def _header_at(lines: list[Line], i: int) -> _Header | None:
         block = [lines[j][2] for j in range(i, i + n)]
         if any(P.TOC_ENTRY.search(b) for b in block):
             return None
-        if n == 2 and "关于" not in block[0]:
+        if n == 2 and "关于" not in block[0] and "關於" not in block[0]:
             break                    # a title over two lines has 关于 on its first
         title = squeeze("".join(block))
         m = P.NOTICE_TITLE.match(title)

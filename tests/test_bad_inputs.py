@@ -89,20 +89,22 @@ def _trig_parses(out: Path) -> Dataset:
     return ds
 
 
+TRADITIONAL = ("額爾古納市人民政府關於印發就業促進行動實施方案的通知\n各蘇木鄉鎮人民政府、市直部門：\n"
+               "現將《額爾古納市就業促進行動實施方案》印發給你們，請結合實際，認真貫徹落實。\n2025年3月3日\n"
+               "額爾古納市就業促進行動實施方案\n一、總體要求\n依據《中華人民共和國就業促進法》，制定本方案。\n")
+
+
 def test_mixed_encodings_in_one_folder_give_the_same_document(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    for enc in ("utf-8", "gbk", "utf-16", "big5"):
-        text = GOOD if enc != "big5" else GOOD.replace("额尔古纳市人民政府", "額爾古納市人民政府")
-        try:
-            data = text.encode(enc)
-        except UnicodeEncodeError:
-            data = text.encode(enc, errors="replace")
-        (folder / f"{enc}.txt").write_bytes(data)
+    for enc in ("utf-8", "gbk", "utf-16"):
+        (folder / f"{enc}.txt").write_bytes(GOOD.replace("26日", f"{len(enc)}日").encode(enc))
+    (folder / "big5.txt").write_bytes(TRADITIONAL.encode("big5"))       # traditional characters
     result, files, _ = build(folder, tmp_path / "out")
     assert result.exit_code == 0
-    assert [files[f"{e}.txt"]["encoding"] for e in ("utf-8", "gbk", "utf-16")] == ["utf-8", "gb18030", "utf-16"]
-    assert all(files[f"{e}.txt"]["documents"] == 1 for e in ("utf-8", "gbk", "utf-16"))
+    assert [files[f"{e}.txt"]["encoding"] for e in ("utf-8", "gbk", "utf-16", "big5")] == \
+        ["utf-8", "gb18030", "utf-16", "big5"]
+    assert all(files[f"{e}.txt"]["documents"] == 1 for e in ("utf-8", "gbk", "utf-16", "big5"))
 
 
 def test_hostile_text_inside_documents_is_kept_as_text_and_the_trig_stays_valid(tmp_path):
