@@ -49,6 +49,20 @@ def timeout_option(f):
 DEFAULT_TIMEOUT = 120.0
 
 
+def query_options(f):
+    """The options every query command shares: where, how to print, which store, the
+    network, bound parameters, and the row and time limits."""
+    for option in reversed((
+            graph_option, format_option, backend_option, network_option,
+            click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+                         help="Bind a query variable to a value (repeatable); <…> binds an IRI."),
+            click.option("--limit", default=Q.DEFAULT_LIMIT, show_default=True, type=click.IntRange(1),
+                         help="Most rows to print."),
+            timeout_option)):
+        f = option(f)
+    return f
+
+
 @contextmanager
 def _deadline(seconds: float):
     """Give up on a query that runs too long: Oxigraph cannot be interrupted, so the
@@ -196,15 +210,7 @@ Examples:
   govkg query unit_bodies --graph out --param unit=鄂尔多斯市应急管理局
 """)
 @click.argument("name")
-@graph_option
-@format_option
-@backend_option
-@network_option
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query variable to a value (repeatable); <…> binds an IRI.")
-@click.option("--limit", default=Q.DEFAULT_LIMIT, show_default=True, type=click.IntRange(1),
-              help="Most rows to print.")
-@timeout_option
+@query_options
 def query_cmd(name, graph_dir, fmt, backend, allow_network, params, limit, timeout):
     """Run a named query (see `govkg queries`)."""
     if name not in Q.named_queries():
@@ -215,18 +221,10 @@ def query_cmd(name, graph_dir, fmt, backend, allow_network, params, limit, timeo
 @main.command(epilog="""\b
 Examples:
   govkg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --graph out
-  govkg sparql scripts/units_on_headquarters.rq --graph out --format csv
+  govkg sparql scripts/headquarters_members.rq --graph out --format csv
 """)
 @click.argument("query")
-@graph_option
-@format_option
-@backend_option
-@network_option
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query variable to a value (repeatable).")
-@click.option("--limit", default=Q.DEFAULT_LIMIT, show_default=True, type=click.IntRange(1),
-              help="Most rows to print.")
-@timeout_option
+@query_options
 def sparql(query, graph_dir, fmt, backend, allow_network, params, limit, timeout):
     """Run any SPARQL SELECT, ASK or CONSTRUCT (text, or a .rq file)."""
     try:

@@ -7,6 +7,7 @@ always original offsets, so ``source.text[start:end]`` is the quote.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -180,6 +181,13 @@ class CleanText:
 
     def span(self, start: int, end: int) -> Span:
         return self.offsets.span(start, end)
+
+    def mention(self, start: int, end: int, value: str | None = None) -> "Mention":
+        """What cleaned ``text[start:end]`` prints (white space removed), with its span."""
+        return Mention(WHITESPACE.sub("", self.text[start:end]), self.span(start, end), value)
+
+
+WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)

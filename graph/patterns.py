@@ -277,10 +277,10 @@ __test__["ISSUES_INSTRUMENT"] = """The part of a notice title that names the ins
 '就业促进行动实施方案'
 """
 
-RECIPIENTS = re.compile(rf"""
-    ^(?P<list>[^。；;：:]{{2,300}}?
+RECIPIENTS = re.compile(r"""
+    ^(?P<list>[^。；;：:]{2,300}?
       (?:人民政府|政府|行政公署|部门|单位|委办局|委、办、局|管委会|办事处|公司|机构|街道|苏木|乡镇|嘎查村|社区)
-      [^。；;：:]{{0,40}}?)
+      [^。；;：:]{0,40}?)
     [：:]\s*$
 """, X)
 __test__["RECIPIENTS"] = """The 主送 line: a list of addressees ending with a colon.

@@ -305,15 +305,10 @@ def title_key(title: str) -> str:
 
 
 def _recipients(clean: CleanText, line: Line) -> tuple[Mention, ...]:
-    text = line[2]
-    out, pos = [], 0
-    body = text.rstrip().rstrip(":：")
-    for part in re.finditer(r"[^,，、;；]+", body):
-        name = part.group().strip()
-        if name:
-            out.append(_mention(clean, line[0] + part.start(), line[0] + part.end()))
-        pos = part.end()
-    return tuple(out)
+    """The addressees of a 主送 line, one Mention each."""
+    body = line[2].rstrip().rstrip(":：")
+    return tuple(_mention(clean, line[0] + part.start(), line[0] + part.end())
+                 for part in re.finditer(r"[^,，、;；]+", body) if part.group().strip())
 
 
 def _attachments(clean: CleanText, lines: list[Line]) -> tuple[Mention, ...]:

@@ -1,12 +1,11 @@
 """What drifts: CLI vs README, vocabulary vs ontology, lexicons well-formed, queries run."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import RDF
 
 from graph import lexicon
 from graph.cli import main
@@ -61,7 +60,6 @@ def test_lexicon_files_are_well_formed(name):
     assert header[-1] == "note", f"{name}.tsv needs a note column last"
     lines = [ln for ln in text.splitlines()[1:] if ln and not ln.startswith("#")]
     assert all(ln.count("\t") == len(header) - 1 for ln in lines), f"{name}.tsv: wrong column count"
-    keys = [ln.split("\t")[0] for ln in lines]
     assert lines == sorted(lines), f"{name}.tsv is not sorted"
     assert len(rows) == len(lines)
 

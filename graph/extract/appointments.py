@@ -152,4 +152,4 @@ def _appointment(clean: CleanText, doc: Document, text: str, start: int, person:
 
 
 def _mention(clean: CleanText, start: int, a: int, b: int) -> Mention:
-    return Mention(re.sub(r"\s+", "", clean.text[start + a:start + b]), clean.span(start + a, start + b))
+    return clean.mention(start + a, start + b)

@@ -99,7 +99,7 @@ class Registry:
         return self.names.find(text, lambda rec: rec.constituted) if text else None
 
     def mention(self, a: int, b: int) -> Mention:
-        return Mention(re.sub(r"\s+", "", self.clean.text[a:b]), self.clean.span(a, b))
+        return self.clean.mention(a, b)
 
     def declare(self, name: Mention, kind: str, evidence: Span, pos: int, *, strong: bool = False,
                 act: bool | None = None, parent: Record | None = None,

@@ -352,4 +352,4 @@ def _duty(clean: CleanText, doc: Document, holder: Mention, kind: str, body: Men
 
 
 def _mention(clean: CleanText, a: int, b: int) -> Mention:
-    return Mention(re.sub(r"\s+", "", clean.text[a:b]), clean.span(a, b))
+    return clean.mention(a, b)

@@ -69,7 +69,7 @@ def mention(clean: CleanText, a: int, b: int) -> Mention:
         a += 1
     while b > a and clean.text[b - 1] in " \t\u3000":
         b -= 1
-    return Mention(re.sub(r"\s+", "", clean.text[a:b]), clean.span(a, b))
+    return clean.mention(a, b)
 
 
 def entry(clean: CleanText, a: int, b: int) -> Entry | None:

@@ -47,7 +47,7 @@ def references(clean: CleanText, doc: Document) -> list[Reference]:
         seen.add(key)
         span = clean.span(m.start(), m.end())
         out.append(Reference(doc.key, span, "references.guillemets",
-                             Mention(title, clean.span(m.start("title"), m.end("title")))))
+                             clean.mention(m.start("title"), m.end("title"))))
     return out
 
 
@@ -103,13 +103,13 @@ def _pair(named):
 def _title(clean: CleanText, m: re.Match | None) -> Mention | None:
     if m is None:
         return None
-    return Mention(re.sub(r"\s+", "", m.group("title")), clean.span(m.start("title"), m.end("title")))
+    return clean.mention(m.start("title"), m.end("title"))
 
 
 def _number(clean: CleanText, m: re.Match | None) -> Mention | None:
     if m is None:
         return None
-    return Mention(re.sub(r"\s+", "", m.group()), clean.span(m.start(), m.end()), normal_number(m))
+    return clean.mention(m.start(), m.end(), normal_number(m))
 
 
 SAMPLE = """额尔古纳市人民政府办公室关于印发《额尔古纳市春季应对融雪应急预案》的通知
