@@ -1,0 +1,179 @@
+"""Duties, tasks and appointments."""
+from __future__ import annotations
+
+import re
+
+from .common import X, HAN, LPAREN, RPAREN
+
+__test__: dict[str, str] = {}   # the examples below, run by doctest
+
+# Duties, tasks and appointments (issue 4).
+
+ITEM_NUMBER = re.compile(rf"""
+    ^(?:[-•●▪·][ \t\u3000]*)?                                    # a bullet before the number
+    (?:[一二三四五六七八九十百]+[、.．]
+      | {LPAREN}[ \t\u3000]*(?:[一二三四五六七八九十]+|\d{{1,2}})[ \t\u3000]*{RPAREN}
+      | \d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}}(?:[.．、](?!\d)|[ \t\u3000]+(?![年月日时个万亿元%])
+                                          |(?=[{HAN}])(?![年月日时个万亿元人家项条次名台套公里千米小分秒周岁倍级]))
+      | [①-⑳]
+      | [一二三四五六七八九十]是
+    )[ \t\u3000]*
+""", X)
+__test__["ITEM_NUMBER"] = """The number (or bullet) that opens a list item: 1. （一） (3) 一、 ① 一是.
+
+>>> [ITEM_NUMBER.match(s).group() for s in ("（3）市卫健委：", "1. 市公安局", "一是建立", "- (1) 贯彻")]
+['（3）', '1. ', '一是', '- (1) ']
+>>> [ITEM_NUMBER.match(s) for s in ("24小时内", "2024年", "30 万元")]
+[None, None, None]
+"""
+
+TASK_LABEL = re.compile(r"""
+    (?P<label>牵头|配合|协同|协办|主责|责任)            # who: lead / support / answer for
+    [ \t\u3000]*(?:单位|部门)[ \t\u3000]*(?:/人)?
+    [ \t\u3000]*[：:]
+""", X)
+__test__["TASK_LABEL"] = """A label in a work item's bracket: 牵头单位： 配合部门: 责任单位：.
+
+>>> [m.group("label") for m in TASK_LABEL.finditer("（牵头单位：市财政局；配合单位:市商务局，责任单位：各旗区）")]
+['牵头', '配合', '责任']
+"""
+
+TASK_COLUMN = re.compile(r"""
+    ^[ \t\u3000]*(?P<label>牵头|配合|协同|协办|主责|责任)[ \t\u3000]*(?:单位|部门)
+""", X)
+__test__["TASK_COLUMN"] = """A table header cell naming the units of a row: 牵头单位, 配合部门, 责任单位.
+
+>>> bool(TASK_COLUMN.match("牵头部门")), bool(TASK_COLUMN.match("主要实施单位"))
+(True, False)
+"""
+
+BODY_LABEL = r"""
+    (?P<name>[{han}（）()·]{{0,30}}?
+      (?:(?:{suffixes})(?:办公室)? | [{han}]{{2,8}}?组(?![建织成长员])))    # …指挥部(办公室) / 综合协调组
+"""
+__test__["BODY_LABEL"] = """A whole body name used as a label or a duty holder (a template: the suffixes
+come from lexicon/body_types.tsv, see ``extract.bodies.label_pattern``).
+
+>>> p = re.compile(BODY_LABEL.format(han=HAN, suffixes="指挥部|专家委员会"), X)
+>>> [p.fullmatch(s) is not None for s in ("市减灾指挥部办公室", "综合协调组", "市财政局")]
+[True, True, False]
+>>> [m.group() for m in p.finditer("市指挥部组建专家委员会，")]
+['市指挥部', '组建专家委员会']
+"""
+
+DUTY_CUE = re.compile(r"""
+    (?:的)?(?:主要|工作|具体|基本)?职责(?:和任务|任务)?
+    (?:是|为|如下|包括|有)?[ \t\u3000]*(?:[：:，,]|$)
+""", X)
+__test__["DUTY_CUE"] = """The words that open a body's functions: 的主要职责： 职责: 主要职责是 职责如下：.
+
+>>> [bool(DUTY_CUE.match(s)) for s in ("的主要职责：在", "职责:负责", "主要职责是协调", "职责分工")]
+[True, True, False, False]
+"""
+# 主要职责是协调 has no colon: the cue then ends at 是 (see DUTY_CUE_BARE).
+
+DUTY_CUE_BARE = re.compile(r"(?:的)?(?:主要|工作|具体)?职责(?:是|为)(?=[\u4e00-\u9fff])")
+__test__["DUTY_CUE_BARE"] = """主要职责是/为 run straight into the duty: 主要职责是协调组织….
+
+>>> DUTY_CUE_BARE.match("主要职责是协调").group()
+'主要职责是'
+"""
+
+HEADING_DUTY = re.compile(r"""
+    ^(?P<body>.*?)(?:及其|及)?(?:的)?(?:主要|工作)?职责(?:分工)?$
+""", X)
+__test__["HEADING_DUTY"] = """A heading that announces functions: 市指挥部职责, 办公室及其职责, 市减灾指挥部的主要职责.
+
+>>> [HEADING_DUTY.match(s).group("body") for s in ("市指挥部职责", "通辽市邮政业突发事件应急指挥部办公室及其职责")]
+['市指挥部', '通辽市邮政业突发事件应急指挥部办公室']
+"""
+
+LISTING_TITLE = re.compile(r"""
+    ^(?P<body>[^\s：:，,。；;]{0,30}?)
+    (?:各)?(?:成员单位|有关部门|相关部门|部门|单位)(?:[（(]单位[）)]|和单位|及单位)?(?:及其?|的)?
+    (?:主要|工作|具体)?职责(?:分工)?(?:如下)?[：:]?$
+  | ^职责分工[：:]?$
+""", X)
+__test__["LISTING_TITLE"] = """The title of a per-unit duty listing (各部门职责分工, 市指挥部各成员单位职责 …).
+
+>>> [LISTING_TITLE.match(s).group("body") for s in ("各部门职责分工", "市指挥部各成员单位职责", "成员单位职责")]
+['', '市指挥部', '']
+>>> LISTING_TITLE.match("部门（单位）职责").group("body"), LISTING_TITLE.match("职责分工").group("body")
+('', None)
+>>> [LISTING_TITLE.match(s) is None for s in ("指挥部职责", "办公室职责", "组织机构及职责", "工作组职责")]
+[True, True, True, True]
+"""
+
+UNIT_LABEL = re.compile(r"""
+    ^(?P<unit>[^\s：:，,。；;（）()]{2,40}(?:[（(][^（）()：:]{1,12}[）)])?)[ \t\u3000]*[：:]
+""", X)
+__test__["UNIT_LABEL"] = """A unit's name opening its paragraph in a listing: 市气象局：负责…
+
+>>> UNIT_LABEL.match("市文化和旅游局(文物局)：负责").group("unit")
+'市文化和旅游局(文物局)'
+>>> UNIT_LABEL.match("市发展改革委、市财政局：负责").group("unit")
+'市发展改革委、市财政局'
+"""
+
+LISTING_STOP = re.compile(r"^(?:其他|其它|其余|各成员单位|各有关|各相关|以上|上述|今后|附件)")
+__test__["LISTING_STOP"] = """A paragraph that closes a listing: 其他有关部门单位根据…, 各成员单位应当….
+
+>>> bool(LISTING_STOP.match("各成员单位应当建立应急联动工作机制"))
+True
+"""
+
+NARRATIVE_DUTY = re.compile(r"""
+    (?:^|(?<=[。；;！？]))
+    (?:由)?(?P<holder>[^\s，,。；;：:、（）()“”《》]{3,30}?)
+    (?:牵头|统一|具体|主要)?负责(?!人)
+""", X)
+__test__["NARRATIVE_DUTY"] = """A sentence whose subject is charged with something: 市应急管理局负责… (not 负责人).
+
+>>> NARRATIVE_DUTY.search("本预案由市应急管理局负责解释。").group("holder")
+'本预案由市应急管理局'
+"""
+
+APPOINT = re.compile(rf"""
+    ^(?P<person>[{HAN}·]{{2,8}}?)(?:同志)?
+    (?P<secondment>挂职)?任(?!职时间|职试用)
+    (?P<posts>[^，,；;。]+)
+""", X)
+__test__["APPOINT"] = """A decision that puts a person into posts: 乔建江任市乡村振兴局局长, 钟财富挂职任….
+
+>>> APPOINT.match("魏斌同志任市行政学院副院长").group("person", "posts")
+('魏斌', '市行政学院副院长')
+>>> APPOINT.match("任二虎任市就业服务中心主任").group("person")
+'任二虎'
+"""
+
+APPOINT_AS = re.compile(rf"""
+    ^(?:任命|聘任|聘请|提名)(?P<person>[{HAN}·]{{2,8}}?)(?:同志)?为
+    (?P<posts>[^，,；;。]+)
+""", X)
+__test__["APPOINT_AS"] = """任命X为Y: another way to put a person into a post.
+
+>>> APPOINT_AS.match("任命张三同志为市财政局副局长").group("person", "posts")
+('张三', '市财政局副局长')
+"""
+
+REMOVE = re.compile(rf"""
+    ^免去(?P<who>[{HAN}·]{{1,8}}?同志|其)?
+    (?P<posts>[^，,；;。]+?)(?:的)?职务
+""", X)
+__test__["REMOVE"] = """A decision that removes a person from posts: 免去李建国同志市水务局副局长职务, 免去其…职务.
+
+>>> REMOVE.match("免去李建国同志市水务局副局长职务").group("who", "posts")
+('李建国同志', '市水务局副局长')
+>>> REMOVE.match("免去金山市人民政府副秘书长职务").group("posts")
+'金山市人民政府副秘书长'
+"""
+
+POST_NOTE = re.compile(r"[（(](?:试用期|挂职|任期|兼)[^（）()]*[）)]")
+__test__["POST_NOTE"] = """A note after a post: (试用期一年), (挂职时间为一年,2024年1月至2025年1月).
+
+>>> POST_NOTE.sub("", "市科学技术局副局长(试用期一年)")
+'市科学技术局副局长'
+"""
+
+CONFIRMATION = re.compile(r"试用期(?:已)?满|任职时间从")
+__test__["CONFIRMATION"] = """Words that make 任 a confirmation after probation (试用期满任职)."""
