@@ -167,13 +167,25 @@ writes none, and `govkg viz --focus/--document/--kinds` draws the part one needs
 
 
 def _graph_page(out: Path, triples: int | None) -> None:
-    """Write the page, or remove an older one (it would show an older graph)."""
+    """Write the page, or remove an older one (it would show an older graph); a page
+    already drawn from this very graph (an unchanged rebuild) is kept."""
     page = out / "graph.html"
     if triples is not None and triples <= HTML_MAX_TRIPLES:
-        from .viz import write_graph_html         # networkx, numpy, pyvis: only for the page
-        write_graph_html(out)
+        stamp = read_manifest(out).graph_digest()
+        if not _stamped(page, stamp):
+            from .viz import write_graph_html     # networkx, numpy, pyvis: only for the page
+            write_graph_html(out, stamp=stamp)
     else:
         page.unlink(missing_ok=True)
+
+
+def _stamped(page: Path, stamp: str) -> bool:
+    """The page carries ``stamp`` in its head (``viz.to_html`` puts it there)."""
+    try:
+        with open(page, "rb") as f:
+            return f'<meta name="govkg-graph" content="{stamp}">'.encode() in f.read(4096)
+    except OSError:
+        return False
 
 
 def _write(output: Output, step: Step, extracted: Extracted | None) -> tuple[Entry, FileReport]:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 MANIFEST = "manifest.json"
 FORMAT = 1                      # bump when the layout of the output folder changes
@@ -39,6 +40,14 @@ class Manifest:
     store: str                              # folder (in the output folder) of the store
     outputs: dict[str, tuple[int, int]]     # file -> (size, mtime_ns) when committed
     entries: tuple[Entry, ...]
+
+    def graph_digest(self) -> str:
+        """A digest of the graph this build holds (its files' graphs and chunks, and the
+        code that made them): the same for an unchanged rebuild."""
+        h = hashlib.sha256(self.fingerprint.encode())
+        for e in self.entries:
+            h.update(f"{e.graph}\0{e.sha256}\0{e.offset}\0{e.length}\n".encode())
+        return h.hexdigest()[:16]
 
     def as_json(self) -> bytes:
         data = {"format": FORMAT, "fingerprint": self.fingerprint, "store": self.store,
@@ -77,15 +86,21 @@ def stat_of(path: Path) -> tuple[int, int] | None:
 
 @cache
 def fingerprint() -> str:
-    """A digest of everything that decides a file's graph: the package's code and lexicons,
-    and the versions of the libraries that write the outputs."""
+    """A digest of everything that decides a file's graph and the page: the package's code,
+    lexicons and page assets, and the versions of the libraries that write the outputs."""
     from importlib import metadata
     h = hashlib.sha256(f"{FORMAT}".encode())
     for lib in ("pyoxigraph", "rdflib"):
         h.update(f"{lib} {metadata.version(lib)}\n".encode())
-    root = resources.files("graph")
-    for folder in (root, root / "extract", root / "lexicon"):
-        for p in sorted(folder.iterdir(), key=lambda p: p.name):
-            if p.name.endswith((".py", ".tsv")):
-                h.update(p.name.encode() + b"\0" + p.read_bytes())
+    for name, data in _code(resources.files("graph")):
+        h.update(name.encode() + b"\0" + data)
     return h.hexdigest()[:16]
+
+
+def _code(folder, prefix: str = "") -> Iterator[tuple[str, bytes]]:
+    """The package's modules, lexicons and page assets, subpackages included, in name order."""
+    for p in sorted(folder.iterdir(), key=lambda p: p.name):
+        if p.is_dir() and p.name != "__pycache__":
+            yield from _code(p, f"{prefix}{p.name}/")
+        elif p.name.endswith((".py", ".tsv", ".js", ".css")):
+            yield prefix + p.name, p.read_bytes()

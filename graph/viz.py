@@ -87,15 +87,17 @@ def select(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
     return H if H is not G else G.copy()
 
 
-def to_html(G: nx.MultiDiGraph, title: str = "govkg") -> str:
-    """The page of ``G``: offline, with the panel, positions computed in Python."""
+def to_html(G: nx.MultiDiGraph, title: str = "govkg", stamp: str | None = None) -> str:
+    """The page of ``G``: offline, with the panel, positions computed in Python; ``stamp``
+    names the build's graph (``Manifest.graph_digest``) so that a rebuild can keep it."""
     nodes, edges, data = page_data(G, layout(G))
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
     net.templateEnv.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     net.nodes, net.edges, net.options = nodes, edges, options(len(nodes))
     page = EMPTY_HEADING.sub("", REMOTE_TAG.sub("", net.generate_html()))
     page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>"
-                        '\n<meta name="viewport" content="width=device-width">', 1)
+                        '\n<meta name="viewport" content="width=device-width">'
+                        + (f'\n<meta name="govkg-graph" content="{html.escape(stamp)}">' if stamp else ""), 1)
     page = page.replace("</head>", f"<style>{_asset('viz.css')}</style>\n</head>", 1)
     page = page.replace("</body>", f"{panel(G, title)}\n<script type=\"application/json\" id=\"govkg-data\">"
                         f"{script_json(data)}</script>\n<script>{_asset('viz.js')}</script>\n</body>", 1)
@@ -105,18 +107,19 @@ def to_html(G: nx.MultiDiGraph, title: str = "govkg") -> str:
     return page
 
 
-def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = "govkg") -> Path:
+def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = "govkg",
+               stamp: str | None = None) -> Path:
     """Write the page of ``G`` to ``path`` (UTF-8), through a temporary file."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(to_html(G, title), encoding="utf-8")
+    tmp.write_text(to_html(G, title, stamp), encoding="utf-8")
     tmp.replace(path)
     return path
 
 
-def write_graph_html(folder: str | Path, title: str = "govkg") -> Path:
+def write_graph_html(folder: str | Path, title: str = "govkg", stamp: str | None = None) -> Path:
     """The page of the whole graph built in ``folder``, written beside its TriG."""
-    return write_html(to_networkx(open_graph(folder)), Path(folder) / HTML, title)
+    return write_html(to_networkx(open_graph(folder)), Path(folder) / HTML, title, stamp)
 
 
 def remote_references(page: str) -> list[str]:

@@ -84,6 +84,32 @@ def test_nothing_changed_nothing_extracted(tmp_path, monkeypatch):
     assert (out / "graph.trig").read_bytes() == before
 
 
+def test_the_page_is_redrawn_only_when_the_graph_changed(tmp_path, monkeypatch):
+    import graph.viz
+    out = tmp_path / "out"
+    v1 = corpus(tmp_path / "v1", a="000")
+    build([v1], out)
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setattr(graph.viz, "write_graph_html", lambda *a, **k: pytest.fail("redrew an unchanged graph"))
+        build([v1], out)
+    assert (out / "graph.html").read_text(encoding="utf-8") == page
+    build([corpus(tmp_path / "v2", a="000", b="003")], out)
+    redrawn = (out / "graph.html").read_text(encoding="utf-8")
+    assert "鄂尔多斯市能源局" not in page and "鄂尔多斯市能源局" in redrawn     # 003's appointments
+    build([v1], out, prune=True)              # back to the first graph: the first page again
+    assert (out / "graph.html").read_text(encoding="utf-8") == page
+
+
+def test_the_fingerprint_reads_every_module_lexicon_and_asset():
+    from importlib import resources
+    from graph.manifest import _code
+    names = {name for name, _ in _code(resources.files("graph"))}
+    assert {"rdf.py", "patterns/bodies.py", "extract/tasks.py", "lexicon/__init__.py",
+            "static/viz.js"} <= names
+    assert any(n.startswith("lexicon/") and n.endswith(".tsv") for n in names)
+
+
 def test_a_duplicate_takes_over_when_its_original_is_pruned(tmp_path):
     out = tmp_path / "out"
     report = build([corpus(tmp_path / "v1", a="000", b="000")], out)
