@@ -33,13 +33,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .ingest import SourceError, find_files, read_source
-from .manifest import Entry, Manifest, read_manifest, trusted
+from .manifest import PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, read_manifest, trusted
 from .output import BuildError, Output, file_digest, graph_chunk
 from .pipeline import process
 from .rdf import source_iri
 from .report import FileReport
 
-REPORT = "report.json"
 EXTRACT, REUSE, DUPLICATE, FAILED = "extract", "reuse", "duplicate", "failed"
 WINDOW = 8                      # files in flight per worker
 
@@ -156,8 +155,8 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
             if progress:
                 progress(Progress(len(reports), len(steps), done, total, report))
         result = BuildReport(out, tuple(reports), _removed(previous, steps))
-        output.commit(result.as_dict(), entries)
-    _graph_page(out, result.totals()["triples"] if html else None)
+        manifest = output.commit(result.as_dict(), entries)
+    _graph_page(out, manifest.graph_digest(), result.totals()["triples"] if html else None)
     return result
 
 
@@ -166,12 +165,11 @@ HTML_MAX_TRIPLES = 1_000_000
 writes none, and `govkg viz --focus/--document/--kinds` draws the part one needs."""
 
 
-def _graph_page(out: Path, triples: int | None) -> None:
-    """Write the page, or remove an older one (it would show an older graph); a page
-    already drawn from this very graph (an unchanged rebuild) is kept."""
-    page = out / "graph.html"
+def _graph_page(out: Path, stamp: str, triples: int | None) -> None:
+    """Write the page of the graph ``stamp`` names, or remove an older one (it would show
+    an older graph); a page already drawn from this very graph (an unchanged rebuild) is kept."""
+    page = out / PAGE_FILE
     if triples is not None and triples <= HTML_MAX_TRIPLES:
-        stamp = read_manifest(out).graph_digest()
         if not _stamped(page, stamp):
             from .viz import write_graph_html     # networkx, numpy, pyvis: only for the page
             write_graph_html(out, stamp=stamp)
@@ -183,7 +181,7 @@ def _stamped(page: Path, stamp: str) -> bool:
     """The page carries ``stamp`` in its head (``viz.to_html`` puts it there)."""
     try:
         with open(page, "rb") as f:
-            return f'<meta name="govkg-graph" content="{stamp}">'.encode() in f.read(4096)
+            return PAGE_STAMP.format(stamp).encode() in f.read(4096)
     except OSError:
         return False
 
@@ -267,7 +265,7 @@ def _old_reports(out: Path, previous: Manifest | None) -> dict:
     if previous is None:
         return {}
     try:
-        files = json.loads((out / REPORT).read_text(encoding="utf-8"))["files"]
+        files = json.loads((out / REPORT_FILE).read_text(encoding="utf-8"))["files"]
         reports = [FileReport(**{**f, "unused_samples": tuple(f["unused_samples"]),
                                  "warnings": tuple(f["warnings"]), "skipped": None}) for f in files]
     except (OSError, ValueError, KeyError, TypeError):

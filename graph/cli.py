@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import query as Q
+from .manifest import PAGE_FILE, REPORT_FILE, TRIG_FILE
 from .store import BACKENDS, GraphNotFound, open_graph
 
 EPILOG_BUILD = """\b
@@ -170,11 +171,11 @@ def _summary(report, out, seconds: float) -> None:
     click.echo(f"{t['files']} files ({t['failed']} failed, {report.unchanged} unchanged, "
                f"{len(report.removed)} removed), {t['documents']} documents, {t['triples']} triples; "
                f"{facts}", err=True)
-    page = Path(out) / "graph.html"
-    click.echo(f"wrote {Path(out) / 'graph.trig'}, {Path(out) / 'store'}, "
-               f"{str(page) + ', ' if page.exists() else ''}{Path(out) / 'report.json'} "
+    page = Path(out) / PAGE_FILE
+    click.echo(f"wrote {Path(out) / TRIG_FILE}, {Path(out) / 'store'}, "
+               f"{str(page) + ', ' if page.exists() else ''}{Path(out) / REPORT_FILE} "
                f"in {seconds:.2f}s", err=True)
-    if not page.exists() and report.totals()["triples"] > 0:
+    if not page.exists() and t["triples"] > 0:
         click.echo("no page: with --no-html, or when the graph is too large for one page: draw a part of it with "
                    "`govkg viz --graph DIR --focus NAME` (or --document, --kinds)", err=True)
 
@@ -309,7 +310,7 @@ def viz(graph_dir, out, focus, depth, document, kinds, title):
     except LookupError as e:
         raise click.ClickException(str(e.args[0])) from None
     part = focus or document or kinds
-    path = write_html(G, out or Path(graph_dir) / ("view.html" if part else "graph.html"), title)
+    path = write_html(G, out or Path(graph_dir) / ("view.html" if part else PAGE_FILE), title)
     click.echo(f"wrote {path}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", err=True)
 
 
@@ -325,7 +326,7 @@ def analyze(graph_dir, top, fmt):
     from .analyze import analyze as run_analyses
     tables = run_analyses(_network(graph_dir), top)
     if fmt == "json":
-        click.echo(json.dumps({title: [dict(zip(t.header, r)) for r in t.rows] for title, t in tables.items()},
+        click.echo(json.dumps({title: t.records() for title, t in tables.items()},
                               ensure_ascii=False, indent=1))
         return
     for title, table in tables.items():
@@ -382,7 +383,7 @@ def serve(graph_dir, port, host):
     if warning:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"SPARQL endpoint: http://{host}:{port}/query  (Ctrl-C stops it)", err=True)
-    remote.serve(graph_dir, host, port)
+    remote.serve(argv)
 
 
 @main.command(epilog="""\b

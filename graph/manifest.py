@@ -19,7 +19,10 @@ from typing import Iterator
 
 MANIFEST = "manifest.json"
 FORMAT = 1                      # bump when the layout of the output folder changes
-OUTPUTS = ("graph.trig", "report.json")
+TRIG_FILE, REPORT_FILE, PAGE_FILE = "graph.trig", "report.json", "graph.html"
+OUTPUTS = (TRIG_FILE, REPORT_FILE)
+PAGE_STAMP = '<meta name="govkg-graph" content="{}">'
+"""How the page of the whole graph names the graph it shows (``Manifest.graph_digest``)."""
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ LABEL_CHARS = 24
 def to_networkx(graph) -> nx.MultiDiGraph:
     """Project a built graph (``pyoxigraph.Store`` or ``rdflib.Dataset``) to a MultiDiGraph."""
     table = run_query(graph, query_text("network"), limit=None)
-    rows = [dict(zip(table.header, row)) for row in table.rows]
+    rows = table.records()
     G = nx.MultiDiGraph()
     for row in sorted((r for r in rows if not r["relation"]), key=_kind_rank):
         if row["node"] not in G:

@@ -22,11 +22,12 @@ from typing import Iterable
 import pyoxigraph as ox
 from rdflib import BNode, Literal
 
-from .manifest import MANIFEST, Entry, Manifest, fingerprint, read_manifest, stat_of
+from .manifest import (MANIFEST, REPORT_FILE, TRIG_FILE, Entry, Manifest, fingerprint, read_manifest,
+                       stat_of)
 from .rdf import PREFIXES
 
 TRIG = ox.RdfFormat.TRIG
-TRIG_FILE, REPORT_FILE, LOCK_FILE = "graph.trig", "report.json", ".lock"
+LOCK_FILE = ".lock"
 STORE_PREFIX, STORE_LINK = "store-", "store"
 LOAD_BATCH = 16 << 20          # bytes of TriG handed to the store's bulk loader at a time
 FIRST_BATCH = 512 << 10        # … at first: small, so loading starts while the build goes on
@@ -173,8 +174,8 @@ class Output:
             self.loads += 1                     # batches double up to LOAD_BATCH
         self.batch, self.batched = [], 0
 
-    def commit(self, report: dict, entries: Iterable[Entry]) -> None:
-        """Finish the files, then rename them into place: the manifest last."""
+    def commit(self, report: dict, entries: Iterable[Entry]) -> Manifest:
+        """Finish the files, then rename them into place: the manifest last, which it returns."""
         self._load()
         self.loader.close()
         if self.loaded * 4 >= self.trig.tell():
@@ -196,6 +197,7 @@ class Output:
         if self.current and self.current != self.store_name:
             shutil.rmtree(self.folder / self.current, ignore_errors=True)
         self.current = self.store_name
+        return manifest
 
     def _abort(self) -> None:
         """Drop everything this build wrote; the previous output stays as it was."""

@@ -16,7 +16,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
+from typing import Iterable
 
 import pyoxigraph as ox
 
@@ -45,6 +47,10 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     truncated: bool = False
 
+    def records(self) -> list[dict[str, str]]:
+        """The rows as dicts, column name → value."""
+        return [dict(zip(self.header, row)) for row in self.rows]
+
 
 @cache
 def named_queries() -> dict[str, str]:
@@ -66,7 +72,7 @@ def query_text(name_or_query: str) -> str:
     if len(name_or_query) < 4096 and "\n" not in name_or_query and path.suffix in (".rq", ".sparql") \
             and path.is_file():
         return path.read_text(encoding="utf-8")
-    if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", name_or_query, re.IGNORECASE):
+    if QUERY_FORM.search(name_or_query):
         return name_or_query
     raise QueryError(f"no named query or query file {name_or_query!r}; "
                      f"named queries: {', '.join(named_queries())}")
@@ -118,15 +124,10 @@ def _run_rdflib(ds, query: str, bindings: dict[str, str], limit: int | None):
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             return list(result.graph)
         header = tuple(str(v) for v in result.vars)
-        rows, truncated = [], False
-        for row in result:                  # rows are computed lazily: errors show up here
-            if limit is not None and len(rows) >= limit:
-                truncated = True
-                break
-            rows.append(tuple(_text(v) for v in row))
+        # rows are computed lazily: errors show up while they are taken
+        return _table(header, (tuple(_text(v) for v in row) for row in result), limit)
     except Exception as e:          # rdflib raises pyparsing, network and assorted errors
         raise QueryError(f"query failed: {e}") from None
-    return Table(header, tuple(rows), truncated)
 
 
 def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: int | None):
@@ -139,7 +140,7 @@ def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: 
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
     if isinstance(result, ox.QueryTriples):
-        return [tuple(to_rdflib(t) for t in (tr.subject, tr.predicate, tr.object)) for tr in result]
+        return _triples(result)
     header = tuple(v.value for v in result.variables)
     if order and not all(name in header for name, _ in order):
         result, order = _ox_query(store, query, subs), ()
@@ -148,13 +149,20 @@ def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: 
     for name, descending in reversed(order):            # stable sorts, last key first
         i = header.index(name)
         solutions.sort(key=lambda row: order_key(row[i]), reverse=descending)
-    rows, truncated = [], False
-    for solution in solutions:
-        if limit is not None and len(rows) >= limit:
-            truncated = True
-            break
-        rows.append(tuple(_text(solution[i]) for i in width))
-    return Table(header, tuple(rows), truncated)
+    return _table(header, (tuple(_text(s[i]) for i in width) for s in solutions), limit)
+
+
+def _table(header: tuple[str, ...], rows: Iterable[tuple], limit: int | None) -> Table:
+    """The first ``limit`` rows (all when None), marked truncated when there were more."""
+    if limit is None:
+        return Table(header, tuple(rows))
+    taken = tuple(islice(rows, limit + 1))
+    return Table(header, taken[:limit], len(taken) > limit)
+
+
+def _triples(triples) -> list[tuple]:
+    """pyoxigraph triples as rdflib ones."""
+    return [tuple(to_rdflib(t) for t in (tr.subject, tr.predicate, tr.object)) for tr in triples]
 
 
 def _ox_query(store: ox.Store, query: str, subs: dict):
@@ -218,15 +226,8 @@ def _run_endpoint(endpoint: Endpoint, query: str, bindings: dict[str, str], limi
     if form == "ASK":
         return ask_answer(data)
     if form in ("CONSTRUCT", "DESCRIBE"):
-        return [tuple(to_rdflib(t) for t in (tr.subject, tr.predicate, tr.object))
-                for tr in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-    header, rows = select_rows(data)
-    table = []
-    for row in rows:
-        if limit is not None and len(table) >= limit:
-            return Table(header, tuple(table), True)
-        table.append(row)
-    return Table(header, tuple(table))
+        return _triples(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    return _table(*select_rows(data), limit)
 
 
 def query_form(query: str) -> str:
@@ -260,7 +261,7 @@ def format_table(table: Table, fmt: str = "table") -> str:
         writer.writerows(table.rows)
         return buf.getvalue()
     if fmt == "json":
-        return json.dumps([dict(zip(table.header, r)) for r in table.rows],
+        return json.dumps(table.records(),
                           ensure_ascii=False, indent=1) + "\n"
     if fmt != "table":
         raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -68,9 +68,9 @@ def check_server_version(binary: str) -> str | None:
     return None
 
 
-def serve(folder: Path | str, host: str = "127.0.0.1", port: int = 7878) -> None:
-    """Run the server in the foreground (this process becomes it, where the OS allows)."""
-    argv = serve_command(folder, host, port)
+def serve(argv: list[str]) -> None:
+    """Run the server command ``serve_command`` made in the foreground (this process
+    becomes it, where the OS allows)."""
     if os.name == "posix":
         sys.stdout.flush()
         sys.stderr.flush()

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from . import lexicon
 from . import patterns as P
@@ -48,15 +49,17 @@ class _Header:
     kind: str = "notice"
 
 
-def lines_of(text: str) -> list[Line]:
-    """The cleaned text's lines as ``(start, end, text)``."""
+@lru_cache(maxsize=2)
+def lines_of(text: str) -> tuple[Line, ...]:
+    """The cleaned text's lines as ``(start, end, text)``; kept for the last texts, which
+    segmentation and every extractor read (each document's lines are a slice of them)."""
     out, pos = [], 0
     for part in text.split("\n"):
         out.append((pos, pos + len(part), part))
         pos += len(part) + 1
     if out and not out[-1][2]:
         out.pop()
-    return out
+    return tuple(out)
 
 
 def squeeze(text: str) -> str:

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .manifest import read_manifest, stat_of
+from .manifest import TRIG_FILE, read_manifest, stat_of
 
-TRIG = "graph.trig"
 BACKENDS = ("oxigraph", "rdflib")
 
 
@@ -25,7 +24,7 @@ class GraphNotFound(FileNotFoundError):
 
 
 def trig_path(folder: Path | str) -> Path:
-    path = Path(folder) / TRIG
+    path = Path(folder) / TRIG_FILE
     if not path.is_file():
         raise GraphNotFound(f"no built graph in {folder} (expected {path}); run `govkg build` first")
     return path
@@ -35,7 +34,7 @@ def store_path(folder: Path | str) -> Path | None:
     """The folder of the store a build wrote, while ``graph.trig`` is as that build left it."""
     folder = Path(folder)
     manifest = read_manifest(folder)
-    if manifest is None or stat_of(folder / TRIG) != manifest.outputs.get(TRIG):
+    if manifest is None or stat_of(folder / TRIG_FILE) != manifest.outputs.get(TRIG_FILE):
         return None
     path = folder / manifest.store
     return path if path.is_dir() else None

@@ -26,6 +26,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from .layout import layout
+from .manifest import PAGE_FILE, PAGE_STAMP
 from .network import KINDS, find_node, short, to_networkx
 from .store import open_graph
 
@@ -52,7 +53,6 @@ RELATION_LABELS = {  # relation: (中文, edge colour)
     "post_in": ("职务所在", "#edc948"), "issued_by": ("发文机关", "#59a14f"),
     "cites": ("引用", "#9c755f"), "repeals": ("废止", "#9c755f"),
 }
-HTML = "graph.html"
 SMALL_GRAPH = 150
 """Up to this many nodes the page lets vis's physics polish the layout, then turns it off."""
 STABILIZATION = 200
@@ -97,7 +97,7 @@ def to_html(G: nx.MultiDiGraph, title: str = "govkg", stamp: str | None = None) 
     page = EMPTY_HEADING.sub("", REMOTE_TAG.sub("", net.generate_html()))
     page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>"
                         '\n<meta name="viewport" content="width=device-width">'
-                        + (f'\n<meta name="govkg-graph" content="{html.escape(stamp)}">' if stamp else ""), 1)
+                        + ("\n" + PAGE_STAMP.format(html.escape(stamp)) if stamp else ""), 1)
     page = page.replace("</head>", f"<style>{_asset('viz.css')}</style>\n</head>", 1)
     page = page.replace("</body>", f"{panel(G, title)}\n<script type=\"application/json\" id=\"govkg-data\">"
                         f"{script_json(data)}</script>\n<script>{_asset('viz.js')}</script>\n</body>", 1)
@@ -119,7 +119,7 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = "govkg",
 
 def write_graph_html(folder: str | Path, title: str = "govkg", stamp: str | None = None) -> Path:
     """The page of the whole graph built in ``folder``, written beside its TriG."""
-    return write_html(to_networkx(open_graph(folder)), Path(folder) / HTML, title, stamp)
+    return write_html(to_networkx(open_graph(folder)), Path(folder) / PAGE_FILE, title, stamp)
 
 
 def remote_references(page: str) -> list[str]:

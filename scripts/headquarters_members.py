@@ -19,8 +19,7 @@ QUERY = Path(__file__).with_suffix(".rq").read_text(encoding="utf-8")
 def members(graph, body_type: str | None) -> dict[str, list[str]]:
     """Body → its units; ``body_type`` is bound as a value, never pasted into the query."""
     table = run_query(graph, QUERY, {"type": body_type} if body_type else None)
-    rows = [dict(zip(table.header, r)) for r in table.rows]
-    return {body: [r["unit"] for r in group] for body, group in groupby(rows, key=lambda r: r["body"])}
+    return {body: [r["unit"] for r in group] for body, group in groupby(table.records(), key=lambda r: r["body"])}
 
 
 def main() -> None:

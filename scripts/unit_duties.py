@@ -17,8 +17,7 @@ AS = {"duty": "职责", "lead": "牵头", "support": "配合", "responsible": "�
 
 
 def charges(graph, unit: str) -> list[dict]:
-    table = run_query(graph, QUERY, {"unit": unit})
-    return [dict(zip(table.header, r)) for r in table.rows]
+    return run_query(graph, QUERY, {"unit": unit}).records()
 
 
 def main() -> None:

@@ -187,10 +187,10 @@ def quads() -> list:
     return to_quads(SOURCE, documents(), facts)
 
 
-def write_build(out: Path, quad_list: list | None = None) -> Path:
-    """A build folder (graph.trig and graph.html) holding ``quad_list`` (default: the plans)."""
+def write_build(out: Path) -> Path:
+    """A build folder (graph.trig and graph.html) holding the plans."""
     out.mkdir(parents=True, exist_ok=True)
-    write_trig(quads() if quad_list is None else quad_list, out / "graph.trig")
+    write_trig(quads(), out / "graph.trig")
     write_graph_html(out, "fixture")
     return out
 

@@ -13,7 +13,7 @@ FLOOD = "鄂尔多斯市防汛抗旱应急预案"
 
 
 def rows(table):
-    return [dict(zip(table.header, r)) for r in table.rows]
+    return table.records()
 
 
 @pytest.mark.parametrize("audit, finding", [

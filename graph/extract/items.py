@@ -8,6 +8,7 @@ number opens an item, what its first clause says.  Offsets are cleaned offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .. import patterns as P
 from ..document import CleanText, Document
@@ -32,7 +33,12 @@ def document_lines(clean: CleanText, doc: Document) -> list[Line]:
     >>> [t for _, _, t in document_lines(c, doc)]
     ['一、总则', '（一）目的']
     """
-    lines = [(s, e, t) for s, e, t in lines_of(clean.text) if s >= doc.start and e <= doc.end and t.strip()]
+    every = lines_of(clean.text)
+    lines, i = [], bisect_left(every, doc.start, key=lambda line: line[0])
+    while i < len(every) and every[i][1] <= doc.end:
+        if every[i][2].strip():
+            lines.append(every[i])
+        i += 1
     toc = {i for a, b in toc_ranges(lines) for i in range(a, b)}
     return [line for i, line in enumerate(lines) if i not in toc]
 

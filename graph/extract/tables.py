@@ -15,7 +15,7 @@ from .. import patterns as P
 from ..document import CleanText, Document
 from ..facts import Task, TaskUnit
 from .items import Line, first_clause
-from .units import UNIT_END, unit_mentions
+from .units import ends_like_unit, unit_mentions
 
 RELATION = {"牵头": "lead", "主责": "lead", "配合": "support", "协同": "support", "协办": "support",
             "责任": "responsible"}
@@ -108,9 +108,10 @@ def align(cells: list[str], header: tuple[str, ...]) -> tuple[str | None, ...]:
     """
     if len(cells) > len(header):
         cells = cells[:len(header)]
+    misfit = [[_misfit(c, kind) for kind in header] for c in cells]     # each cell once per column
     best, best_cost = None, None
     for chosen in combinations(range(len(header)), len(cells)):
-        cost = sum(_misfit(c, header[i]) for c, i in zip(cells, chosen))
+        cost = sum(misfit[j][i] for j, i in enumerate(chosen))
         if best_cost is None or cost < best_cost:
             best, best_cost = chosen, cost
     kinds = tuple(header[i] for i in best) if best is not None else ()
@@ -140,5 +141,5 @@ def _misfit(cell: str, kind: str) -> float:
 
 def _unit_list(cell: str) -> bool:
     names = [n for n in re.split(r"[、，,；;\s]+", cell) if n]
-    return bool(names) and all(UNIT_END.search(n) or n.startswith("各") for n in names) \
+    return bool(names) and all(ends_like_unit(n) for n in names) \
         and not re.search(r"[。\d]", cell)

@@ -15,7 +15,7 @@ from ..document import CleanText, Document, Mention
 from ..facts import Task, TaskUnit
 from . import tables
 from .items import Line, document_lines, first_clause, is_numbered, is_title, paragraph_start
-from .units import UNIT_END, unit_mentions
+from .units import ends_like_unit, unit_mentions
 
 OPEN, CLOSE = "（(", "）)"
 RELATION = tables.RELATION
@@ -124,7 +124,7 @@ def _closes_item(text: str, a: int, b: int) -> bool:
 def _unit_like(m: Mention) -> bool:
     """盟工信局, 团盟委, 兴安职业技术学院, 各级政府部门 — not 2023年 or T/CIQA54-2023."""
     name = m.text
-    return not re.search(r"[\dA-Za-z/%]", name) and (bool(UNIT_END.search(name)) or name.startswith("各"))
+    return not re.search(r"[\dA-Za-z/%]", name) and ends_like_unit(name)
 
 
 def _task(clean: CleanText, doc: Document, lines: list[Line], k: int, after: int, a: int, b: int,

@@ -41,6 +41,11 @@ NOTE = re.compile(r"^(?:以下|不再|下同|均需|均由|含|其中)")
 STARTS_LIKE_UNIT = re.compile(r"^(?:自治区|市|旗|盟|县|区|各|[\u4e00-\u9fff]{2,}(?:市|旗|盟|县|区))")
 
 
+def ends_like_unit(name: str) -> bool:
+    """The name ends as a unit's does (局, 委员会, 公司 …) or is a plural (各…)."""
+    return bool(UNIT_END.search(name)) or name.startswith("各")
+
+
 def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
     """The unit names listed in cleaned ``text[start:end]``, each with its span.
 

@@ -10,9 +10,6 @@ X = re.VERBOSE
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 __test__["HAN"] = """Character-class body for Han characters."""
 
-SPACE = r"[ \t\u3000\u00a0]"
-__test__["SPACE"] = """Horizontal white space, full-width and no-break spaces included."""
-
 COLON = r"[：:]"
 LPAREN = r"[（(]"
 RPAREN = r"[）)]"

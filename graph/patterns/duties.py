@@ -168,12 +168,5 @@ __test__["REMOVE"] = """A decision that removes a person from posts: 免去李�
 '金山市人民政府副秘书长'
 """
 
-POST_NOTE = re.compile(r"[（(](?:试用期|挂职|任期|兼)[^（）()]*[）)]")
-__test__["POST_NOTE"] = """A note after a post: (试用期一年), (挂职时间为一年,2024年1月至2025年1月).
-
->>> POST_NOTE.sub("", "市科学技术局副局长(试用期一年)")
-'市科学技术局副局长'
-"""
-
 CONFIRMATION = re.compile(r"试用期(?:已)?满|任职时间从")
 __test__["CONFIRMATION"] = """Words that make 任 a confirmation after probation (试用期满任职)."""
