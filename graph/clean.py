@@ -17,6 +17,7 @@ import re
 
 from . import patterns as P
 from .document import CleanText, Dropped, OffsetMap, Source, Span, TextBuilder
+from .names import fold
 
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 SENTENCE_MARKS = "，,、；（(“《"
@@ -39,7 +40,9 @@ def clean(source: Source) -> CleanText:
     text, line_map, more = tidy_lines(virtual)
     offsets = line_map.compose(markup_map)
     dropped += tuple(Dropped(markup_map.span(d.span.start, d.span.end), d.reason) for d in more)
-    return CleanText(source, text, offsets, tuple(sorted(dropped, key=lambda d: d.span.start)))
+    view = fold(text)
+    return CleanText(source, view, offsets, tuple(sorted(dropped, key=lambda d: d.span.start)),
+                     printed=text if view != text else "")
 
 
 # ---------------------------------------------------------------------------------------

@@ -430,7 +430,7 @@ def _source(path):
 def clean_cmd(file):
     """Print a file's cleaned text (furniture out, broken lines joined)."""
     from .clean import clean
-    click.echo(clean(_source(file)).text, nl=False)
+    click.echo(clean(_source(file)).shown(0, None), nl=False)
 
 
 @main.command(epilog="Example:\n\n  govkg segment gazette.txt")

@@ -172,19 +172,30 @@ class Dropped:
 
 @dataclass(frozen=True)
 class CleanText:
-    """Text with page furniture removed and broken lines joined: one paragraph a line."""
+    """Text with page furniture removed and broken lines joined: one paragraph a line.
+
+    Extractors match on ``text``, a view in which spelling variants are folded
+    (traditional characters as simplified, ASCII punctuation as full-width) without
+    changing a length, so a position in it is a position in ``printed``; what a fact
+    prints comes from ``printed`` (``shown``, ``mention``).
+    """
 
     source: Source
-    text: str
+    text: str                      # the matching view: spelling variants folded, same length
     offsets: OffsetMap
     dropped: tuple[Dropped, ...] = ()
+    printed: str = ""              # the cleaned text as printed ("" when it is ``text``)
 
     def span(self, start: int, end: int) -> Span:
         return self.offsets.span(start, end)
 
+    def shown(self, start: int, end: int) -> str:
+        """Cleaned ``[start, end)`` as the file prints it (not folded)."""
+        return (self.printed or self.text)[start:end]
+
     def mention(self, start: int, end: int, value: str | None = None) -> "Mention":
         """What cleaned ``text[start:end]`` prints (white space removed), with its span."""
-        return Mention(WHITESPACE.sub("", self.text[start:end]), self.span(start, end), value)
+        return Mention(WHITESPACE.sub("", self.shown(start, end)), self.span(start, end), value)
 
 
 WHITESPACE = re.compile(r"\s+")
@@ -252,6 +263,8 @@ class Document:
     sections: tuple[Section, ...] = ()
     jurisdiction: str | None = None
     span: Span = Span(0, 0)        # [start, end) in the original text
+    published: Mention | None = None   # a web page's publication date (not the signing date)
+    inferred: bool = False         # no header recognised: the document is the text itself
 
     @property
     def label(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -63,10 +64,28 @@ def read_source(path: Path | str, name: str | None = None) -> Source:
     path = Path(path)
     name = name or path.name
     try:
+        size, limit = path.stat().st_size, max_file_bytes()
+        if size > limit:
+            raise SourceError(name, f"file too large: {size / 2**20:.0f} MB of text (the limit is "
+                              f"{limit / 2**20:.0f} MB: split the file, or set {LIMIT_VARIABLE})")
         data = path.read_bytes()
     except OSError as e:
         raise SourceError(name, f"cannot read: {e.strerror or e}") from None
     return parse_bytes(data, name, media_type_of(path, data))
+
+
+LIMIT_VARIABLE = "GOVKG_MAX_FILE_MB"
+DEFAULT_MAX_FILE_MB = 32
+"""Files above this size are refused rather than read: every fact of a file is held in
+memory while it is processed (a 20 MB one-line text peaks near 1.6 GB)."""
+
+
+def max_file_bytes() -> int:
+    """The size above which a file is refused: ``GOVKG_MAX_FILE_MB`` or 32 MB."""
+    try:
+        return int(float(os.environ.get(LIMIT_VARIABLE, DEFAULT_MAX_FILE_MB)) * 2**20)
+    except ValueError:
+        return DEFAULT_MAX_FILE_MB * 2**20
 
 
 def media_type_of(path: Path, data: bytes) -> str:

@@ -159,6 +159,8 @@ def _document(w: _Writer, doc: Document) -> None:
     w.add(d, SKOS.prefLabel, Literal(doc.label))
     w.add(d, GOV.documentKey, Literal(doc.key))
     w.add(d, GOV.documentKind, Literal(doc.kind))
+    w.add(d, GOV.inferred, Literal(True) if doc.inferred else None)
+    w.add(d, DCTERMS.available, Literal(doc.published.name, datatype=XSD.date) if doc.published else None)
     w.add(d, GOV.inSource, w.graph)
     w.add(d, GOV.jurisdiction, Literal(doc.jurisdiction) if doc.jurisdiction else None)
     w.add(d, GOV.start, Literal(doc.span.start))

@@ -22,6 +22,7 @@ class FileReport:
     encoding: str | None = None
     bytes: int = 0
     documents: int = 0
+    inferred_documents: tuple[str, ...] = ()   # "D1 (untitled)": no header was recognised
     facts: dict[str, int] = field(default_factory=dict)
     triples: int = 0
     furniture_removed: dict[str, int] = field(default_factory=dict)
@@ -56,13 +57,18 @@ def file_report(text: CleanText, documents: tuple[Document, ...], facts) -> File
         warnings.append("empty file: no text")
     elif not documents:
         warnings.append("no document found (no notice heading with a 文号 or 主送 line)")
+    inferred = tuple(f"{d.key} {d.label if d.title or d.number else '(untitled)'}"
+                     for d in documents if d.inferred)
+    if inferred:
+        warnings.append(f"no document header recognised for {', '.join(inferred)}: read as an "
+                        "inferred document (facts kept, header fields from the page or empty)")
     if "\ufffd" in source.text:
         warnings.append(f"{source.text.count(chr(0xFFFD))} characters could not be decoded "
                         f"({source.encoding}) and were replaced")
     outside, samples = _outside_documents(text, documents)
     return FileReport(
         name=source.name, sha256=source.digest, encoding=source.encoding, bytes=source.size,
-        documents=len(documents), facts={k: counts.get(k, 0) for k in FACT_KINDS},
+        documents=len(documents), inferred_documents=inferred, facts={k: counts.get(k, 0) for k in FACT_KINDS},
         furniture_removed=dict(sorted(Counter(d.reason for d in text.dropped).items())),
         chars_outside_documents=outside,
         chars_unclaimed_in_documents=_unclaimed(source, documents, facts),

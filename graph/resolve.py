@@ -19,15 +19,10 @@ from typing import Generic, TypeVar
 from . import lexicon
 from .document import Document, Mention
 from .facts import Body, Duty, Fact
+from .names import government_heads, levelled, not_level_prefixes, split_level
 
-LEVEL_WORDS = ("自治区", "市", "旗", "盟", "县", "区")
-"""Words that, leading a unit's name, stand for the document's area of that level."""
-
-REGION = "内蒙古自治区"
-NATIONAL = re.compile(r"^(?:国家|国网|中国|中央|中共中央|国务院|全国|武警|解放军|内蒙古|自治区级)")
+NATIONAL = re.compile(r"^(?:国家|国网|中国|中央|中共中央|国务院|全国|武警|解放军|自治区级)")
 TRAILING_ALIAS = re.compile(r"[（(][^（）()]{1,20}[）)]$")
-GOVERNMENT_HEADS = ("市长", "副市长", "常务副市长", "旗长", "副旗长", "常务副旗长", "区长", "副区长",
-                    "县长", "副县长", "盟长", "副盟长", "镇长", "副镇长", "乡长", "副乡长")
 UNIT_FIELDS = {"unit", "host", "units"}
 BODY_FIELDS = {"body", "name", "parent", "aliases"}
 
@@ -58,11 +53,6 @@ def post_titles() -> tuple[str, ...]:
                         reverse=True))
 
 
-@cache
-def not_level_prefixes() -> tuple[str, ...]:
-    return tuple(r["word"] for r in lexicon.read_table("not_level_prefix"))
-
-
 # ---------------------------------------------------------------------------------------
 # Units
 
@@ -91,20 +81,6 @@ def expand(core: str) -> str:
     return core
 
 
-def split_level(name: str) -> tuple[str | None, str]:
-    """``(level word, rest)`` of a name that starts with 市/旗/盟/县/区/自治区, else ``(None, name)``.
-
-    >>> split_level("市应急管理局"), split_level("市场监管局"), split_level("自治区应急管理厅")
-    (('市', '应急管理局'), (None, '市场监管局'), ('自治区', '应急管理厅'))
-    """
-    if name.startswith(not_level_prefixes()):
-        return None, name
-    for word in LEVEL_WORDS:
-        if name.startswith(word) and len(name) > len(word):
-            return word, name[len(word):]
-    return None, name
-
-
 def qualify(name: str, jurisdiction: str | None) -> str:
     """The name with its area written out in full.
 
@@ -117,9 +93,7 @@ def qualify(name: str, jurisdiction: str | None) -> str:
     """
     name = re.sub(r"^(?:中共|中国共产党)(?=.)", "", squeeze(name))
     word, rest = split_level(name)
-    if word == "自治区":
-        return REGION + expand(rest)
-    here = lexicon.jurisdictions().get(jurisdiction) if jurisdiction else None
+    here = area(jurisdiction)
     if word:
         owner = lexicon.level_owner(here, word) if here else None
         return (owner.name if owner else word) + expand(rest)
@@ -127,6 +101,13 @@ def qualify(name: str, jurisdiction: str | None) -> str:
             or name.endswith("公司"):
         return expand(name)
     return here.name + expand(name)
+
+
+def area(jurisdiction: str | None):
+    """The Jurisdiction a document's jurisdiction names (a township too: 湖塘镇)."""
+    if not jurisdiction:
+        return None
+    return lexicon.jurisdictions().get(jurisdiction) or lexicon.jurisdiction_of(jurisdiction)
 
 
 def canonical_unit(name: str, jurisdiction: str | None) -> str:
@@ -189,7 +170,7 @@ def canonical_post(post: str, jurisdiction: str | None) -> str:
     ('鄂尔多斯市应急管理局局长', '市长')
     """
     post = squeeze(post)
-    if post in post_titles() or post in GOVERNMENT_HEADS:
+    if post in post_titles() or post in government_heads():
         return post
     return qualify(post, jurisdiction)
 
@@ -212,10 +193,10 @@ def split_post(post: str, jurisdiction: str | None = None) -> tuple[str | None, 
             unit = first[: -len(role)].rstrip("兼")
             while TRAILING_ALIAS.search(unit):
                 unit = TRAILING_ALIAS.sub("", unit)
-            if unit in lexicon.jurisdictions() and role in GOVERNMENT_HEADS:
+            if unit in lexicon.jurisdictions() and role in government_heads():
                 unit += "人民政府"
             return (unit or None), role
-    if first in GOVERNMENT_HEADS and jurisdiction:
+    if first in government_heads() and jurisdiction:
         return jurisdiction + "人民政府", first
     return None, first
 
@@ -225,7 +206,7 @@ def split_post(post: str, jurisdiction: str | None = None) -> tuple[str | None, 
 
 K = TypeVar("K")
 OFFICE = "办公室"
-LEVEL_LEAD = re.compile(r"^(?:全|本)?(?:自治区|市|旗|盟|县|区)级?(?=.{3})")
+LEVEL_LEAD = r"^(?:全|本)?(?:{LEVEL})级?(?=.{3})"
 """A leading level word of a body's short name: 市指挥部, 市级现场指挥部, 全市…, 本级…"""
 
 
@@ -241,7 +222,7 @@ def body_core(name: str) -> str:
         return name[m.end():]
     if name.startswith(not_level_prefixes()):
         return name
-    return LEVEL_LEAD.sub("", name, count=1)
+    return levelled(LEVEL_LEAD).sub("", name, count=1)
 
 
 class BodyNames(Generic[K]):
@@ -351,7 +332,7 @@ def canonical_body(name: str, jurisdiction: str | None) -> str:
     >>> canonical_body("全市突发重大动物疫情专家委员会", "通辽市"), canonical_body("现场指挥部", "鄂尔多斯市")
     ('通辽市突发重大动物疫情专家委员会', '鄂尔多斯市现场指挥部')
     """
-    return qualify(re.sub(r"^全(?=自治区|市|旗|盟|县|区)", "", squeeze(name)), jurisdiction)
+    return qualify(levelled(r"^全(?={LEVEL})").sub("", squeeze(name)), jurisdiction)
 
 
 def canonical_sub_body(body: Body, parent: str, parent_type: str | None,
@@ -416,7 +397,7 @@ def _body_table(facts: list[Fact], jurisdiction: str | None) -> tuple[dict, Body
 # ---------------------------------------------------------------------------------------
 # Units named by their area's level (issue 4: task and duty units)
 
-YOUTH_LEAGUE = re.compile(r"^(?P<a>自治区|市|旗|盟|县|区)?团(?P<b>市|旗|盟|县|区)?委$")
+YOUTH_LEAGUE = r"^(?P<a>{LEVEL})?团(?P<b>{LEVEL})?委$"
 
 
 def youth_league(name: str, jurisdiction: str | None) -> str | None:
@@ -427,12 +408,10 @@ def youth_league(name: str, jurisdiction: str | None) -> str | None:
     >>> youth_league("团委", "伊金霍洛旗") is None, youth_league("市财政局", "额尔古纳市") is None
     (True, True)
     """
-    m = YOUTH_LEAGUE.match(name)
+    m = levelled(YOUTH_LEAGUE).match(name)
     word = m and (m.group("a") or m.group("b"))
     if not word:
         return None
-    if word == "自治区":
-        return "共青团" + REGION + "委员会"
-    here = lexicon.jurisdictions().get(jurisdiction) if jurisdiction else None
+    here = area(jurisdiction)
     owner = lexicon.level_owner(here, word) if here else None
     return f"共青团{owner.name}委员会" if owner else None

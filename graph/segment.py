@@ -18,7 +18,9 @@ from functools import lru_cache
 from . import lexicon
 from . import patterns as P
 from .document import CleanText, Document, Mention
-from .sections import parse_sections, toc_ranges
+from .names import fold
+from .metadata import PageMetadata, label_pattern, read_metadata
+from .sections import heading_style, parse_sections, toc_ranges
 
 Line = tuple[int, int, str]          # (start, end, text) in the cleaned text
 
@@ -68,33 +70,176 @@ def squeeze(text: str) -> str:
 
 
 def split_documents(clean: CleanText) -> tuple[Document, ...]:
-    """Every document in a cleaned source, in order of appearance."""
+    """Every document in a cleaned source, in order of appearance.  Text that no recognised
+    header claims (a page without its notice, a plan's page 2, a news report) is an
+    inferred document, so that no fact is lost for want of a header."""
     lines = lines_of(clean.text)
     toc = set()
     for a, b in toc_ranges(lines):
         toc.update(range(a, b))
-    starts: list[tuple[int, str, object]] = []       # (line index, what, header or None)
-    i = 0
-    while i < len(lines):
-        header = None if i in toc else _header_at(lines, i)
-        if header:
-            starts.append((header.first, "document", header))
-            i = header.title_lines[1]
-            continue
-        what = _non_document(lines[i][2])
-        if what and not (what == "personnel" and starts and starts[-1][1] == "personnel"):
-            starts.append((i, what, None))   # 人事任免 again is the part's running head
-        i += 1
-    starts.sort(key=lambda s: s[0])
+    meta = read_metadata(clean, lines)
+    starts = _starts(lines, toc)
     documents: list[Document] = []
     for k, (first, what, header) in enumerate(starts):
         last = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         if what == "document":
             documents.append(_document(clean, lines, header, first, last, len(documents)))
+        elif what == "numbered":
+            documents.append(_numbered(clean, lines, first, last))
         elif what == "personnel":
             for a, b, number in _personnel_blocks(lines, first + 1, last):
                 documents.append(_personnel(clean, lines, a, b, number, len(documents)))
+    first_start = starts[0][0] if starts else len(lines)
+    if (not documents and clean.text.strip()) or _substantial(lines[:first_start], toc | meta.lines):
+        documents.insert(0, _inferred(clean, lines, first_start, meta, toc))
+    documents = _with_metadata(documents, meta)
+    documents = [replace(d, key=f"D{i + 1}") for i, d in enumerate(documents)]
     return _fill_jurisdictions(tuple(_with_spans(clean, d) for d in documents), _masthead_area(clean))
+
+
+def _starts(lines: tuple[Line, ...], toc: set[int]) -> list[tuple[int, str, object]]:
+    """Where documents and the gazette's other parts start: ``(line, what, header)``."""
+    starts: list[tuple[int, str, object]] = []
+    i = 0
+    while i < len(lines):
+        header = None if i in toc else _header_at(lines, i)
+        if header:
+            if starts and starts[-1][1] == "document" and _repeated(lines, starts[-1][2], header):
+                starts.pop()         # the page's title, then the notice's own heading
+            starts.append((header.first, "document", header))
+            i = header.title_lines[1]
+            continue
+        if i not in toc and _numbered_at(lines, i) and not (starts and i - starts[-1][0] <= HEADER_LOOKAHEAD):
+            starts.append((i, "numbered", None))
+            i += 1
+            continue
+        what = _non_document(lines[i][2])
+        if what and not (what == "personnel" and starts and starts[-1][1] == "personnel"):
+            starts.append((i, what, None))   # 人事任免 again is the part's running head
+        i += 1
+    return sorted(starts, key=lambda s: s[0])
+
+
+def _repeated(lines: tuple[Line, ...], before: _Header, header: _Header) -> bool:
+    """The same heading again soon after (a page's title bar, a reprint's repeated heading)."""
+    near = header.first - before.title_lines[1] <= REPEAT_GAP
+    return near and (same_title(before.title, header.title) or title_key(header.title).endswith(
+        title_key(before.title)[-12:]))
+
+
+REPEAT_GAP = 8
+"""Lines between a page's title and the notice's own heading that repeats it."""
+NUMBER_LINE = re.compile(rf"^[（(]?[ \t\u3000]*{P.DOC_NUMBER.pattern}[ \t\u3000]*[）)]?$", re.VERBOSE)
+
+
+def _numbered_at(lines: tuple[Line, ...], i: int) -> bool:
+    """A notice printed from its 文号 on (no heading): the number alone, then 主送."""
+    if not NUMBER_LINE.match(lines[i][2].strip()):
+        return False
+    return any(P.RECIPIENTS.match(lines[j][2].strip()) for j in range(i + 1, min(i + 3, len(lines))))
+
+
+def _numbered(clean: CleanText, lines: tuple[Line, ...], first: int, last: int) -> Document:
+    text = lines[first][2]
+    m = P.DOC_NUMBER.search(text)
+    number = _number_mention(clean, lines[first][0] + m.start(), lines[first][0] + m.end())
+    k = first + 1
+    recipients = ()
+    if k < last and P.RECIPIENTS.match(lines[k][2].strip()):
+        recipients, k = _recipients(clean, lines[k]), k + 1
+    return Document(key="", source=clean.source, start=lines[first][0], end=_end(lines, last),
+                    kind="notice", number=number, recipients=recipients,
+                    date=_signing_date(clean, lines, k, last),
+                    attachments=_attachments(clean, lines[k:last]),
+                    sections=parse_sections(lines[k:last], _end(lines, last)),
+                    jurisdiction=_jurisdiction_named(clean.text[lines[first][0]:_end(lines, last)]))
+
+
+def _substantial(lines: tuple[Line, ...], toc: set[int]) -> bool:
+    """Text before the first document that holds prose (not a contents or a page's chrome)."""
+    prose = sum(len(t) for k, (_, _, t) in enumerate(lines)
+                if k not in toc and len(t) >= 30 and any(c in t for c in "。；："))
+    return prose >= PRELUDE_PROSE
+
+
+PRELUDE_PROSE = 120
+"""Characters of prose before the first header that make an inferred document of their own."""
+PERSONNEL_WORDS = re.compile(r"任命|免去|免职|任免|挂职|试用期满")
+
+
+def _inferred(clean: CleanText, lines: tuple[Line, ...], last: int, meta: PageMetadata,
+              toc: set[int]) -> Document:
+    """The document a text is when no header starts it: from its first line to ``last``,
+    titled by the page's metadata or a title-like first line, else untitled."""
+    end = _end(lines, last)
+    title = meta.get("title") or _first_title(clean, lines[:min(last, TITLE_LINES)], toc)
+    body = clean.text[:end]
+    kind = "personnel" if PERSONNEL_WORDS.search(body) and not title else "instrument"
+    return Document(key="", source=clean.source, start=0, end=end, kind=kind, title=title,
+                    date=_signing_date(clean, lines, 0, last),
+                    sections=parse_sections(lines[:last], end),
+                    jurisdiction=_jurisdiction(None, title.name if title else "") or _jurisdiction_named(body),
+                    inferred=True)
+
+
+TITLE_LINES = 6
+TITLE_GENRE = re.compile(r"(?:预案|方案|办法|规定|意见|通知|决定|细则|制度|规则|条例|计划|清单|措施|规划|纲要|"
+                         r"体系|公告|通告|批复|报告|要点|指南|标准|机制)(?:[（(][^（）()]{1,12}[）)])?$")
+
+
+def _first_title(clean: CleanText, lines: tuple[Line, ...], toc: set[int]) -> Mention | None:
+    """A line near the top that reads as an instrument's title (…应急预案, …实施方案)."""
+    for k, (a, b, text) in enumerate(lines):
+        if k in toc or not text.strip():
+            continue
+        if _title_like(text) and TITLE_GENRE.search(P.PINYIN_GLOSS.sub("", squeeze(text))) \
+                and not heading_style(text):
+            return _mention(clean, a, b)
+    return None
+
+
+def _jurisdiction_named(text: str):
+    """The place a text names most often (first among equals), when nothing else tells."""
+    counts: Counter = Counter()
+    order: dict[str, int] = {}
+    for m in lexicon.jurisdiction_pattern().finditer(text):
+        j = lexicon.jurisdiction_of(m.group())
+        if j:
+            counts[j.name] += 1
+            order.setdefault(j.name, m.start())
+    if not counts:
+        return None
+    return min(counts, key=lambda n: (-counts[n], order[n]))
+
+
+def _with_metadata(documents: list[Document], meta: PageMetadata) -> list[Document]:
+    """Fill the header fields the page's metadata gives to the document it describes: the
+    one whose title it names, else the first."""
+    if not meta.fields or not documents:
+        return documents
+    title = meta.get("title")
+    k = next((i for i, d in enumerate(documents) if title and any(
+        m and same_title(m.name, title.name) for m in (d.notice_title, d.title))), 0)
+    d = documents[k]
+    signed = meta.get("signed")
+    signed = replace(signed, value=_iso(signed.text)) if signed and _iso(signed.text) else None
+    number = meta.get("number")
+    m = P.DOC_NUMBER.search(number.text) if number else None
+    published = meta.get("published")
+    documents[k] = replace(
+        d, number=d.number or (replace(number, value=normal_number(m)) if m else None),
+        date=d.date or signed,
+        published=replace(published, value=_iso(published.text)) if published and _iso(published.text) else None)
+    return documents
+
+
+ISO_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
+
+
+def _iso(text: str) -> str | None:
+    """The ISO date a metadata value holds: 2023年08月10日, 2023-08-16, 2023/8/16 17:29."""
+    m = P.DATE.search(text) or ISO_DATE.search(text)
+    return iso_date(m) if m else None
 
 
 def _with_spans(clean: CleanText, doc: Document) -> Document:
@@ -113,16 +258,17 @@ def _non_document(line: str) -> str | None:
 
 
 def _header_at(lines: list[Line], i: int) -> _Header | None:
-    """A notice heading at line ``i`` (over one or two lines), confirmed by what follows."""
-    for n in (1, 2):
+    """A notice heading at line ``i`` (over up to three lines, perhaps behind a site's
+    ``【…】`` column tag), confirmed by what follows."""
+    for n in (1, 2, 3):
         if i + n > len(lines):
             break
         block = [lines[j][2] for j in range(i, i + n)]
         if any(P.TOC_ENTRY.search(b) for b in block):
             return None
-        if n == 2 and "关于" not in block[0] and "關於" not in block[0]:
-            break                    # a title over two lines has 关于 on its first
-        title = squeeze("".join(block))
+        if n >= 2 and "关于" not in block[0]:
+            break                    # a title over several lines has 关于 on its first
+        title = COLUMN_TAG.sub("", squeeze("".join(block)))
         m = P.NOTICE_TITLE.match(title)
         if not m or len(title) > 160:
             continue
@@ -137,20 +283,31 @@ def _header_at(lines: list[Line], i: int) -> _Header | None:
     return None
 
 
+COLUMN_TAG = re.compile(r"^〔[^〕\d]{2,30}〕(?=.)")
+"""A site's column tag before a heading: 【市政府重点工作及责任分解】 (folded to 〔〕)."""
+BODY_LINE = 40
+"""A line at least this long, ending a sentence, is a document's text, not a contents entry."""
+
+
 def _confirmed(lines: list[Line], after: int) -> bool:
-    """A 文号 or a 主送 line soon after the title: a real heading, not a contents entry."""
+    """What follows a title tells a real heading from a contents entry: a 文号, a 主送 line,
+    the page's publication line, or the text itself (a long sentence)."""
     for j in range(after, min(after + HEADER_LOOKAHEAD, len(lines))):
         text = lines[j][2].strip()
-        if P.DOC_NUMBER.match(text) or P.RECIPIENTS.match(text):
+        if NUMBER_LINE.match(text) or P.DOC_NUMBER.match(text) or P.RECIPIENTS.match(text):
             return True
-        if P.NOTICE_TITLE.match(squeeze(text)):
+        if P.NOTICE_TITLE.match(squeeze(text)) or P.TOC_ENTRY.search(text):
             return False
+        if label_pattern().match(text) and re.search(r"发布|来源|成文", text):
+            return True
+        if len(text) >= BODY_LINE and text[-1] in "。：" and "，" in text:
+            return True
     return False
 
 
 def _mention(clean: CleanText, start: int, end: int, value: str | None = None) -> Mention:
     """A Mention of cleaned ``text[start:end]`` (whitespace removed) with its original span."""
-    return Mention(squeeze(clean.text[start:end]), clean.span(start, end), value)
+    return Mention(squeeze(clean.shown(start, end)), clean.span(start, end), value)
 
 
 def _line_mention(clean: CleanText, line: Line, value: str | None = None) -> Mention:
@@ -160,7 +317,8 @@ def _line_mention(clean: CleanText, line: Line, value: str | None = None) -> Men
 def _document(clean: CleanText, lines: list[Line], header: _Header, first: int, last: int,
               index: int) -> Document:
     a, b = header.title_lines
-    notice = _mention(clean, lines[a][0], lines[b - 1][1], header.title)
+    notice = _mention(clean, lines[a][0], lines[b - 1][1],
+                      as_printed(clean, lines[first][0], lines[b - 1][1], header.title))
     issuer = None
     if header.issuer:
         issuer_line = lines[first] if first < a else lines[a]
@@ -168,16 +326,17 @@ def _document(clean: CleanText, lines: list[Line], header: _Header, first: int, 
         issuer = _mention(clean, issuer_line[0] + max(pos, 0),
                           issuer_line[0] + max(pos, 0) + _span_len(issuer_line[2][max(pos, 0):],
                                                                    header.issuer),
-                          header.issuer)
+                          as_printed(clean, issuer_line[0], issuer_line[1], header.issuer))
     number = date = recipients_line = None
     k = b
     while k < min(b + HEADER_LOOKAHEAD, last):
         text = lines[k][2]
-        m = P.DOC_NUMBER.match(text.strip())
+        stripped = text.strip()
+        m = P.DOC_NUMBER.search(stripped) if NUMBER_LINE.match(stripped) else P.DOC_NUMBER.match(stripped)
         if m and number is None:
-            offset = lines[k][0] + text.index(text.strip())
-            number = _mention(clean, offset + m.start(), offset + m.end(), normal_number(m))
-            d = P.DATE.search(text, m.end())
+            offset = lines[k][0] + text.index(stripped)
+            number = _number_mention(clean, offset + m.start(), offset + m.end())
+            d = P.DATE.search(text, text.index(stripped) + m.end())
             if d:
                 date = _mention(clean, lines[k][0] + d.start(), lines[k][0] + d.end(), iso_date(d))
         elif P.RECIPIENTS.match(text.strip()):
@@ -202,6 +361,29 @@ def _document(clean: CleanText, lines: list[Line], header: _Header, first: int, 
         jurisdiction=_jurisdiction(header.issuer, header.title))
 
 
+def as_printed(clean: CleanText, start: int, end: int, folded: str) -> str:
+    """A value read from the matching view, spelt as printed: ``folded`` is made of the
+    non-space characters of cleaned ``[start, end)``, perhaps with some left out.
+
+    >>> from graph.ingest import parse_bytes
+    >>> from graph.clean import clean
+    >>> c = clean(parse_bytes("【要闻】关于印发X(试行)的通知\\n".encode(), "t.txt"))
+    >>> as_printed(c, 0, 20, "关于印发X（试行）的通知")
+    '关于印发X(试行)的通知'
+    """
+    view, shown = squeeze(clean.text[start:end]), squeeze(clean.shown(start, end))
+    if len(view) != len(shown):
+        return folded
+    out, pos = [], 0
+    for c in folded:
+        k = view.find(c, pos)
+        if k < 0:
+            return folded
+        out.append(shown[k])
+        pos = k + 1
+    return "".join(out)
+
+
 def _span_len(text: str, squeezed: str) -> int:
     """How many characters of ``text`` it takes to spell ``squeezed`` (spaces skipped)."""
     n = seen = 0
@@ -217,12 +399,39 @@ def _end(lines: list[Line], last: int) -> int:
 
 
 def normal_number(m: re.Match) -> str:
-    """A 文号 with 〔〕 round the year and no spaces: 伊政办发〔2024〕13号."""
-    return f"{squeeze(m.group('prefix'))}〔{m.group('year')}〕{int(m.group('serial'))}号"
+    """A 文号 with 〔〕 round the year and no spaces: 伊政办发〔2024〕13号 (豫政辦〔2017〕118號
+    keeps its characters)."""
+    return f"{squeeze(m.group('prefix'))}〔{m.group('year')}〕{int(m.group('serial'))}{m.group()[-1]}"
+
+
+def _number_mention(clean: CleanText, start: int, end: int) -> Mention:
+    """The 文号 printed at cleaned ``[start, end)``, its value normalised from the print."""
+    mention = _mention(clean, start, end)
+    m = P.DOC_NUMBER.search(mention.text)
+    return replace(mention, value=normal_number(m) if m else mention.text)
 
 
 def iso_date(m: re.Match) -> str:
-    return f"{int(m.group('year')):04d}-{int(m.group('month')):02d}-{int(m.group('day')):02d}"
+    """The ISO form of a ``P.DATE`` match, in Arabic or Chinese numerals.
+
+    >>> iso_date(P.DATE.search("二○二三年五月十日")), iso_date(P.DATE.search("2008年9月22日"))
+    ('2023-05-10', '2008-09-22')
+    """
+    year, month, day = (numeral(m.group(g)) for g in ("year", "month", "day"))
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "０": 0}
+
+
+def numeral(text: str) -> int:
+    """An integer printed in Arabic or Chinese numerals: 2008, 二OO八, 十二, 二十三, 三十."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return int("".join(str(CN_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return CN_DIGITS.get(tens, 1) * 10 + CN_DIGITS.get(ones, 0)
 
 
 def _signing_date(clean: CleanText, lines: list[Line], first: int, last: int) -> Mention | None:
@@ -232,7 +441,27 @@ def _signing_date(clean: CleanText, lines: list[Line], first: int, last: int) ->
         if m:
             d = P.DATE.search(lines[k][2])
             return _mention(clean, lines[k][0] + d.start(), lines[k][0] + d.end(), iso_date(d))
+        m = COMPACT_DATE_LINE.match(lines[k][2])
+        if m and compact_date(m.group("digits")):
+            return _mention(clean, lines[k][0] + m.start("digits"), lines[k][0] + m.end(),
+                            compact_date(m.group("digits")))
     return None
+
+
+COMPACT_DATE_LINE = re.compile(r"^[ \t\u3000]*(?P<digits>(?:19|20)\d{4,6})日[ \t\u3000]*$")
+"""A signing date whose 年 and 月 were lost in conversion: 2023331日."""
+
+
+def compact_date(digits: str) -> str | None:
+    """The one date that digits printed without 年 and 月 can spell, else None.
+
+    >>> compact_date("2023331"), compact_date("2023111"), compact_date("20231231")
+    ('2023-03-31', None, '2023-12-31')
+    """
+    year, rest = int(digits[:4]), digits[4:]
+    found = {(int(rest[:i]), int(rest[i:])) for i in (1, 2) if 0 < i < len(rest) and rest[i] != "0"}
+    valid = [(mo, d) for mo, d in found if 1 <= mo <= 12 and 1 <= d <= 31]
+    return f"{year:04d}-{valid[0][0]:02d}-{valid[0][1]:02d}" if len(valid) == 1 else None
 
 
 def _instrument(clean: CleanText, lines: list[Line], notice_title: str, first: int,
@@ -257,13 +486,17 @@ def _instrument(clean: CleanText, lines: list[Line], notice_title: str, first: i
             printed = squeeze("".join(block))
             for candidate in (printed, re.sub(r"目录$", "", printed)):    # X预案目录: its contents
                 if same_title(candidate, name):
-                    return k, _mention(clean, lines[k][0], lines[k + n - 1][1], candidate), n
+                    return k, _title_mention(clean, lines[k][0], lines[k + n - 1][1], candidate), n
             candidate = printed
             ratio = SequenceMatcher(None, title_key(candidate), title_key(name)).ratio()
             if ratio > best_ratio:
                 best_ratio = ratio
-                best = k, _mention(clean, lines[k][0], lines[k + n - 1][1], candidate), n
+                best = k, _title_mention(clean, lines[k][0], lines[k + n - 1][1], candidate), n
     return best
+
+
+def _title_mention(clean: CleanText, start: int, end: int, folded: str) -> Mention:
+    return _mention(clean, start, end, as_printed(clean, start, end, folded))
 
 
 FUZZY_TITLE = 0.8
@@ -303,7 +536,7 @@ def same_title(a: str, b: str) -> bool:
 
 def title_key(title: str) -> str:
     """A title with brackets, quotes and spaces removed and parentheses made ASCII."""
-    title = title.replace("（", "(").replace("）", ")")
+    title = fold(title).replace("（", "(").replace("）", ")")
     return re.sub(r"[\s《》〈〉<>“”\"'‘’「」]", "", title)
 
 
@@ -356,8 +589,7 @@ def _personnel(clean: CleanText, lines: list[Line], a: int, b: int, number, inde
     k, m = number
     while a < b and (_non_document(lines[a][2]) or re.match(r"^[（(][^）)]*[）)]$", lines[a][2])):
         a += 1                       # the part's heading and its period "(2023年11月至12月)"
-    num = _mention(clean, lines[k][0] + m.start("number"), lines[k][0] + m.end("number"),
-                   normal_number(m))
+    num = _number_mention(clean, lines[k][0] + m.start("number"), lines[k][0] + m.end("number"))
     return Document(key=f"D{index + 1}", source=clean.source, start=lines[a][0],
                     end=_end(lines, b), kind="personnel", number=num)
 

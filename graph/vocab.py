@@ -67,7 +67,8 @@ class GOV(DefinedNamespace):
 
     # documents
     noticeTitle: URIRef     # 通知标题
-    documentKind: URIRef    # notice | personnel
+    documentKind: URIRef    # notice | personnel | instrument
+    inferred: URIRef        # true: no header recognised, the document is the text itself
     jurisdiction: URIRef    # 辖区 (name)
     recipient: URIRef       # 主送
     attachment: URIRef      # 附件 (title)

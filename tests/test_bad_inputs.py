@@ -143,11 +143,11 @@ def test_a_50_mb_single_line_file(tmp_path):
     (folder / "one_line.txt").write_text(line, encoding="utf-8")
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
     result, files, report = build(folder, tmp_path / "out")
-    assert result.exit_code == 0
-    assert files["one_line.txt"]["bytes"] > 50_000_000 and files["good.txt"]["documents"] == 1
-    # nothing is silently dropped: the text outside any document is counted
-    assert files["one_line.txt"]["chars_outside_documents"] > 40_000_000
-    assert "no document found" in " ".join(files["one_line.txt"]["warnings"])
+    # above the size limit (stated in the README) the file is refused by name, not read;
+    # the other file is built
+    assert result.exit_code == 1 and files["good.txt"]["documents"] == 1
+    assert "file too large: 138 MB" in files["one_line.txt"]["error"]
+    assert "GOVKG_MAX_FILE_MB" in files["one_line.txt"]["error"]
 
 
 def test_ten_thousand_tiny_files(tmp_path):

@@ -15,13 +15,14 @@ from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
 from ..facts import Appointment
+from ..names import levelled
 from ..resolve import post_titles
 from .items import document_lines
 
 CLAUSE = re.compile(r"[^；;。]+")
 SUB_CLAUSE = re.compile(r"[，,](?=免去|任)")
 NOTE_START = re.compile(r"[（(](?:试用期|挂职|任期)")
-POST_START = re.compile(r"(?:自治区|市|旗|盟|县|区|国家|内蒙古|中共|共青团)(?=[\u4e00-\u9fff])")
+POST_START = r"(?:{LEVEL}|国家|中共|共青团)(?=[\u4e00-\u9fff])"
 NOT_A_NAME = re.compile(r"的|等|职务|根据|决定|以上|^经|[为命〔\[（(\d]")
 
 
@@ -132,7 +133,7 @@ def split_person(text: str, known: list[str]) -> int:
             return len(text) - len(post)
     places = lexicon.jurisdiction_pattern()
     for i in range(2, min(8, len(text) - 2)):
-        if POST_START.match(text, i) or places.match(text, i):
+        if levelled(POST_START).match(text, i) or places.match(text, i):
             return i
     return 3 if len(text) > 5 else 2
 

@@ -19,6 +19,7 @@ import re
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
 from ..facts import Duty
+from ..names import levelled
 from .items import Line, document_lines, ends_paragraph, is_numbered, is_title, number_end
 from .bodies import label_pattern
 from .units import UNIT_END
@@ -29,7 +30,7 @@ LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:如下)
 SETUP = re.compile(r"设在|兼任|担任|组成|设立|成立|是[^。；;]{0,40}(?:机构|机关)|为[^。；;]{0,40}(?:机构|机关)")
 CLAUSE_START = "。；;，,！？"
 FUNCTION_VERB = re.compile(r"负责|统筹|指导|协调")
-NARRATIVE_SUBJECT = re.compile(r"(?:自治区|市|旗|盟|县|区|[\u4e00-\u9fff]{2,5}(?:市|盟|旗|县|区))[\u4e00-\u9fff]{2,}")
+NARRATIVE_SUBJECT = r"(?:{LEVEL}|[\u4e00-\u9fff]{2,5}(?:{LEVEL}))[\u4e00-\u9fff]{2,}"
 
 
 def extract(clean: CleanText, doc: Document) -> list[Duty]:
@@ -308,7 +309,7 @@ def narrative(clean: CleanText, doc: Document, lines: list[Line], covered: set[i
             if not m:
                 continue
             holder = m.group("holder").split("由")[-1]
-            if not NARRATIVE_SUBJECT.match(holder) or not (UNIT_END.search(holder) or label_pattern().fullmatch(holder)):
+            if not levelled(NARRATIVE_SUBJECT).match(holder) or not (UNIT_END.search(holder) or label_pattern().fullmatch(holder)):
                 continue                   # 将市级部门负责的…: no named subject
             a = start + sentence.start() + m.end("holder") - len(holder)
             kind = "body" if label_pattern().fullmatch(holder) else "unit"
@@ -345,7 +346,7 @@ def _lines_of(lines: list[Line], k: int) -> set[int]:
 
 def _duty(clean: CleanText, doc: Document, holder: Mention, kind: str, body: Mention | None,
           pieces: list[tuple[int, int]], begin: int, rule: str, listed: bool) -> Duty:
-    text = re.sub(r"\s*\n\s*", "", "".join(clean.text[a:b] for a, b in pieces)).strip()
+    text = re.sub(r"\s*\n\s*", "", "".join(clean.shown(a, b) for a, b in pieces)).strip()
     section = doc.section_at(begin)
     return Duty(doc.key, clean.span(begin, pieces[-1][1]), rule, holder, kind, body, text, listed,
                 section.title if section else None)

@@ -7,6 +7,7 @@ not references.  A repeal names a title, a 文号 or both, in the clause that en
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
@@ -15,6 +16,8 @@ from ..segment import normal_number, same_title, title_key
 
 DRAFT_BEFORE = re.compile(r"(?:制定|出台|起草|编制|制订)(?:出|好|完善)?$")
 DRAFT_AFTER = re.compile(r"^[^《》，。；,]{0,4}(?:立法|的制定|的起草|的编制)")
+DRAFT_TITLE = re.compile(r"[（(](?:草案|征求意见稿|送审稿|讨论稿)[）)]$")
+"""A draft laid before a meeting (…议事规则(草案)): not yet a work to cite."""
 CLAUSE_START = re.compile(r"[。；;！？\n]")
 REPEAL_REACH = 20      # characters from the last title or 文号 to the repeal word
 
@@ -34,6 +37,8 @@ def references(clean: CleanText, doc: Document) -> list[Reference]:
     ['中华人民共和国气象法']
     """
     text = clean.text
+    if doc.inferred and doc.kind == "personnel":
+        return []                   # a news report of decisions: its 《…》 are meeting papers
     own = [m.name for m in (doc.title, doc.notice_title) if m]
     issued = doc.notice_title and P.ISSUES_INSTRUMENT.search(doc.notice_title.name)
     if issued:                      # the plan as the notice names it, if printed otherwise
@@ -42,7 +47,8 @@ def references(clean: CleanText, doc: Document) -> list[Reference]:
     for m in P.REFERENCE.finditer(text, doc.start, doc.end):
         title = re.sub(r"\s+", "", m.group("title"))
         key = title_key(title)
-        if key in seen or any(same_title(title, t) for t in own) or _to_be_drafted(text, m):
+        if key in seen or any(same_title(title, t) for t in own) or _to_be_drafted(text, m) \
+                or DRAFT_TITLE.search(title):
             continue
         seen.add(key)
         span = clean.span(m.start(), m.end())
@@ -109,7 +115,9 @@ def _title(clean: CleanText, m: re.Match | None) -> Mention | None:
 def _number(clean: CleanText, m: re.Match | None) -> Mention | None:
     if m is None:
         return None
-    return clean.mention(m.start(), m.end(), normal_number(m))
+    mention = clean.mention(m.start(), m.end())
+    printed = P.DOC_NUMBER.search(mention.text)
+    return replace(mention, value=normal_number(printed or m))
 
 
 SAMPLE = """额尔古纳市人民政府办公室关于印发《额尔古纳市春季应对融雪应急预案》的通知

@@ -13,6 +13,7 @@ import re
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
 from ..facts import Task, TaskUnit
+from ..names import levelled
 from . import tables
 from .items import Line, document_lines, first_clause, is_numbered, is_title, paragraph_start
 from .units import ends_like_unit, unit_mentions
@@ -194,7 +195,7 @@ def _repeats(row: Task, found: list[Task]) -> bool:
 
 
 def _unit_set(task: Task) -> frozenset:
-    return frozenset(re.sub(r"^(?:自治区|市|旗|盟|县|区)?委?", "", u.unit.text) for u in task.units)
+    return frozenset(levelled(r"^(?:{LEVEL})?委?").sub("", u.unit.text) for u in task.units)
 
 
 def _core(text: str) -> str:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..document import CleanText, Mention
+from ..names import levelled
 
 SEPARATORS = "、，,；;"
 OPEN, CLOSE = "（(【〔", "）)】〕"
@@ -27,9 +29,9 @@ GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,12}}?{GENERIC}(?:以及|及
 """…市住建局等相关部门以及事发地旗区人民政府: a generic tail that joins two lists."""
 PEOPLE = re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员)$")
 """…园区管委会有关负责人: the people of a unit, not the unit."""
-PARTY_LEAD = re.compile(r"^(?:自治区|市|旗|盟|县|区)委(?!员)")
+PARTY_LEAD = r"^(?:{LEVEL})委(?!员)"
 """市委组织部、宣传部: the party committee's organs share its prefix."""
-LEVEL_LEAD = re.compile(r"^(?:自治区|市|旗|盟|县|区|各|国家|中国|中共|内蒙古|[\u4e00-\u9fff]{2,}(?:市|旗|盟|县|区))")
+LEVEL_LEAD = r"^(?:{LEVEL}|各|国家|中国|中共|[\u4e00-\u9fff]{2,}(?:{LEVEL}))"
 LEADING = re.compile(r"(?:由|和(?!林格尔)|及|以及|与|并|会同|联合)")   # used with match(text, pos): no ^
 UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|所|站|队|中心|公司|集团|会|处|府|室|团|社|行|台|校|馆|署|关|"
                       r"区|旗|市|盟|县|镇|乡|街道|苏木|分局|支队|大队|军分区|委员会|联合会|协会|组|科|庭|"
@@ -38,7 +40,7 @@ UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|所|站|队|中心|公司|集
 TOWNSHIP_PART = re.compile(r"^(?:乡|镇|苏木|嘎查|村|社区|街道|街道办事处|办事处|乡镇|农牧场|林场)$")
 CONJUNCTION = re.compile(r"(?:和|及|以及|与)")
 NOTE = re.compile(r"^(?:以下|不再|下同|均需|均由|含|其中)")
-STARTS_LIKE_UNIT = re.compile(r"^(?:自治区|市|旗|盟|县|区|各|[\u4e00-\u9fff]{2,}(?:市|旗|盟|县|区))")
+STARTS_LIKE_UNIT = r"^(?:{LEVEL}|各|[\u4e00-\u9fff]{2,}(?:{LEVEL}))"
 
 
 def ends_like_unit(name: str) -> bool:
@@ -89,11 +91,11 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
             name = re.sub(r"\s+", "", text[a:b])
             if len(name) < 2:
                 continue
-            bare = not LEVEL_LEAD.match(name)
+            bare = not levelled(LEVEL_LEAD).match(name) and not lexicon.jurisdiction_pattern().match(name)
             out.append(Mention(name, clean.span(a, b), collective=plural and bare,
                                implied=lead if bare else ""))
             if not bare:
-                party = PARTY_LEAD.match(name)
+                party = levelled(PARTY_LEAD).match(name)
                 lead, plural = (party.group() if party else ""), name.startswith("各")
     return out
 
@@ -170,6 +172,6 @@ def _split_conjunction(text: str, s: int, e: int) -> list[tuple[int, int]]:
     for m in CONJUNCTION.finditer(text, s, e):
         left, right = text[s:m.start()], text[m.end():e]
         whole = UNIT_END.search(left) or GENERIC_END.search(left)
-        if whole and STARTS_LIKE_UNIT.match(right) and len(left) >= 3:
+        if whole and levelled(STARTS_LIKE_UNIT).match(right) and len(left) >= 3:
             return [(s, m.start()), *_split_conjunction(text, m.end(), e)]
     return [(s, e)]

@@ -29,44 +29,89 @@ def table_names() -> list[str]:
 
 @dataclass(frozen=True)
 class Jurisdiction:
-    """An administrative area: 鄂尔多斯市 (市), its parent 内蒙古自治区, its short name 鄂尔多斯."""
+    """An administrative area: 鄂尔多斯市 (市), its parent 内蒙古自治区, its short name 鄂尔多斯.
+
+    ``level`` is the level word its name ends in (省 自治区 市 州 自治州 盟 地区 县 自治县 旗
+    区 …, 镇 乡 街道 苏木 for a township), ``tier`` its place in the hierarchy (province,
+    prefecture, county, township), ``parent`` the name of the area above it.
+    """
 
     name: str
-    level: str            # 自治区 | 市 | 盟 | 旗 | 县 | 区
+    level: str
     parent: str | None
+    tier: str = "county"
+    code: str = ""
 
     @property
     def short(self) -> str:
-        """The name without its level word: 鄂尔多斯市 → 鄂尔多斯 (kept when that is too short)."""
-        for tail in ("自治区", "自治旗", "联合旗", "矿区", "市", "盟", "旗", "县", "区"):
+        """The name without its level word (and an ethnic designation before it):
+        鄂尔多斯市 → 鄂尔多斯, 广西壮族自治区 → 广西 (kept whole when that is too short)."""
+        for tail in SHORT_TAILS:
             if self.name.endswith(tail) and len(self.name) - len(tail) >= 2:
-                return self.name[: -len(tail)]
+                rest = self.name[: -len(tail)]
+                bare = ETHNIC_TAIL.sub("", rest) if tail.startswith("自治") else rest
+                return bare if len(bare) >= 2 else rest
         return self.name
+
+
+SHORT_TAILS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "联合旗", "地区", "林区", "特区", "矿区",
+               "街道", "苏木", "省", "市", "州", "盟", "旗", "县", "区", "镇", "乡")
+ETHNIC_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族|维吾尔|蒙古)+$")
+
+
+@cache
+def divisions() -> tuple[Jurisdiction, ...]:
+    """Every province, prefecture and county of China (``divisions.tsv``, the Ministry of
+    Civil Affairs' list), in code order."""
+    rows = read_table("divisions")
+    names = {r["code"]: r["name"] for r in rows}
+    return tuple(Jurisdiction(r["name"], r["suffix"], names.get(r["parent"]), r["level"], r["code"])
+                 for r in rows)
 
 
 @cache
 def jurisdictions() -> dict[str, Jurisdiction]:
-    """Every jurisdiction by its full name."""
-    return {r["name"]: Jurisdiction(r["name"], r["level"], r["parent"] or None)
-            for r in read_table("jurisdictions")}
+    """Every jurisdiction by its full name (of two areas with one name, the first by code;
+    ``homonyms`` has them all)."""
+    out: dict[str, Jurisdiction] = {}
+    for j in divisions():
+        out.setdefault(j.name, j)
+    return out
+
+
+@cache
+def homonyms() -> dict[str, tuple[Jurisdiction, ...]]:
+    """Names that several areas bear (鼓楼区: 福州, 南京, 徐州, 开封 …), with every bearer."""
+    by_name: dict[str, list[Jurisdiction]] = {}
+    for j in divisions():
+        by_name.setdefault(j.name, []).append(j)
+    return {n: tuple(js) for n, js in by_name.items() if len(js) > 1}
 
 
 @cache
 def jurisdiction_pattern() -> re.Pattern:
-    """Matches a jurisdiction's full name or a short name that is safe to read alone
-    (鄂尔多斯, 通辽, 伊金霍洛; not 东胜 or 海南), longest first."""
+    """Matches a jurisdiction's full name, or a short name that is safe to read alone
+    (鄂尔多斯, 通辽, 伊金霍洛, 广东; not 东胜 or 鼓楼), longest first.
+
+    >>> [m.group() for m in jurisdiction_pattern().finditer("广东省人民政府 鄂尔多斯高新区 东胜")]
+    ['广东省', '鄂尔多斯']
+    """
     names = set()
-    for j in jurisdictions().values():
+    for j in divisions():
         names.add(j.name)
-        if len(j.short) >= 3 or (len(j.short) == 2 and j.level in ("市", "盟")
-                                  and j.parent == "内蒙古自治区"):
+        if len(j.short) >= 3 or (len(j.short) == 2 and j.tier in ("province", "prefecture")):
             names.add(j.short)
     alternatives = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
     return re.compile(f"(?:{alternatives})")
 
 
+TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:镇|乡|街道|苏木)(?=人民政府|政府|党委|办事处|[\u4e00-\u9fff]{2,}(?:小组|指挥部|委员会))")
+"""A township named after a county or at the head of a name (湖塘镇人民政府)."""
+
+
 def jurisdiction_of(name: str | None) -> Jurisdiction | None:
-    """The jurisdiction a name such as an issuer starts with.
+    """The most specific jurisdiction a name such as an issuer starts with; places printed
+    one after another narrow it (天津市宝坻区 → 宝坻区; 常州市武进区湖塘镇 → 湖塘镇).
 
     >>> jurisdiction_of("额尔古纳市人民政府办公室").name
     '额尔古纳市'
@@ -74,41 +119,89 @@ def jurisdiction_of(name: str | None) -> Jurisdiction | None:
     '兴安盟'
     >>> jurisdiction_of("鄂尔多斯高新技术产业开发区").name
     '鄂尔多斯市'
+    >>> j = jurisdiction_of("天津市宝坻区人民政府办公室"); j.name, j.parent
+    ('宝坻区', '天津市')
+    >>> j = jurisdiction_of("南京市鼓楼区人民政府"); j.name, j.parent
+    ('鼓楼区', '南京市')
+    >>> j = jurisdiction_of("武进区湖塘镇人民政府"); j.name, j.level, j.parent
+    ('湖塘镇', '镇', '武进区')
     """
     if not name:
         return None
-    m = jurisdiction_pattern().match(name)
-    if not m:
-        return None
-    by_name = jurisdictions()
-    hit = m.group()
-    if hit in by_name:
-        return by_name[hit]
-    matches = [j for j in by_name.values() if j.short == hit]
-    return min(matches, key=lambda j: LEVEL_RANK.get(j.level, 9)) if matches else None
+    found, pos = None, 0
+    while True:
+        m = jurisdiction_pattern().match(name, pos)
+        hit = _area(m.group(), found) if m else None
+        if hit is None:
+            break
+        found, pos = hit, m.end()
+    town = TOWNSHIP.match(name, pos)
+    if town and (found is None or found.tier == "county"):
+        word = next(t for t in ("街道", "苏木", "镇", "乡") if town.group().endswith(t))
+        return Jurisdiction(town.group(), word, found.name if found else None, "township")
+    return found
 
 
-LEVEL_RANK = {"自治区": 0, "市": 1, "盟": 1, "旗": 2, "县": 2, "区": 2}
+def _area(printed: str, above: Jurisdiction | None) -> Jurisdiction | None:
+    """The area a printed name or short name stands for, under ``above`` when one is."""
+    candidates = _named()[0].get(printed) or _named()[1].get(printed, ())
+    if above is not None:
+        inside = [j for j in candidates if above.name in (a.name for a in ancestors(j)[1:])]
+        return min(inside, key=lambda j: LEVEL_RANK.get(j.tier, 9)) if inside else None
+    return min(candidates, key=lambda j: LEVEL_RANK.get(j.tier, 9)) if candidates else None
+
+
+LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3}
+
+
+@cache
+def _by_code() -> dict[str, Jurisdiction]:
+    return {j.code: j for j in divisions()}
+
+
+@cache
+def _parent_codes() -> dict[str, str]:
+    return {r["code"]: r["parent"] for r in read_table("divisions")}
+
+
+@cache
+def _named() -> tuple[dict[str, list[Jurisdiction]], dict[str, list[Jurisdiction]]]:
+    """The areas by full name and by short name."""
+    full: dict[str, list[Jurisdiction]] = {}
+    short: dict[str, list[Jurisdiction]] = {}
+    for j in divisions():
+        full.setdefault(j.name, []).append(j)
+        short.setdefault(j.short, []).append(j)
+    return full, short
 
 
 def ancestors(j: Jurisdiction) -> list[Jurisdiction]:
     """``j`` and the areas above it, nearest first."""
-    out, seen = [], set()
-    by_name = jurisdictions()
-    while j is not None and j.name not in seen:
-        out.append(j)
-        seen.add(j.name)
-        j = by_name.get(j.parent) if j.parent else None
+    out, seen = [j], {j.name}
+    parent = _parent(j)
+    while parent is not None and parent.name not in seen:
+        out.append(parent)
+        seen.add(parent.name)
+        parent = _parent(parent)
     return out
 
 
+def _parent(j: Jurisdiction) -> Jurisdiction | None:
+    if j.code:
+        code = _parent_codes().get(j.code)
+        return _by_code().get(code) if code else None
+    return jurisdictions().get(j.parent) if j.parent else None
+
+
 def level_owner(j: Jurisdiction, level_word: str) -> Jurisdiction | None:
-    """Which area a leading 市/旗/盟/县/区/自治区 stands for in a text of ``j``.
+    """Which area a leading 省/市/州/县/区/旗/镇… stands for in a text of ``j``.
 
     >>> level_owner(jurisdiction_of("伊金霍洛旗"), "市").name
     '鄂尔多斯市'
     >>> level_owner(jurisdiction_of("额尔古纳市"), "市").name
     '额尔古纳市'
+    >>> level_owner(jurisdiction_of("卢氏县"), "省").name, level_owner(jurisdiction_of("伊金霍洛旗"), "自治区").name
+    ('河南省', '内蒙古自治区')
     """
     for a in ancestors(j):
         if a.name.endswith(level_word) and (level_word != "区" or a.level == "区"):

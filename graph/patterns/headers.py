@@ -12,7 +12,7 @@ __test__: dict[str, str] = {}   # the examples below, run by doctest
 DOC_NUMBER = re.compile(rf"""
     (?P<prefix>[{HAN}]{{1,8}})                                  # 鄂府办发 / 通政任字 / 通辽通告
     [ \t\u3000]*[〔\[［(（【][ \t\u3000]*(?P<year>(?:19|20)\d{{2}})[ \t\u3000]*[〕\]］)）】]
-    [ \t\u3000]*(?P<serial>\d{{1,4}})[ \t\u3000]*号
+    [ \t\u3000]*(?P<serial>\d{{1,4}})[ \t\u3000]*[号號]
 """, X)
 __test__["DOC_NUMBER"] = """A 文号: issuer code, year in brackets of any kind, serial, 号.
 
@@ -23,15 +23,18 @@ __test__["DOC_NUMBER"] = """A 文号: issuer code, year in brackets of any kind,
 '通政任字'
 """
 
+CN_DIGIT = "〇○零O０一二三四五六七八九"
 DATE = re.compile(r"""
-    (?P<year>(?:19|20)\d{2}) [ \t\u3000]* 年 [ \t\u3000]*
-    (?P<month>1[0-2]|0?[1-9]) [ \t\u3000]* 月 [ \t\u3000]*
-    (?P<day>3[01]|[12]\d|0?[1-9]) [ \t\u3000]* 日
+    (?P<year>(?:19|20)\d{2} | [一二][〇○零O０一二三四五六七八九]{3}) [ \t\u3000]* 年 [ \t\u3000]*
+    (?P<month>1[0-2]|0?[1-9] | 十[一二]? | [一二三四五六七八九]) [ \t\u3000]* 月 [ \t\u3000]*
+    (?P<day>3[01]|[12]\d|0?[1-9] | 三十一? | 二?十[一二三四五六七八九]? | [一二三四五六七八九]) [ \t\u3000]* 日
 """, X)
-__test__["DATE"] = """A date in Chinese: 2024年3月10日 (spaces allowed).
+__test__["DATE"] = """A date in Chinese: 2024年3月10日 (spaces allowed), or in Chinese numerals.
 
 >>> DATE.search("印刷日期 2024年1月12日").group("year", "month", "day")
 ('2024', '1', '12')
+>>> DATE.search("二OO八年六月三十日").group("year", "month", "day")
+('二OO八', '六', '三十')
 """
 
 DATE_LINE = re.compile(rf"""

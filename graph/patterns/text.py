@@ -197,3 +197,10 @@ __test__["HEADING"] = """A numbered heading or list item at the start of a line.
 >>> HEADING.match("2024年") is None
 True
 """
+
+PINYIN_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)]")
+__test__["PINYIN_GLOSS"] = """A pinyin gloss some mirror sites put after a character: 應(yīng)急.
+
+>>> PINYIN_GLOSS.sub("", "地震應(yīng)急預(yù)案")
+'地震應急預案'
+"""
