@@ -15,6 +15,9 @@ from __future__ import annotations
 import html
 import re
 
+from functools import cache
+
+from . import lexicon
 from . import patterns as P
 from .document import CleanText, Dropped, OffsetMap, Source, Span, TextBuilder
 from .names import fold
@@ -136,9 +139,43 @@ def furniture(line: str) -> str | None:
         return "issue-number"
     if "\t" not in line and P.PAGE_MARKER.match(stripped):
         return "page-number"
-    if "\t" not in line and len(stripped) <= 200 and P.WEB_CHROME.match(line):
+    if "\t" not in line and len(stripped) <= 200 and (P.WEB_CHROME.match(line) or site_chrome(stripped)):
         return "web-page"
     return None
+
+
+def site_chrome(line: str) -> bool:
+    """A line of a site's furniture: only page tools and separators (设为首页 | 加入收藏,
+    【字体：大 中 小】 打印 关闭, ||||), or a footer line (ICP备…, 版权所有).  The words are
+    data (``lexicon/web_chrome.tsv``); the line is matched through the folded view.
+
+    >>> [site_chrome(s) for s in ("設為首頁 | 加入收藏 | 簡體版", "【字体:打印", "浏览量:1 | | | |", "![]() |")]
+    [True, True, True, True]
+    >>> [site_chrome(s) for s in ("一、总则", "1.", "8.5%", "打印机采购")]
+    [False, False, False, False]
+    """
+    tokens, footers = chrome_words()
+    line = fold(line)
+    if any(f in line for f in footers):
+        return True
+    rest = tokens.sub("", line)
+    if CHROME_LEFT.search(rest):
+        return False
+    return bool(tokens.search(line)) or bool(SEPARATORS_ONLY.fullmatch(line))
+
+
+CHROME_LEFT = re.compile(r"[^\W\d_]")
+"""What a line of site furniture has none of once its tool words are out: letters or Han."""
+SEPARATORS_ONLY = re.compile(r"[|｜/\\»>!！\[\]（）()〔〕\s]+")
+"""A line of bare separators: the husk of a navigation bar or an empty table row (||||)."""
+
+
+@cache
+def chrome_words() -> tuple[re.Pattern, tuple[str, ...]]:
+    rows = lexicon.read_table("web_chrome")
+    tokens = sorted((r["word"] for r in rows if r["kind"] == "token"), key=len, reverse=True)
+    return (re.compile("|".join(map(re.escape, tokens))),
+            tuple(r["word"] for r in rows if r["kind"] == "footer"))
 
 
 def _split_gaps(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -71,11 +71,11 @@ def test_cleaning_maps_every_character_back(text):
     for run in c.offsets.runs:
         assert 0 <= run.orig_start <= run.orig_end <= len(text)
         if run.copied:
-            assert c.text[run.clean_start:run.clean_end] == text[run.orig_start:run.orig_end]
+            assert c.shown(run.clean_start, run.clean_end) == text[run.orig_start:run.orig_end]
     for i in range(0, len(c.text), 7):
         span = c.span(i, min(len(c.text), i + 5))
         assert 0 <= span.start <= span.end <= len(text)
-        assert is_subsequence(squeeze(c.text[i:i + 5]), squeeze(text[span.start:span.end]))
+        assert is_subsequence(squeeze(c.shown(i, i + 5)), squeeze(text[span.start:span.end]))
 
 
 @SETTINGS
