@@ -1,0 +1,129 @@
+"""A plan as its audits read it, from the NetworkX projection: its bodies and their
+composition, who serves on them, and which units have work in it.
+
+A unit serves on a body (``Link.how``) as a ``member`` unit, through an ``official`` of its
+listed as a member, through a ``leader``'s post (副总指挥：市应急管理局局长), or as the
+``office`` host (办公室设在市应急管理局).  A unit has work in a plan when it holds a ``duty``
+or a task (``lead``, ``support``, ``responsible``) in it.  Everything is read from the plan's
+own statements, and names are compared as ``unit_names`` says: printed variants of one unit
+are one unit, and collectives or listings are no unit at all.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from .network import edges_of
+from .unit_names import is_one_unit, same_unit_names
+
+WORK_RELATIONS = ("has_duty", "lead", "support", "responsible")
+BODY_RELATIONS = ("member_of", "leads", "office_at")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One statement tying a unit (or person) to a body or a piece of work."""
+
+    unit: str          # the unit's name as the plan's statement gives it
+    target: str        # body name, or the duty's / task's wording
+    how: str           # member | official | leader | office | duty | lead | support | responsible
+    fact: str          # IRI of the statement
+    quote: str
+    role: str = ""     # the role or post, for leaders and officials
+
+
+@dataclass
+class Plan:
+    """One document's bodies, composition, serving units and work, names resolved."""
+
+    document: str                      # IRI
+    title: str
+    bodies: list[str] = field(default_factory=list)           # names, sorted
+    composition: list[Link] = field(default_factory=list)     # every leader, member, office
+    serving: list[Link] = field(default_factory=list)         # unit → body links
+    work: list[Link] = field(default_factory=list)            # unit → duty/task links
+    unit_of: dict[str, str] = field(default_factory=dict)     # printed unit → its unit
+
+    def units_serving(self) -> set[str]:
+        return {self.unit_of[x.unit] for x in self.serving}
+
+    def units_working(self) -> set[str]:
+        return {self.unit_of[x.unit] for x in self.work}
+
+
+def label(G: nx.MultiDiGraph, node: str) -> str:
+    return G.nodes[node].get("label", node)
+
+
+def read_plans(G: nx.MultiDiGraph) -> list[Plan]:
+    """Every document that sets up a body or gives a unit work, in title order."""
+    plans: dict[str, Plan] = {}
+
+    def plan(doc: str) -> Plan:
+        if doc not in plans:
+            plans[doc] = Plan(doc, label(G, doc) if doc in G else doc)
+        return plans[doc]
+
+    for body, doc, _ in edges_of(G, "established_by"):
+        plan(doc).bodies.append(label(G, body))
+    for u, body, d in edges_of(G, *BODY_RELATIONS):
+        if d.get("document"):
+            p = plan(d["document"])
+            p.bodies.append(label(G, body))
+            p.composition.append(_composition_link(G, u, body, d))
+            p.serving += _serving_links(G, u, body, d)
+    for u, task, d in edges_of(G, *WORK_RELATIONS):
+        if d.get("document") and G.nodes[u]["kind"] == "agency" and is_one_unit(label(G, u)):
+            how = "duty" if d["relation"] == "has_duty" else d["relation"]
+            plan(d["document"]).work.append(Link(label(G, u), G.nodes[task].get("text", label(G, task)),
+                                                 how, d.get("fact", ""), d.get("quote", "")))
+    for p in plans.values():
+        p.bodies = sorted(set(p.bodies))
+        p.unit_of = same_unit_names({x.unit for x in p.work + p.serving})
+    return sorted(plans.values(), key=lambda p: (p.title, p.document))
+
+
+HOW = {"member_of": "member", "leads": "leader", "office_at": "office"}
+
+
+def _composition_link(G, u: str, body: str, d: dict) -> Link:
+    how = HOW[d["relation"]]
+    if how == "member" and G.nodes[u]["kind"] == "person":
+        how = "official"
+    role = d.get("role", "")
+    post = posts_in(G, u, d.get("fact"))
+    if G.nodes[u]["kind"] == "person" and post:
+        role = "、".join(x for x in (role if how == "leader" else "", label(G, post[0])) if x)
+    return Link(label(G, u), label(G, body), how, d.get("fact", ""), d.get("quote", ""), role)
+
+
+def _serving_links(G, u: str, body: str, d: dict) -> list[Link]:
+    """The units that ``u`` (a unit, a person or a post) makes serve on ``body``."""
+    kind, composition = G.nodes[u]["kind"], _composition_link(G, u, body, d)
+    if kind in ("agency", "collective"):
+        units = [u] if kind == "agency" and is_one_unit(label(G, u)) else []
+    elif kind == "person":
+        units = [t for p in posts_in(G, u, d.get("fact")) for t in _post_units(G, p)]
+    else:                                   # a post leading a body, no person named
+        units = _post_units(G, u)
+    return [Link(label(G, x), composition.target, composition.how, composition.fact, composition.quote,
+                 composition.role) for x in units]
+
+
+def posts_in(G, person: str, fact: str | None) -> list[str]:
+    """The posts ``person`` holds in the statement ``fact``."""
+    return sorted(v for _, v, d in G.out_edges(person, data=True)
+                  if d["relation"] == "holds" and fact and d.get("fact") == fact)
+
+
+def _post_units(G, post: str) -> list[str]:
+    return sorted(v for _, v, d in G.out_edges(post, data=True) if d["relation"] == "post_in")
+
+
+def by_unit(links) -> dict[str, list[Link]]:
+    out: dict[str, list[Link]] = defaultdict(list)
+    for x in links:
+        out[x.unit].append(x)
+    return out

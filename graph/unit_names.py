@@ -1,0 +1,122 @@
+"""Unit names as a plan audit compares them: which entries are one unit at all, which printed
+names within one plan are one unit, and which two names are probably one unit misspelt.
+
+- Not one unit: collectives (``resolve.is_collective``: 各旗区人民政府, 有关部门) and entries
+  that list or lump several units (苏木、乡、镇、街道办事处; 消防救援大队以及其他应急救援力量),
+  the ``listing`` rows of ``lexicon/audit_names.tsv``.
+- One unit: names equal without their company form (``legal_form`` rows: 有限公司), or one an
+  abbreviation of the other (``resolve.abbreviates``: 文旅局 / 文化和旅游局).
+- Probably one unit spelt two ways (``spelling_variant``): same jurisdiction and last
+  character, and the cores (the names without jurisdiction and company form) differ by a
+  small edit (文广广电局 / 文旅广电局) or by a middle part dropped between a head and a tail
+  of two characters or more (数字投资 / 数字经济发展投资).
+"""
+from __future__ import annotations
+
+import os
+from functools import cache
+
+from . import lexicon
+from .resolve import abbreviates, is_collective, prefer_full
+
+EDIT_PER_CHARS = 5
+"""One edit allowed per this many characters of the longer core (none below five)."""
+KEPT_ENDS = 2
+"""Characters a contraction keeps at each end of the longer core."""
+
+
+@cache
+def _rules(rule: str) -> tuple[str, ...]:
+    rows = (r["text"] for r in lexicon.read_table("audit_names") if r["rule"] == rule)
+    return tuple(sorted(rows, key=len, reverse=True))
+
+
+def is_one_unit(name: str) -> bool:
+    """False for collective or generic entries and for entries listing several units.
+
+    >>> [is_one_unit(n) for n in ("额尔古纳市气象局", "各旗区人民政府", "额尔古纳市苏木、乡、镇")]
+    [True, False, False]
+    """
+    return not is_collective(name) and not any(mark in name for mark in _rules("listing"))
+
+
+def without_legal_form(name: str) -> str:
+    """>>> without_legal_form("鄂尔多斯市创新投资集团有限公司")
+    '鄂尔多斯市创新投资集团'
+    """
+    for form in _rules("legal_form"):
+        if name.endswith(form) and len(name) > len(form):
+            return name[: -len(form)]
+    return name
+
+
+def same_unit_names(names) -> dict[str, str]:
+    """Each name → the name that stands for its unit within one plan (the fullest form).
+
+    >>> same_unit_names(["鄂尔多斯市创新投资集团有限公司", "鄂尔多斯市创新投资集团"])["鄂尔多斯市创新投资集团"]
+    '鄂尔多斯市创新投资集团有限公司'
+    >>> same_unit_names(["上善供水公司", "伊金霍洛旗上善供水有限责任公司"])["上善供水公司"]
+    '伊金霍洛旗上善供水有限责任公司'
+    """
+    base = {n: without_legal_form(n) for n in names}
+    base = {n: _qualified(b, set(base.values())) for n, b in base.items()}
+    full = prefer_full(set(base.values()))
+    key = {n: full.get(b, b) for n, b in base.items()}
+    longest: dict[str, str] = {}
+    for n in sorted(names, key=lambda n: (-len(n), n)):
+        longest.setdefault(key[n], n)
+    return {n: longest[key[n]] for n in names}
+
+
+def _qualified(name: str, names: set[str]) -> str:
+    """A name printed without its jurisdiction (上善供水) → the only name of the plan that
+    is it with one (伊金霍洛旗上善供水); else itself."""
+    if split_jurisdiction(name)[0]:
+        return name
+    hits = [n for n in names if n != name and split_jurisdiction(n)[1] == name]
+    return hits[0] if len(hits) == 1 else name
+
+
+def split_jurisdiction(name: str) -> tuple[str, str]:
+    """``(jurisdiction, core)``: 通辽市文广广电局 → ('通辽市', '文广广电局')."""
+    m = lexicon.jurisdiction_pattern().match(name)
+    return (m.group(), name[m.end():]) if m else ("", name)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance.
+
+    >>> edit_distance("文广广电局", "文旅广电局"), edit_distance("水利局", "水务局")
+    (1, 1)
+    """
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def spelling_variant(a: str, b: str) -> str | None:
+    """How ``a`` and ``b`` are probably one unit spelt two ways ("edit", "contraction"), or None.
+
+    >>> spelling_variant("通辽市文广广电局", "通辽市文旅广电局")
+    'edit'
+    >>> spelling_variant("鄂尔多斯市数字投资有限公司", "鄂尔多斯市数字经济发展投资有限公司")
+    'contraction'
+    >>> [spelling_variant(*p) for p in [("额尔古纳市水利局", "额尔古纳市水务局"),
+    ...  ("额尔古纳市消防救援大队", "额尔古纳市森林消防救援大队"), ("市交通运输局", "市交通运输综合行政执法局")]]
+    [None, None, None]
+    """
+    (ja, ca), (jb, cb) = (split_jurisdiction(without_legal_form(n)) for n in (a, b))
+    if ja != jb or not ca or not cb or ca[-1] != cb[-1] or ca == cb \
+            or abbreviates(a, b) or abbreviates(b, a):
+        return None
+    if 0 < edit_distance(ca, cb) <= max(len(ca), len(cb)) // EDIT_PER_CHARS:
+        return "edit"
+    short, long_ = sorted((ca, cb), key=len)
+    head = len(os.path.commonprefix([short, long_]))
+    tail = len(os.path.commonprefix([short[::-1], long_[::-1]]))
+    if len(short) < len(long_) and head >= KEPT_ENDS and tail >= KEPT_ENDS and head + tail >= len(short):
+        return "contraction"
+    return None
