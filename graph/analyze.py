@@ -16,7 +16,7 @@ Each function takes the MultiDiGraph of ``network.to_networkx`` and returns a
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 import networkx as nx
@@ -112,7 +112,7 @@ def co_serving(G: nx.MultiDiGraph, top: int = 20) -> Table:
 class Finding:
     """One claim about a plan, with the rule that made it and the statements behind it."""
 
-    rule: str
+    rule: str              # the audit's name in ``AUDITS``, set by ``run_audit``
     document: str          # the plan's title
     subject: str           # the unit, body or person the finding is about
     detail: str
@@ -131,7 +131,7 @@ def work_off_bodies(plan: Plan, G=None) -> list[Finding] | None:
     for unit, links in sorted(by_unit(plan.work).items()):
         if plan.unit_of[unit] not in serving:
             kinds = "、".join(sorted({WORK_WORDS[x.how] for x in links}))
-            out.append(Finding("audit.work_off_bodies", plan.title, unit,
+            out.append(Finding("", plan.title, unit,
                                f"{len(links)} {kinds} in the plan, on none of its bodies "
                                f"({'、'.join(plan.bodies)})", tuple(links)))
     return out
@@ -150,7 +150,7 @@ def members_without_work(plan: Plan, G=None) -> list[Finding] | None:
     for unit, links in sorted(by_unit(members).items()):
         if plan.unit_of[unit] not in working:
             bodies = "、".join(sorted({x.target for x in links}))
-            out.append(Finding("audit.member_without_work", plan.title, unit,
+            out.append(Finding("", plan.title, unit,
                                f"member of {bodies}, with no duty or task in the plan", tuple(links)))
     return out
 
@@ -167,7 +167,7 @@ def spelling_variants(plan: Plan, G=None) -> list[Finding] | None:
         if how:
             quotes = [next(x for n in printed if plan.unit_of[n] == name for x in printed[n])
                       for name in (a, b)]
-            out.append(Finding("audit.spelling_variant", plan.title, f"{a} / {b}",
+            out.append(Finding("", plan.title, f"{a} / {b}",
                                f"probably one unit spelt two ways ({how})", tuple(quotes)))
     return out
 
@@ -183,7 +183,7 @@ def bodies_missing(plan: Plan, G: nx.MultiDiGraph) -> list[Finding] | None:
         missing = [what for what, lacks in (("office", _lacks_office(G, body)),
                                              ("leader", _lacks_leader(G, body))) if lacks]
         if missing:
-            out.append(Finding("audit.body_missing", plan.title, label(G, body),
+            out.append(Finding("", plan.title, label(G, body),
                                f"{G.nodes[body].get('type', 'body')} with no {' and no '.join(missing)}",
                                (Link(label(G, body), label(G, body), "set_up", d.get("fact", ""),
                                      d.get("quote", "")),)))
@@ -216,7 +216,7 @@ def removed_leaders(plan: Plan, G: nx.MultiDiGraph) -> list[Finding] | None:
             if removal["relation"] == "removed_from" and _same_post(G, post, posts) \
                     and removal.get("date", "") > lead["date"]:
                 out.append(Finding(
-                    "audit.leader_removed", plan.title, label(G, person),
+                    "", plan.title, label(G, person),
                     f"{lead.get('role', '')} of {label(G, body)} as {label(G, post)} (plan of {lead['date']}); "
                     f"removed from that post by {removal.get('document_title', '')} of {removal.get('date', '')}",
                     tuple(Link(label(G, person), label(G, body), how, d.get("fact", ""), d.get("quote", ""))
@@ -241,9 +241,15 @@ AUDITS = (
 None where it does not apply to the plan (no bodies, no work, no leaders …)."""
 
 
+def run_audit(rule: str, audit, plan: Plan, G: nx.MultiDiGraph) -> list[Finding] | None:
+    """The findings of ``audit`` on ``plan``, each naming ``rule``."""
+    found = audit(plan, G)
+    return None if found is None else [replace(f, rule=rule) for f in found]
+
+
 def audit_plan(plan: Plan, G: nx.MultiDiGraph) -> dict[str, list[Finding] | None]:
     """Rule → the plan's findings under it (None: the check does not apply)."""
-    return {rule: fn(plan, G) for rule, _, fn in AUDITS}
+    return {rule: run_audit(rule, fn, plan, G) for rule, _, fn in AUDITS}
 
 
 def audit_tables(G: nx.MultiDiGraph) -> dict[str, Table]:
@@ -251,7 +257,7 @@ def audit_tables(G: nx.MultiDiGraph) -> dict[str, Table]:
     plans = read_plans(G)
     tables = {}
     for rule, title, fn in AUDITS:
-        found = [f for p in plans for f in (fn(p, G) or ())]
+        found = [f for p in plans for f in (run_audit(rule, fn, p, G) or ())]
         tables[title] = _table(("document", "subject", "finding", "rule"),
                                sorted((f.document, f.subject, f.detail, f.rule) for f in found))
     return tables

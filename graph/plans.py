@@ -69,6 +69,8 @@ def read_plans(G: nx.MultiDiGraph) -> list[Plan]:
     for body, doc, _ in edges_of(G, "established_by"):
         plan(doc).bodies.append(label(G, body))
     for u, body, d in edges_of(G, *BODY_RELATIONS):
+        if d["relation"] == "office_at":            # drawn body → host
+            u, body = body, u
         if d.get("document"):
             p = plan(d["document"])
             p.bodies.append(label(G, body))

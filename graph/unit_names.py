@@ -14,11 +14,21 @@ names within one plan are one unit, and which two names are probably one unit mi
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 
 from . import lexicon
 from .resolve import abbreviates, is_collective, prefer_full
 
+AREA_PREFIX = re.compile(r"""
+    ^[^省市州盟县旗区]{0,8}?          # an area's name, unknown to the lexicon (洛阳, 长沙)
+    [省市州盟县旗区]                  # ended by its level word
+""", re.VERBOSE)
+"""The area a name starts with where the jurisdiction lexicon knows none.
+
+>>> AREA_PREFIX.match("洛阳市文广广电局").group()
+'洛阳市'
+"""
 EDIT_PER_CHARS = 5
 """One edit allowed per this many characters of the longer core (none below five)."""
 KEPT_ENDS = 2
@@ -83,6 +93,17 @@ def split_jurisdiction(name: str) -> tuple[str, str]:
     return (m.group(), name[m.end():]) if m else ("", name)
 
 
+def _cores(a: str, b: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Both names split into (area, core): by the jurisdiction lexicon, else by the area
+    their common beginning names (洛阳市 in 洛阳市水利局 / 洛阳市水务局)."""
+    split = split_jurisdiction(a), split_jurisdiction(b)
+    if split[0][0] or split[1][0]:
+        return split
+    m = AREA_PREFIX.match(os.path.commonprefix([a, b]))
+    n = m.end() if m else 0
+    return (a[:n], a[n:]), (b[:n], b[n:])
+
+
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance.
 
@@ -104,11 +125,13 @@ def spelling_variant(a: str, b: str) -> str | None:
     'edit'
     >>> spelling_variant("鄂尔多斯市数字投资有限公司", "鄂尔多斯市数字经济发展投资有限公司")
     'contraction'
+    >>> spelling_variant("洛阳市文广广电局", "洛阳市文旅广电局"), spelling_variant("洛阳市水利局", "洛阳市水务局")
+    ('edit', None)
     >>> [spelling_variant(*p) for p in [("额尔古纳市水利局", "额尔古纳市水务局"),
     ...  ("额尔古纳市消防救援大队", "额尔古纳市森林消防救援大队"), ("市交通运输局", "市交通运输综合行政执法局")]]
     [None, None, None]
     """
-    (ja, ca), (jb, cb) = (split_jurisdiction(without_legal_form(n)) for n in (a, b))
+    (ja, ca), (jb, cb) = _cores(without_legal_form(a), without_legal_form(b))
     if ja != jb or not ca or not cb or ca[-1] != cb[-1] or ca == cb \
             or abbreviates(a, b) or abbreviates(b, a):
         return None
