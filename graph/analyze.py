@@ -142,13 +142,14 @@ WORK_WORDS = {"duty": "duty", "lead": "lead task", "support": "support task",
 
 
 def members_without_work(plan: Plan, G=None) -> list[Finding] | None:
-    """Member units (listed, or through an official) with no duty or task in the plan."""
+    """Member units (listed, or through an official) with no duty or task in the plan, not
+    even through a collective that stands for them (各镇人民政府, 各有关部门)."""
     members = [x for x in plan.serving if x.how in ("member", "official")]
-    if not members or not plan.work:
+    if not members or not (plan.work or plan.general_work):
         return None
     working, out = plan.units_working(), []
     for unit, links in sorted(by_unit(members).items()):
-        if plan.unit_of[unit] not in working:
+        if plan.unit_of[unit] not in working and not plan.general_work_for(unit):
             bodies = "、".join(sorted({x.target for x in links}))
             out.append(Finding("", plan.title, unit,
                                f"member of {bodies}, with no duty or task in the plan", tuple(links)))

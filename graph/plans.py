@@ -4,7 +4,8 @@ composition, who serves on them, and which units have work in it.
 A unit serves on a body (``Link.how``) as a ``member`` unit, through an ``official`` of its
 listed as a member, through a ``leader``'s post (副总指挥：市应急管理局局长), or as the
 ``office`` host (办公室设在市应急管理局).  A unit has work in a plan when it holds a ``duty``
-or a task (``lead``, ``support``, ``responsible``) in it.  Everything is read from the plan's
+or a task (``lead``, ``support``, ``responsible``) in it, or when a collective that stands for
+it does (各镇人民政府, 旗直各有关部门: ``unit_names.covers``).  Everything is read from the plan's
 own statements, and names are compared as ``unit_names`` says: printed variants of one unit
 are one unit, and collectives or listings are no unit at all.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .network import edges_of
-from .unit_names import is_one_unit, same_unit_names
+from .unit_names import covers, is_one_unit, same_unit_names
 
 WORK_RELATIONS = ("has_duty", "lead", "support", "responsible")
 BODY_RELATIONS = ("member_of", "leads", "office_at")
@@ -44,6 +45,7 @@ class Plan:
     composition: list[Link] = field(default_factory=list)     # every leader, member, office
     serving: list[Link] = field(default_factory=list)         # unit → body links
     work: list[Link] = field(default_factory=list)            # unit → duty/task links
+    general_work: list[Link] = field(default_factory=list)    # the same, of collectives and listings
     unit_of: dict[str, str] = field(default_factory=dict)     # printed unit → its unit
 
     def units_serving(self) -> set[str]:
@@ -51,6 +53,11 @@ class Plan:
 
     def units_working(self) -> set[str]:
         return {self.unit_of[x.unit] for x in self.work}
+
+    def general_work_for(self, unit: str) -> list[Link]:
+        """Work the plan gives to collectives or listings that stand for ``unit`` too
+        (各镇人民政府 for a town's government, 旗直各有关部门 for any department)."""
+        return [x for x in self.general_work if covers(x.unit, unit)]
 
 
 def label(G: nx.MultiDiGraph, node: str) -> str:
@@ -77,10 +84,12 @@ def read_plans(G: nx.MultiDiGraph) -> list[Plan]:
             p.composition.append(_composition_link(G, u, body, d))
             p.serving += _serving_links(G, u, body, d)
     for u, task, d in edges_of(G, *WORK_RELATIONS):
-        if d.get("document") and G.nodes[u]["kind"] == "agency" and is_one_unit(label(G, u)):
+        if d.get("document") and G.nodes[u]["kind"] in ("agency", "collective"):
             how = "duty" if d["relation"] == "has_duty" else d["relation"]
-            plan(d["document"]).work.append(Link(label(G, u), G.nodes[task].get("text", label(G, task)),
-                                                 how, d.get("fact", ""), d.get("quote", "")))
+            link = Link(label(G, u), G.nodes[task].get("text", label(G, task)), how, d.get("fact", ""),
+                        d.get("quote", ""))
+            one = G.nodes[u]["kind"] == "agency" and is_one_unit(link.unit)
+            (plan(d["document"]).work if one else plan(d["document"]).general_work).append(link)
     for p in plans.values():
         p.bodies = sorted(set(p.bodies))
         p.unit_of = same_unit_names({x.unit for x in p.work + p.serving})

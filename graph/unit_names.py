@@ -41,6 +41,27 @@ def _rules(rule: str) -> tuple[str, ...]:
     return tuple(sorted(rows, key=len, reverse=True))
 
 
+@cache
+def _covers() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    rows = [(r["text"], tuple(r["covers"].split("|"))) for r in lexicon.read_table("audit_names")
+            if r["rule"] == "covers"]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def covers(entry: str, unit: str) -> bool:
+    """A collective or listing entry (各镇人民政府, 旗直各有关部门) stands for ``unit`` too.
+
+    >>> covers("伊金霍洛旗各镇人民政府", "伊金霍洛旗札萨克镇人民政府"), covers("各镇人民政府", "伊金霍洛旗财政局")
+    (True, False)
+    >>> covers("旗直各有关部门", "伊金霍洛旗财政局"), covers("受灾地区旗县市人民政府", "科尔沁右翼前旗人民政府")
+    (True, True)
+    """
+    for word, endings in _covers():
+        if word in entry:
+            return endings == ("*",) or unit.endswith(endings)
+    return False
+
+
 def is_one_unit(name: str) -> bool:
     """False for collective or generic entries and for entries listing several units.
 
@@ -67,6 +88,8 @@ def same_unit_names(names) -> dict[str, str]:
     '鄂尔多斯市创新投资集团有限公司'
     >>> same_unit_names(["上善供水公司", "伊金霍洛旗上善供水有限责任公司"])["上善供水公司"]
     '伊金霍洛旗上善供水有限责任公司'
+    >>> same_unit_names(["伊金霍洛供电分公司", "伊金霍洛旗供电分公司"])["伊金霍洛供电分公司"]
+    '伊金霍洛旗供电分公司'
     """
     base = {n: without_legal_form(n) for n in names}
     base = {n: _qualified(b, set(base.values())) for n, b in base.items()}
@@ -79,12 +102,16 @@ def same_unit_names(names) -> dict[str, str]:
 
 
 def _qualified(name: str, names: set[str]) -> str:
-    """A name printed without its jurisdiction (上善供水) → the only name of the plan that
-    is it with one (伊金霍洛旗上善供水); else itself."""
-    if split_jurisdiction(name)[0]:
-        return name
-    hits = [n for n in names if n != name and split_jurisdiction(n)[1] == name]
-    return hits[0] if len(hits) == 1 else name
+    """The name with its jurisdiction in full (伊金霍洛供电分公司 → 伊金霍洛旗供电分公司); a name
+    printed without one (上善供水) → the only name of the plan that is it with one
+    (伊金霍洛旗上善供水); else itself."""
+    area, core = split_jurisdiction(name)
+    if area:
+        j = lexicon.jurisdiction_of(area)
+        return (j.name if j else area) + core
+    hits = {_qualified(n, set()) for n in names
+            if split_jurisdiction(n)[0] and split_jurisdiction(n)[1] == name}
+    return hits.pop() if len(hits) == 1 else name
 
 
 def split_jurisdiction(name: str) -> tuple[str, str]:
