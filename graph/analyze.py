@@ -124,21 +124,24 @@ class Finding:
 
 
 def work_off_bodies(plan: Plan, G=None) -> list[Finding] | None:
-    """Units with a duty or task in the plan that serve on none of its bodies."""
+    """Units with a duty or task in the plan that serve on none of its bodies; a name on the
+    bodies that is probably the same unit spelt another way is named in the finding."""
     if not plan.bodies or not plan.work:
         return None
     serving, out = plan.units_serving(), []
     for unit, links in sorted(by_unit(plan.work).items()):
         if plan.unit_of[unit] not in serving:
             kinds = "、".join(sorted({WORK_WORDS[x.how] for x in links}))
+            alike = sorted(s for s in serving if spelling_variant(plan.unit_of[unit], s))
+            note = f"; {'、'.join(alike)} on them is probably the same unit spelt another way" if alike else ""
             out.append(Finding("", plan.title, unit,
-                               f"{len(links)} {kinds} in the plan, on none of its bodies "
-                               f"({'、'.join(plan.bodies)})", tuple(links)))
+                               f"{len(links)} {kinds} in the plan, on none of its {len(plan.bodies)} bodies "
+                               f"by this name{note}", tuple(links)))
     return out
 
 
-WORK_WORDS = {"duty": "duty", "lead": "lead task", "support": "support task",
-              "responsible": "responsible task"}
+WORK_WORDS = {"duty": "duty/duties", "lead": "lead task(s)", "support": "support task(s)",
+              "responsible": "responsible task(s)"}
 
 
 def members_without_work(plan: Plan, G=None) -> list[Finding] | None:
@@ -151,8 +154,8 @@ def members_without_work(plan: Plan, G=None) -> list[Finding] | None:
     for unit, links in sorted(by_unit(members).items()):
         if plan.unit_of[unit] not in working and not plan.general_work_for(unit):
             bodies = "、".join(sorted({x.target for x in links}))
-            out.append(Finding("", plan.title, unit,
-                               f"member of {bodies}, with no duty or task in the plan", tuple(links)))
+            out.append(Finding("", plan.title, unit, f"member of {bodies}, with no duty or task in the plan",
+                               tuple({x.fact: x for x in links}.values())))
     return out
 
 
@@ -174,30 +177,37 @@ def spelling_variants(plan: Plan, G=None) -> list[Finding] | None:
 
 
 def bodies_missing(plan: Plan, G: nx.MultiDiGraph) -> list[Finding] | None:
-    """Bodies the plan sets up with no leader, or with no office (offices themselves and
-    groups under a parent body, which work through the parent's office, need none)."""
+    """Bodies the plan sets up with no leader named, or, for a commanding body (指挥部, 领导小组,
+    委员会, 联席会议), no office.  A body under a parent (an office, an on-site headquarters,
+    a working or expert group) works under the parent's command and is not checked: plans
+    name its lead unit or let the parent appoint its head when it is formed."""
     set_up = [(b, d) for b, doc, d in edges_of(G, "established_by") if doc == plan.document]
     if not set_up:
         return None
     out = []
     for body, d in set_up:
+        if any(e["relation"] == "part_of" for _, _, e in G.out_edges(body, data=True)):
+            continue
         missing = [what for what, lacks in (("office", _lacks_office(G, body)),
                                              ("leader", _lacks_leader(G, body))) if lacks]
         if missing:
             out.append(Finding("", plan.title, label(G, body),
-                               f"{G.nodes[body].get('type', 'body')} with no {' and no '.join(missing)}",
-                               (Link(label(G, body), label(G, body), "set_up", d.get("fact", ""),
-                                     d.get("quote", "")),)))
+                               f"{G.nodes[body].get('type', 'body')} with no {' and no '.join(missing)} "
+                               f"named in the plan", (Link(label(G, body), label(G, body), "set_up",
+                                                           d.get("fact", ""), d.get("quote", "")),)))
     return out
 
 
+COMMANDING = ("headquarters", "leading_group", "committee", "joint_conference")
+"""Body types that work through an office of their own (办公室设在…)."""
+
+
 def _lacks_office(G: nx.MultiDiGraph, body: str) -> bool:
-    if G.nodes[body].get("type") == "office":
+    if G.nodes[body].get("type") not in COMMANDING:
         return False
-    out_relations = {d["relation"] for _, _, d in G.out_edges(body, data=True)}
     offices = [u for u, _, d in G.in_edges(body, data=True)
                if d["relation"] == "part_of" and G.nodes[u].get("type") == "office"]
-    return not ({"office_at", "part_of"} & out_relations) and not offices
+    return not offices and not any(d["relation"] == "office_at" for _, _, d in G.out_edges(body, data=True))
 
 
 def _lacks_leader(G: nx.MultiDiGraph, body: str) -> bool:

@@ -11,13 +11,19 @@ are one unit, and collectives or listings are no unit at all.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from . import lexicon
 from .network import edges_of
-from .unit_names import covers, is_one_unit, same_unit_names
+from .resolve import canonical_unit, split_level, split_post
+from .unit_names import area_of, covers, is_one_unit, same_unit_names
+
+POST_JOIN = re.compile(r"[、，,]")
+"""Between the posts one person holds: 旗发展和改革委员会主任、水利局局长."""
 
 WORK_RELATIONS = ("has_duty", "lead", "support", "responsible")
 BODY_RELATIONS = ("member_of", "leads", "office_at")
@@ -119,8 +125,9 @@ def _serving_links(G, u: str, body: str, d: dict) -> list[Link]:
         units = [t for p in posts_in(G, u, d.get("fact")) for t in _post_units(G, p)]
     else:                                   # a post leading a body, no person named
         units = _post_units(G, u)
-    return [Link(label(G, x), composition.target, composition.how, composition.fact, composition.quote,
-                 composition.role) for x in units]
+    names = [label(G, x) for x in units] if kind in ("agency", "collective") else units
+    return [Link(x, composition.target, composition.how, composition.fact, composition.quote,
+                 composition.role) for x in names]
 
 
 def posts_in(G, person: str, fact: str | None) -> list[str]:
@@ -130,7 +137,24 @@ def posts_in(G, person: str, fact: str | None) -> list[str]:
 
 
 def _post_units(G, post: str) -> list[str]:
-    return sorted(v for _, v, d in G.out_edges(post, data=True) if d["relation"] == "post_in")
+    """The units of a post: its ``post_in`` unit, and the units of the further posts its label
+    joins with 、 (旗发展和改革委员会主任、水利局局长 is 水利局's head too), in that unit's area."""
+    units = sorted(label(G, v) for _, v, d in G.out_edges(post, data=True) if d["relation"] == "post_in")
+    area = area_of(units[0]) if units else ""
+    for part in POST_JOIN.split(label(G, post))[1:]:
+        unit = split_post(part)[0]
+        if unit and area:
+            units.append(in_area(unit, area))
+    return units
+
+
+def in_area(unit: str, area: str) -> str:
+    """``unit`` as a unit of ``area``: 市水务局 of 洛阳市 → 洛阳市水务局."""
+    if area in lexicon.jurisdictions():
+        return canonical_unit(unit, area)
+    if unit.startswith(area):
+        return unit
+    return area + split_level(unit)[1]
 
 
 def by_unit(links) -> dict[str, list[Link]]:

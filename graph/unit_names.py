@@ -4,8 +4,10 @@ names within one plan are one unit, and which two names are probably one unit mi
 - Not one unit: collectives (``resolve.is_collective``: 各旗区人民政府, 有关部门) and entries
   that list or lump several units (苏木、乡、镇、街道办事处; 消防救援大队以及其他应急救援力量),
   the ``listing`` rows of ``lexicon/audit_names.tsv``.
-- One unit: names equal without their company form (``legal_form`` rows: 有限公司), or one an
-  abbreviation of the other (``resolve.abbreviates``: 文旅局 / 文化和旅游局).
+- One unit: names equal once compared bare (``bare_name``: 推进办 = 推进办公室, without the
+  company form 有限公司 or a zone's 管委会; the area's short name for its full one, a name with
+  no area for the plan's only one with it), or one an abbreviation of the other
+  (``resolve.abbreviates``: 文旅局 / 文化和旅游局).
 - Probably one unit spelt two ways (``spelling_variant``): same jurisdiction and last
   character, and the cores (the names without jurisdiction and company form) differ by a
   small edit (文广广电局 / 文旅广电局) or by a middle part dropped between a head and a tail
@@ -43,7 +45,7 @@ def _rules(rule: str) -> tuple[str, ...]:
 
 @cache
 def _covers() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    rows = [(r["text"], tuple(r["covers"].split("|"))) for r in lexicon.read_table("audit_names")
+    rows = [(r["text"], tuple(r["value"].split("|"))) for r in lexicon.read_table("audit_names")
             if r["rule"] == "covers"]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
@@ -71,14 +73,30 @@ def is_one_unit(name: str) -> bool:
     return not is_collective(name) and not any(mark in name for mark in _rules("listing"))
 
 
-def without_legal_form(name: str) -> str:
-    """>>> without_legal_form("鄂尔多斯市创新投资集团有限公司")
-    '鄂尔多斯市创新投资集团'
+def bare_name(name: str) -> str:
+    """The name as one unit's names are compared: a short ending written out (推进办 →
+    推进办公室), without its company form (有限公司) or the 管委会 that governs a zone.
+
+    >>> bare_name("鄂尔多斯市创新投资集团有限公司"), bare_name("伊金霍洛旗蒙苏经济开发区管委会")
+    ('鄂尔多斯市创新投资集团', '伊金霍洛旗蒙苏经济开发区')
+    >>> bare_name("伊金霍洛旗水岸新城推进办")
+    '伊金霍洛旗水岸新城推进办公室'
     """
-    for form in _rules("legal_form"):
-        if name.endswith(form) and len(name) > len(form):
-            return name[: -len(form)]
+    for short, full in _short_forms():
+        if name.endswith(short) and not name.endswith(full):
+            name = name[: -len(short)] + full
+            break
+    for rule in ("legal_form", "administration"):
+        for form in _rules(rule):
+            if name.endswith(form) and len(name) > len(form):
+                name = name[: -len(form)]
+                break
     return name
+
+
+@cache
+def _short_forms() -> tuple[tuple[str, str], ...]:
+    return tuple((r["text"], r["value"]) for r in lexicon.read_table("audit_names") if r["rule"] == "short_form")
 
 
 def same_unit_names(names) -> dict[str, str]:
@@ -91,7 +109,7 @@ def same_unit_names(names) -> dict[str, str]:
     >>> same_unit_names(["伊金霍洛供电分公司", "伊金霍洛旗供电分公司"])["伊金霍洛供电分公司"]
     '伊金霍洛旗供电分公司'
     """
-    base = {n: without_legal_form(n) for n in names}
+    base = {n: bare_name(n) for n in names}
     base = {n: _qualified(b, set(base.values())) for n, b in base.items()}
     full = prefer_full(set(base.values()))
     key = {n: full.get(b, b) for n, b in base.items()}
@@ -118,6 +136,20 @@ def split_jurisdiction(name: str) -> tuple[str, str]:
     """``(jurisdiction, core)``: 通辽市文广广电局 → ('通辽市', '文广广电局')."""
     m = lexicon.jurisdiction_pattern().match(name)
     return (m.group(), name[m.end():]) if m else ("", name)
+
+
+def area_of(name: str) -> str:
+    """The full name of the area a unit's name starts with, else "".
+
+    >>> area_of("伊金霍洛发展和改革委员会"), area_of("洛阳市发展和改革委员会"), area_of("电信公司")
+    ('伊金霍洛旗', '洛阳市', '')
+    """
+    area = split_jurisdiction(name)[0]
+    if area:
+        j = lexicon.jurisdiction_of(area)
+        return j.name if j else area
+    m = AREA_PREFIX.match(name)
+    return m.group() if m else ""
 
 
 def _cores(a: str, b: str) -> tuple[tuple[str, str], tuple[str, str]]:
@@ -158,7 +190,7 @@ def spelling_variant(a: str, b: str) -> str | None:
     ...  ("额尔古纳市消防救援大队", "额尔古纳市森林消防救援大队"), ("市交通运输局", "市交通运输综合行政执法局")]]
     [None, None, None]
     """
-    (ja, ca), (jb, cb) = _cores(without_legal_form(a), without_legal_form(b))
+    (ja, ca), (jb, cb) = _cores(bare_name(a), bare_name(b))
     if ja != jb or not ca or not cb or ca[-1] != cb[-1] or ca == cb \
             or abbreviates(a, b) or abbreviates(b, a):
         return None

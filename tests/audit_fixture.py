@@ -6,8 +6,11 @@ finding they must keep:
   as 副总指挥; 市住房和城乡建设局 hosts the office; 市城投集团 is 市城投集团有限公司 on the
   member list; 市水利局 and 市公安局 carry tasks (牵头/配合), not duties; 各县区人民政府 is a
   collective and 市消防救援支队以及其他应急救援力量 a listing, neither audited as a unit;
+  市水务局 serves through its head, whose post is printed second (…主任、市水务局局长);
+  the 现场工作组 under the headquarters needs no leader or office of its own;
 - findings: 市财政局 has a duty and sits on no body; 市民政局 is a member with no work;
-  市文广广电局 (member) and 市文旅广电局 (duty) are one unit misspelt.
+  市文广广电局 (member) and 市文旅广电局 (duty) are one unit misspelt; the 领导小组 has no
+  leader and no office.
 """
 from __future__ import annotations
 
@@ -41,6 +44,10 @@ LINES = (
     "市消防救援支队以及其他应急救援力量：负责抢险救援。",                     # 13
     "加强河道巡查。（牵头单位：市水利局；配合单位：市公安局）",                # 14
     "2024年5月1日",                                                      # 15
+    "成立洛阳市河湖管理工作领导小组，负责全市河湖管理工作。",                   # 16
+    "市防汛抗旱指挥部下设现场工作组，由市水利局牵头。",                        # 17
+    "副总指挥：赵四（市发展和改革委员会主任、市水务局局长）",                  # 18
+    "市水务局：负责城市供水保障。",                                         # 19
 )
 TEXT = "".join(line + "\n" for line in LINES)
 SOURCE = Source(name="luoyang.txt", text=TEXT, digest=hashlib.sha256(TEXT.encode()).hexdigest(),
@@ -75,7 +82,14 @@ def facts() -> list:
     ]
     out += [Membership("P", line_span(4), "fixture", hq, unit(u, 4))
             for u in ("市水利局", "市文广广电局", "市城投集团有限公司", "市公安局", "市民政局")]
-    for i in range(6, 14):
+    out += [
+        Body("P", line_span(16), "fixture", m("洛阳市河湖管理工作领导小组", 16, "洛阳市河湖管理工作领导小组"),
+             "leading_group"),
+        Body("P", line_span(17), "fixture", m("现场工作组", 17, HQ + "现场工作组"), "working_group", parent=hq),
+        Leader("P", line_span(18), "fixture", hq, "副总指挥", m("赵四", 18),
+               m("市发展和改革委员会主任、市水务局局长", 18, "洛阳市发展和改革委员会主任、市水务局局长")),
+    ]
+    for i in (*range(6, 14), 19):
         holder, text = LINES[i].rstrip("。").split("：")
         out.append(Duty("P", line_span(i), "fixture", unit(holder, i), "unit", hq, text))
     out.append(Task("P", line_span(14), "fixture", "加强河道巡查", (
@@ -84,7 +98,7 @@ def facts() -> list:
 
 
 def document() -> Document:
-    span = Span(0, line_span(15).end)
+    span = Span(0, line_span(len(LINES) - 1).end)
     title = m(TITLE, 0)
     return Document(key="P", source=SOURCE, start=span.start, end=span.end, kind="notice",
                     notice_title=None, title=title, date=m(LINES[15], 15, "2024-05-01"),

@@ -35,6 +35,7 @@ def subjects(plan, audit) -> list[str]:
     pytest.param(A.work_off_bodies, "洛阳市文旅广电局", id="misspelt-off-bodies"),
     pytest.param(A.members_without_work, "洛阳市民政局", id="member-without-work"),
     pytest.param(A.spelling_variants, "洛阳市文广广电局 / 洛阳市文旅广电局", id="spelt-two-ways"),
+    pytest.param(A.bodies_missing, "洛阳市河湖管理工作领导小组", id="group-without-leader-or-office"),
 ])
 def test_true_findings(plan, audit, subject):
     assert subject in subjects(plan, audit)
@@ -51,6 +52,11 @@ def test_true_findings(plan, audit, subject):
     pytest.param(A.members_without_work, "洛阳市水利局", id="tasks-not-duties-lead"),
     pytest.param(A.members_without_work, "洛阳市公安局", id="tasks-not-duties-support"),
     pytest.param(A.members_without_work, "洛阳市城投集团有限公司", id="company-form-has-duty"),
+    # the second post of a leader's (…主任、市水务局局长) makes its unit serve too
+    pytest.param(A.work_off_bodies, "洛阳市水务局", id="second-post"),
+    # groups under a parent body are formed and led as the parent decides
+    pytest.param(A.bodies_missing, "洛阳市防汛抗旱指挥部现场工作组", id="sub-group"),
+    pytest.param(A.bodies_missing, "洛阳市防汛抗旱指挥部", id="headquarters-with-both"),
 ])
 def test_no_false_alarm(plan, audit, subject):
     assert subject not in subjects(plan, audit)
@@ -62,7 +68,8 @@ def test_findings_are_exactly_these(plan):
     assert found == {
         ("audit.work_off_bodies", "洛阳市财政局"), ("audit.work_off_bodies", "洛阳市文旅广电局"),
         ("audit.member_without_work", "洛阳市民政局"), ("audit.member_without_work", "洛阳市文广广电局"),
-        ("audit.spelling_variant", "洛阳市文广广电局 / 洛阳市文旅广电局")}
+        ("audit.spelling_variant", "洛阳市文广广电局 / 洛阳市文旅广电局"),
+        ("audit.body_missing", "洛阳市河湖管理工作领导小组")}
 
 
 def test_a_variant_finding_quotes_both_names(plan):
@@ -88,7 +95,8 @@ def test_every_finding_places_its_quotes_in_the_file(audit_build):
             assert TEXT[place.start:place.end] == place.quote == link.quote
             assert place.file == "luoyang.txt"
     assert report.results["audit.leader_removed"] == []             # no later notice removed them
-    assert report.results["audit.body_missing"] == []                # the headquarters has both
+    (body,) = report.results["audit.body_missing"]
+    assert body.detail == "leading_group with no office and no leader named in the plan"
 
 
 @pytest.mark.parametrize("ending", ["csv", "json", "html"])
@@ -104,7 +112,7 @@ def test_audit_command_writes_each_format(audit_build, tmp_path, ending):
         assert TEXT[int(row["start"]):int(row["end"])] == row["quote"] == "市财政局：负责保障防汛经费。"
     if ending == "json":
         (plan,) = json.loads(text)
-        assert plan["document"] == TITLE and plan["checks"]["audit.body_missing"] == "passed"
+        assert plan["document"] == TITLE and plan["checks"]["audit.leader_removed"] == "passed"
         assert "洛阳市住房和城乡建设局" in plan["bodies"]["洛阳市防汛抗旱指挥部"]["office"]
     if ending == "html":
         assert "<script" not in text and "http" not in text.split("</style>")[1]
