@@ -22,7 +22,7 @@ from itertools import combinations
 import networkx as nx
 
 from .network import UNIT_KINDS, edges_of, nodes_of_kind
-from .plans import Link, Plan, posts_in, by_unit, label, read_plans
+from .plans import Link, Plan, by_unit, label, posts_in, read_plans
 from .query import Table
 from .unit_names import spelling_variant
 
@@ -129,10 +129,10 @@ def work_off_bodies(plan: Plan, G=None) -> list[Finding] | None:
     if not plan.bodies or not plan.work:
         return None
     serving, out = plan.units_serving(), []
-    for unit, links in sorted(by_unit(plan.work).items()):
-        if plan.unit_of[unit] not in serving:
+    for unit, links in sorted(plan.by_unit(plan.work).items()):
+        if unit not in serving:
             kinds = "、".join(sorted({WORK_WORDS[x.how] for x in links}))
-            alike = sorted(s for s in serving if spelling_variant(plan.unit_of[unit], s))
+            alike = sorted(s for s in serving if spelling_variant(unit, s))
             note = f"; {'、'.join(alike)} on them is probably the same unit spelt another way" if alike else ""
             out.append(Finding("", plan.title, unit,
                                f"{len(links)} {kinds} in the plan, on none of its {len(plan.bodies)} bodies "
@@ -151,10 +151,13 @@ def members_without_work(plan: Plan, G=None) -> list[Finding] | None:
     if not members or not (plan.work or plan.general_work):
         return None
     working, out = plan.units_working(), []
-    for unit, links in sorted(by_unit(members).items()):
-        if plan.unit_of[unit] not in working and not plan.general_work_for(unit):
+    for unit, links in sorted(plan.by_unit(members).items()):
+        if unit not in working and not plan.general_work_for(unit):
             bodies = "、".join(sorted({x.target for x in links}))
-            out.append(Finding("", plan.title, unit, f"member of {bodies}, with no duty or task in the plan",
+            alike = sorted(w for w in working if spelling_variant(unit, w))
+            note = f"; {'、'.join(alike)}, which has some, is probably the same unit spelt another way" \
+                if alike else ""
+            out.append(Finding("", plan.title, unit, f"member of {bodies}, with no duty or task in the plan{note}",
                                tuple({x.fact: x for x in links}.values())))
     return out
 

@@ -39,6 +39,7 @@ class Link:
     fact: str          # IRI of the statement
     quote: str
     role: str = ""     # the role or post, for leaders and officials
+    second_post: bool = False   # the unit of a post printed after the first (…主任、水利局局长)
 
 
 @dataclass
@@ -59,6 +60,13 @@ class Plan:
 
     def units_working(self) -> set[str]:
         return {self.unit_of[x.unit] for x in self.work}
+
+    def by_unit(self, links) -> dict[str, list[Link]]:
+        """The links grouped by the unit they name (printed variants together)."""
+        out: dict[str, list[Link]] = defaultdict(list)
+        for x in links:
+            out[self.unit_of[x.unit]].append(x)
+        return out
 
     def general_work_for(self, unit: str) -> list[Link]:
         """Work the plan gives to collectives or listings that stand for ``unit`` too
@@ -99,7 +107,15 @@ def read_plans(G: nx.MultiDiGraph) -> list[Plan]:
     for p in plans.values():
         p.bodies = sorted(set(p.bodies))
         p.unit_of = same_unit_names({x.unit for x in p.work + p.serving})
+        p.serving = _named_elsewhere(p)
     return sorted(plans.values(), key=lambda p: (p.title, p.document))
+
+
+def _named_elsewhere(p: Plan) -> list[Link]:
+    """The serving links, less those through a second post whose unit the plan names nowhere
+    else (a title read as a unit: 三级高级监察官)."""
+    named = {p.unit_of[x.unit] for x in p.work + p.serving if not x.second_post}
+    return [x for x in p.serving if not x.second_post or p.unit_of[x.unit] in named]
 
 
 HOW = {"member_of": "member", "leads": "leader", "office_at": "office"}
@@ -118,16 +134,14 @@ def _composition_link(G, u: str, body: str, d: dict) -> Link:
 
 def _serving_links(G, u: str, body: str, d: dict) -> list[Link]:
     """The units that ``u`` (a unit, a person or a post) makes serve on ``body``."""
-    kind, composition = G.nodes[u]["kind"], _composition_link(G, u, body, d)
+    kind, c = G.nodes[u]["kind"], _composition_link(G, u, body, d)
     if kind in ("agency", "collective"):
-        units = [u] if kind == "agency" and is_one_unit(label(G, u)) else []
+        units = [(label(G, u), False)] if kind == "agency" and is_one_unit(label(G, u)) else []
     elif kind == "person":
         units = [t for p in posts_in(G, u, d.get("fact")) for t in _post_units(G, p)]
     else:                                   # a post leading a body, no person named
         units = _post_units(G, u)
-    names = [label(G, x) for x in units] if kind in ("agency", "collective") else units
-    return [Link(x, composition.target, composition.how, composition.fact, composition.quote,
-                 composition.role) for x in names]
+    return [Link(x, c.target, c.how, c.fact, c.quote, c.role, second) for x, second in units]
 
 
 def posts_in(G, person: str, fact: str | None) -> list[str]:
@@ -136,16 +150,18 @@ def posts_in(G, person: str, fact: str | None) -> list[str]:
                   if d["relation"] == "holds" and fact and d.get("fact") == fact)
 
 
-def _post_units(G, post: str) -> list[str]:
-    """The units of a post: its ``post_in`` unit, and the units of the further posts its label
-    joins with 、 (旗发展和改革委员会主任、水利局局长 is 水利局's head too), in that unit's area."""
+def _post_units(G, post: str) -> list[tuple[str, bool]]:
+    """(unit, second) for the units of a post: its ``post_in`` unit, and the units of the
+    further posts its label joins with 、 (旗发展和改革委员会主任、水利局局长 is 水利局's head
+    too), in that unit's area."""
     units = sorted(label(G, v) for _, v, d in G.out_edges(post, data=True) if d["relation"] == "post_in")
     area = area_of(units[0]) if units else ""
+    out = [(x, False) for x in units]
     for part in POST_JOIN.split(label(G, post))[1:]:
         unit = split_post(part)[0]
         if unit and area:
-            units.append(in_area(unit, area))
-    return units
+            out.append((in_area(unit, area), True))
+    return out
 
 
 def in_area(unit: str, area: str) -> str:

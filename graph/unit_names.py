@@ -51,17 +51,34 @@ def _covers() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def covers(entry: str, unit: str) -> bool:
-    """A collective or listing entry (各镇人民政府, 旗直各有关部门) stands for ``unit`` too.
+    """A collective or listing entry (各镇人民政府, 旗直各有关部门, 消防救援大队以及其他…)
+    stands for ``unit`` too: by the ``covers`` rows, or by naming it.
 
     >>> covers("伊金霍洛旗各镇人民政府", "伊金霍洛旗札萨克镇人民政府"), covers("各镇人民政府", "伊金霍洛旗财政局")
     (True, False)
     >>> covers("旗直各有关部门", "伊金霍洛旗财政局"), covers("受灾地区旗县市人民政府", "科尔沁右翼前旗人民政府")
     (True, True)
+    >>> covers("额尔古纳市消防救援大队以及其他应急救援力量", "额尔古纳市消防救援大队")
+    True
     """
+    if any(bare_name(in_area_of(part, entry)) == bare_name(unit) for part in _listed(entry)):
+        return True
     for word, endings in _covers():
         if word in entry:
             return endings == ("*",) or unit.endswith(endings)
     return False
+
+
+def _listed(entry: str) -> list[str]:
+    """The names an entry lists: 消防救援大队以及其他应急救援力量 → 消防救援大队, 其他应急救援力量."""
+    marks = "|".join(re.escape(m) for m in _rules("listing"))
+    return [p for p in re.split(marks, entry) if p] if marks else [entry]
+
+
+def in_area_of(name: str, other: str) -> str:
+    """``name`` with the area ``other`` starts with, where it has none of its own."""
+    area = split_jurisdiction(other)[0]
+    return name if split_jurisdiction(name)[0] or not area else area + name
 
 
 def is_one_unit(name: str) -> bool:

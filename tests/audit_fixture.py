@@ -7,7 +7,9 @@ finding they must keep:
   member list; 市水利局 and 市公安局 carry tasks (牵头/配合), not duties; 各县区人民政府 is a
   collective and 市消防救援支队以及其他应急救援力量 a listing, neither audited as a unit;
   市水务局 serves through its head, whose post is printed second (…主任、市水务局局长);
-  the 现场工作组 under the headquarters needs no leader or office of its own;
+  the 现场工作组 under the headquarters needs no leader or office of its own; 市消防救援支队
+  and 西工区人民政府 are members whose work is given to 市消防救援支队以及其他应急救援力量 and
+  各县区人民政府;
 - findings: 市财政局 has a duty and sits on no body; 市民政局 is a member with no work;
   市文广广电局 (member) and 市文旅广电局 (duty) are one unit misspelt; the 领导小组 has no
   leader and no office.
@@ -48,6 +50,7 @@ LINES = (
     "市防汛抗旱指挥部下设现场工作组，由市水利局牵头。",                        # 17
     "副总指挥：赵四（市发展和改革委员会主任、市水务局局长）",                  # 18
     "市水务局：负责城市供水保障。",                                         # 19
+    "指挥部成员单位还包括市消防救援支队、西工区人民政府。",                    # 20
 )
 TEXT = "".join(line + "\n" for line in LINES)
 SOURCE = Source(name="luoyang.txt", text=TEXT, digest=hashlib.sha256(TEXT.encode()).hexdigest(),
@@ -64,9 +67,9 @@ def m(text: str, i: int, value: str | None = None, collective: bool = False) -> 
     return Mention(text, Span(at, at + len(text)), value, collective)
 
 
-def unit(short: str, i: int) -> Mention:
+def unit(short: str, i: int, value: str | None = None) -> Mention:
     """市X printed, 洛阳市X canonical; 各… a collective."""
-    value = CITY + short[1:] if short.startswith("市") else short
+    value = value or (CITY + short[1:] if short.startswith("市") else short)
     return m(short, i, value, collective=short.startswith("各"))
 
 
@@ -89,6 +92,8 @@ def facts() -> list:
         Leader("P", line_span(18), "fixture", hq, "副总指挥", m("赵四", 18),
                m("市发展和改革委员会主任、市水务局局长", 18, "洛阳市发展和改革委员会主任、市水务局局长")),
     ]
+    out += [Membership("P", line_span(20), "fixture", hq, unit(u, 20, value))
+            for u, value in (("市消防救援支队", None), ("西工区人民政府", "洛阳市西工区人民政府"))]
     for i in (*range(6, 14), 19):
         holder, text = LINES[i].rstrip("。").split("：")
         out.append(Duty("P", line_span(i), "fixture", unit(holder, i), "unit", hq, text))
