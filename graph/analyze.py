@@ -15,7 +15,7 @@ Each function takes the MultiDiGraph of ``network.to_networkx`` and returns a
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from itertools import combinations
 
@@ -131,17 +131,19 @@ def work_off_bodies(plan: Plan, G=None) -> list[Finding] | None:
     serving, out = plan.units_serving(), []
     for unit, links in sorted(plan.by_unit(plan.work).items()):
         if unit not in serving:
-            kinds = "、".join(sorted({WORK_WORDS[x.how] for x in links}))
+            kinds = "、".join(f"{n} {WORK_WORDS[how][n > 1]}"
+                             for how, n in sorted(Counter(x.how for x in links).items()))
             alike = sorted(s for s in serving if spelling_variant(unit, s))
             note = f"; {'、'.join(alike)} on them is probably the same unit spelt another way" if alike else ""
             out.append(Finding("", plan.title, unit,
-                               f"{len(links)} {kinds} in the plan, on none of its {len(plan.bodies)} bodies "
+                               f"{kinds} in the plan, on none of its {len(plan.bodies)} bodies "
                                f"by this name{note}", tuple(links)))
     return out
 
 
-WORK_WORDS = {"duty": "duty/duties", "lead": "lead task(s)", "support": "support task(s)",
-              "responsible": "responsible task(s)"}
+WORK_WORDS = {"duty": ("duty", "duties"), "lead": ("lead task", "lead tasks"),
+              "support": ("support task", "support tasks"),
+              "responsible": ("responsible task", "responsible tasks")}
 
 
 def members_without_work(plan: Plan, G=None) -> list[Finding] | None:

@@ -196,6 +196,7 @@ body{font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC",sans-serif;max-width:7
 padding:0 1em;color:#222;line-height:1.5}
 h2{border-bottom:2px solid #345;margin-top:2em}table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #bbb;padding:.3em;vertical-align:top;text-align:left}thead th{background:#eef}
+table.bodies th[scope=row]{width:20%}table.bodies td:last-child{width:15%}
 .finding{border-left:4px solid #c60;padding:.2em .8em;margin:.8em 0;background:#fff8f0}
 .finding h4{margin:.2em 0}.rule{font-family:monospace;color:#666;font-size:.85em}
 blockquote.quote{margin:.2em 0;padding:.2em .6em;background:#fff;border:1px solid #ddd}
