@@ -16,15 +16,15 @@ finding they must keep:
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
-from graph.document import Document, Mention, Source, Span
+from graph.document import Document, Mention, Span
 from graph.facts import Body, Duty, Leader, Membership, Office, Task, TaskUnit
 from graph.output import write_trig
 from graph.rdf import to_quads
+from plan_fixture import Lines
 
 CITY = "洛阳市"
 TITLE = "洛阳市防汛抗旱应急预案"
@@ -52,19 +52,9 @@ LINES = (
     "市水务局：负责城市供水保障。",                                         # 19
     "指挥部成员单位还包括市消防救援支队、西工区人民政府。",                    # 20
 )
-TEXT = "".join(line + "\n" for line in LINES)
-SOURCE = Source(name="luoyang.txt", text=TEXT, digest=hashlib.sha256(TEXT.encode()).hexdigest(),
-                encoding="utf-8", size=len(TEXT.encode()))
-
-
-def line_span(i: int) -> Span:
-    start = sum(len(line) + 1 for line in LINES[:i])
-    return Span(start, start + len(LINES[i]))
-
-
-def m(text: str, i: int, value: str | None = None, collective: bool = False) -> Mention:
-    at = line_span(i).start + LINES[i].index(text)
-    return Mention(text, Span(at, at + len(text)), value, collective)
+LUOYANG = Lines("luoyang.txt", LINES)
+TEXT, SOURCE = LUOYANG.text, LUOYANG.source()
+line_span, m = LUOYANG.span, LUOYANG.mention
 
 
 def unit(short: str, i: int, value: str | None = None) -> Mention:
