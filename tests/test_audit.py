@@ -137,3 +137,24 @@ def test_sample_audit_finds_the_postal_misspelling(sample_store):
     (f,) = postal.results["audit.spelling_variant"]
     assert f.subject == "通辽市文广广电局 / 通辽市文旅广电局"
     assert [postal.place(x).file for x in f.evidence] == ["004_8e672ddf229b4080.txt"] * 2
+
+
+def test_audit_command_on_the_sample_writes_every_plan(sample_build, sample_store, tmp_path):
+    out = tmp_path / "audit.html"
+    result = CliRunner().invoke(main, ["audit", "--graph", str(sample_build[0]), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    plans = read_plans(to_networkx(sample_store))
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<section class="plan"') == len(plans) > 20
+    assert all(f"<h2>{p.title}</h2>" in page for p in plans if "<" not in p.title and "&" not in p.title)
+
+
+def test_audit_command_reports_one_plan(sample_build, tmp_path):
+    out = tmp_path / "postal.csv"
+    argv = ["audit", "--graph", str(sample_build[0]), "--document", "邮政业", "-o", str(out)]
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 0 and "1 plan(s)" in result.output
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert {r["document"] for r in rows} == {"通辽市邮政业突发事件应急预案"}
+    variant = [r for r in rows if r["rule"] == "audit.spelling_variant"]
+    assert [r["quote"][:5] for r in variant] == ["成员单位：", "市文旅广电"]
