@@ -15,13 +15,16 @@ Each function takes the MultiDiGraph of ``network.to_networkx`` and returns a
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 import networkx as nx
 
 from .network import UNIT_KINDS, edges_of, nodes_of_kind
+from .plans import Link, Plan, by_unit, label, posts_in, read_plans
 from .query import Table
+from .unit_names import spelling_variant
 
 EXACT_BETWEENNESS = 2000
 """Past this many nodes betweenness is estimated from a fixed sample of sources."""
@@ -32,15 +35,8 @@ def analyze(G: nx.MultiDiGraph, top: int = 20) -> dict[str, Table]:
     return {
         "Units by bodies served on and duties held": rank_units(G, top),
         "Units that co-serve most often (on two bodies or more)": co_serving(G, top),
-        "Audit: units with duties in a plan but on none of its bodies": duties_off_bodies(G),
-        "Audit: member units with no duty listed": members_without_duties(G),
-        "Audit: bodies with no office or no leader": bodies_missing(G),
-        "Audit: leaders removed from their post by a later notice": removed_leaders(G),
+        **audit_tables(G),
     }
-
-
-def label(G: nx.MultiDiGraph, node: str) -> str:
-    return G.nodes[node].get("label", node)
 
 
 def _table(header: tuple[str, ...], rows) -> Table:
@@ -65,9 +61,8 @@ def serves_on(G: nx.MultiDiGraph) -> dict[str, set[str]]:
 
 def _units_of_person_in(G: nx.MultiDiGraph, person: str, fact: str | None) -> list[str]:
     """The units whose post ``person`` holds in the statement ``fact``."""
-    posts = [v for _, v, d in G.out_edges(person, data=True)
-             if d["relation"] == "holds" and fact and d.get("fact") == fact]
-    return [v for p in posts for _, v, d in G.out_edges(p, data=True) if d["relation"] == "post_in"]
+    return [v for p in posts_in(G, person, fact) for _, v, d in G.out_edges(p, data=True)
+            if d["relation"] == "post_in"]
 
 
 def duties_held(G: nx.MultiDiGraph) -> dict[str, list[tuple[str, dict]]]:
@@ -111,88 +106,174 @@ def co_serving(G: nx.MultiDiGraph, top: int = 20) -> Table:
 
 
 # ---------------------------------------------------------------------------------------
-# Plan audits
+# Plan audits: the checks a planner runs before approving a plan (see ``plans.Plan``)
 
-def bodies_of(G: nx.MultiDiGraph) -> dict[str, set[str]]:
-    """Document → the bodies it sets up or lists members of."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for body, doc, _ in edges_of(G, "established_by"):
-        out[doc].add(body)
-    for _, body, d in edges_of(G, "member_of"):
-        if d.get("document"):
-            out[d["document"]].add(body)
+@dataclass(frozen=True)
+class Finding:
+    """One claim about a plan, with the rule that made it and the statements behind it."""
+
+    rule: str              # the audit's name in ``AUDITS``, set by ``run_audit``
+    document: str          # the plan's title
+    subject: str           # the unit, body or person the finding is about
+    detail: str
+    evidence: tuple[Link, ...]
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "document": self.document, "subject": self.subject,
+                "detail": self.detail, "evidence": [x.quote for x in self.evidence]}
+
+
+def work_off_bodies(plan: Plan, G=None) -> list[Finding] | None:
+    """Units with a duty or task in the plan that serve on none of its bodies; a name on the
+    bodies that is probably the same unit spelt another way is named in the finding."""
+    if not plan.bodies or not plan.work:
+        return None
+    serving, out = plan.units_serving(), []
+    for unit, links in sorted(plan.by_unit(plan.work).items()):
+        if unit not in serving:
+            kinds = "、".join(f"{n} {WORK_WORDS[how][n > 1]}"
+                             for how, n in sorted(Counter(x.how for x in links).items()))
+            alike = sorted(s for s in serving if spelling_variant(unit, s))
+            note = f"; {'、'.join(alike)} on them is probably the same unit spelt another way" if alike else ""
+            out.append(Finding("", plan.title, unit,
+                               f"{kinds} in the plan, on none of its {len(plan.bodies)} bodies "
+                               f"by this name{note}", tuple(links)))
     return out
 
 
-def duties_by_document(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
-    """Document → unit → number of duties the document lists for it (single units only)."""
-    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for holder, _, d in edges_of(G, "has_duty"):
-        if G.nodes[holder]["kind"] == "agency" and d.get("document"):
-            out[d["document"]][holder] += 1
+WORK_WORDS = {"duty": ("duty", "duties"), "lead": ("lead task", "lead tasks"),
+              "support": ("support task", "support tasks"),
+              "responsible": ("responsible task", "responsible tasks")}
+
+
+def members_without_work(plan: Plan, G=None) -> list[Finding] | None:
+    """Member units (listed, or through an official) with no duty or task in the plan, not
+    even through a collective that stands for them (各镇人民政府, 各有关部门)."""
+    members = [x for x in plan.serving if x.how in ("member", "official")]
+    if not members or not (plan.work or plan.general_work):
+        return None
+    working, out = plan.units_working(), []
+    for unit, links in sorted(plan.by_unit(members).items()):
+        if unit not in working and not plan.general_work_for(unit):
+            bodies = "、".join(sorted({x.target for x in links}))
+            alike = sorted(w for w in working if spelling_variant(unit, w))
+            note = f"; {'、'.join(alike)}, which has some, is probably the same unit spelt another way" \
+                if alike else ""
+            out.append(Finding("", plan.title, unit, f"member of {bodies}, with no duty or task in the plan{note}",
+                               tuple({x.fact: x for x in links}.values())))
     return out
 
 
-def duties_off_bodies(G: nx.MultiDiGraph) -> Table:
-    """Units charged with duties in a plan that serve on none of the plan's bodies."""
-    served, bodies = serves_on(G), bodies_of(G)
-    rows = []
-    for doc, units in duties_by_document(G).items():
-        if not bodies.get(doc):
+def spelling_variants(plan: Plan, G=None) -> list[Finding] | None:
+    """Two names in the plan that are probably one unit spelt two ways."""
+    printed = by_unit([x for x in plan.work + plan.serving if x.how not in ("official", "leader")])
+    names = sorted({plan.unit_of[n] for n in printed})
+    if len(names) < 2:
+        return None
+    out = []
+    for a, b in combinations(names, 2):
+        how = spelling_variant(a, b)
+        if how:
+            quotes = [next(x for n in printed if plan.unit_of[n] == name for x in printed[n])
+                      for name in (a, b)]
+            out.append(Finding("", plan.title, f"{a} / {b}",
+                               f"probably one unit spelt two ways ({how})", tuple(quotes)))
+    return out
+
+
+def bodies_missing(plan: Plan, G: nx.MultiDiGraph) -> list[Finding] | None:
+    """Bodies the plan sets up with no leader named, or, for a commanding body (指挥部, 领导小组,
+    委员会, 联席会议), no office.  A body under a parent (an office, an on-site headquarters,
+    a working or expert group) works under the parent's command and is not checked: plans
+    name its lead unit or let the parent appoint its head when it is formed."""
+    set_up = [(b, d) for b, doc, d in edges_of(G, "established_by") if doc == plan.document]
+    if not set_up:
+        return None
+    out = []
+    for body, d in set_up:
+        if any(e["relation"] == "part_of" for _, _, e in G.out_edges(body, data=True)):
             continue
-        for unit, n in units.items():
-            if not served.get(unit, set()) & bodies[doc]:
-                rows.append((label(G, doc), label(G, unit), n))
-    rows.sort()
-    return _table(("document", "unit", "duties"), rows)
-
-
-def members_without_duties(G: nx.MultiDiGraph) -> Table:
-    """Member units a plan lists no duty for (plans that list duties at all)."""
-    duties = duties_by_document(G)
-    rows = set()
-    for unit, body, d in edges_of(G, "member_of"):
-        doc = d.get("document")
-        if G.nodes[unit]["kind"] == "agency" and doc in duties and unit not in duties[doc]:
-            rows.add((label(G, doc), label(G, body), label(G, unit)))
-    return _table(("document", "body", "unit"), sorted(rows))
-
-
-def bodies_missing(G: nx.MultiDiGraph) -> Table:
-    """Bodies a document sets up with no leader, or with no office (offices themselves and
-    groups under a parent body, which work through the parent's office, need none)."""
-    rows = []
-    for body, doc, _ in edges_of(G, "established_by"):
-        relations = {d["relation"] for _, _, d in G.out_edges(body, data=True)}
-        led = any(d["relation"] == "leads" for _, _, d in G.in_edges(body, data=True))
-        missing = []
-        if "office_at" not in relations and "part_of" not in relations \
-                and G.nodes[body].get("type") != "office":
-            missing.append("office")
-        if not led:
-            missing.append("leader")
+        missing = [what for what, lacks in (("office", _lacks_office(G, body)),
+                                             ("leader", _lacks_leader(G, body))) if lacks]
         if missing:
-            rows.append((label(G, body), G.nodes[body].get("type", ""), label(G, doc), ", ".join(missing)))
-    return _table(("body", "type", "document", "missing"), sorted(set(rows)))
+            out.append(Finding("", plan.title, label(G, body),
+                               f"{G.nodes[body].get('type', 'body')} with no {' and no '.join(missing)} "
+                               f"named in the plan", (Link(label(G, body), label(G, body), "set_up",
+                                                           d.get("fact", ""), d.get("quote", "")),)))
+    return out
 
 
-def removed_leaders(G: nx.MultiDiGraph) -> Table:
-    """Persons leading a body in a post that a later personnel decision removed them from."""
-    rows = set()
-    for person, body, lead in edges_of(G, "leads"):
-        if G.nodes[person]["kind"] != "person" or not lead.get("date"):
-            continue
-        posts = {v for _, v, d in G.out_edges(person, data=True)
-                 if d["relation"] == "holds" and d.get("fact") == lead.get("fact")}
+COMMANDING = ("headquarters", "leading_group", "committee", "joint_conference")
+"""Body types that work through an office of their own (办公室设在…)."""
+
+
+def _lacks_office(G: nx.MultiDiGraph, body: str) -> bool:
+    if G.nodes[body].get("type") not in COMMANDING:
+        return False
+    offices = [u for u, _, d in G.in_edges(body, data=True)
+               if d["relation"] == "part_of" and G.nodes[u].get("type") == "office"]
+    return not offices and not any(d["relation"] == "office_at" for _, _, d in G.out_edges(body, data=True))
+
+
+def _lacks_leader(G: nx.MultiDiGraph, body: str) -> bool:
+    return not any(d["relation"] == "leads" for _, _, d in G.in_edges(body, data=True))
+
+
+def removed_leaders(plan: Plan, G: nx.MultiDiGraph) -> list[Finding] | None:
+    """Persons leading a body of the plan in a post a later personnel decision removed them from."""
+    leads = [(p, b, d) for p, b, d in edges_of(G, "leads")
+             if d.get("document") == plan.document and G.nodes[p]["kind"] == "person" and d.get("date")]
+    if not leads:
+        return None
+    out = []
+    for person, body, lead in leads:
+        posts = set(posts_in(G, person, lead.get("fact")))
         for _, post, removal in G.out_edges(person, data=True):
             if removal["relation"] == "removed_from" and _same_post(G, post, posts) \
                     and removal.get("date", "") > lead["date"]:
-                rows.add((label(G, person), label(G, body), lead.get("role", ""), label(G, post),
-                          lead.get("document_title", ""), lead["date"],
-                          removal.get("document_title", ""), removal.get("date", "")))
-    return _table(("person", "body", "role", "post", "document", "date", "removed_by", "removed_on"),
-                  sorted(rows))
+                out.append(Finding(
+                    "", plan.title, label(G, person),
+                    f"{lead.get('role', '')} of {label(G, body)} as {label(G, post)} (plan of {lead['date']}); "
+                    f"removed from that post by {removal.get('document_title', '')} of {removal.get('date', '')}",
+                    tuple(Link(label(G, person), label(G, body), how, d.get("fact", ""), d.get("quote", ""))
+                          for how, d in (("leader", lead), ("removed", removal)))))
+    return out
 
 
 def _same_post(G: nx.MultiDiGraph, post: str, posts: set[str]) -> bool:
     return post in posts or label(G, post) in {label(G, p) for p in posts}
+
+
+AUDITS = (
+    ("audit.work_off_bodies", "Audit: units with duties or tasks in a plan but on none of its bodies",
+     work_off_bodies),
+    ("audit.member_without_work", "Audit: member units with no duty or task in the plan", members_without_work),
+    ("audit.spelling_variant", "Audit: names in a plan that are probably one unit spelt two ways",
+     spelling_variants),
+    ("audit.body_missing", "Audit: bodies with no office or no leader", bodies_missing),
+    ("audit.leader_removed", "Audit: leaders removed from their post by a later notice", removed_leaders),
+)
+"""(rule, title, audit): each audit takes a plan and the graph and returns its findings, or
+None where it does not apply to the plan (no bodies, no work, no leaders …)."""
+
+
+def run_audit(rule: str, audit, plan: Plan, G: nx.MultiDiGraph) -> list[Finding] | None:
+    """The findings of ``audit`` on ``plan``, each naming ``rule``."""
+    found = audit(plan, G)
+    return None if found is None else [replace(f, rule=rule) for f in found]
+
+
+def audit_plan(plan: Plan, G: nx.MultiDiGraph) -> dict[str, list[Finding] | None]:
+    """Rule → the plan's findings under it (None: the check does not apply)."""
+    return {rule: run_audit(rule, fn, plan, G) for rule, _, fn in AUDITS}
+
+
+def audit_tables(G: nx.MultiDiGraph) -> dict[str, Table]:
+    """Every audit over every plan, one table per audit."""
+    plans = read_plans(G)
+    tables = {}
+    for rule, title, fn in AUDITS:
+        found = [f for p in plans for f in (run_audit(rule, fn, p, G) or ())]
+        tables[title] = _table(("document", "subject", "finding", "rule"),
+                               sorted((f.document, f.subject, f.detail, f.rule) for f in found))
+    return tables

@@ -336,6 +336,36 @@ def analyze(graph_dir, top, fmt):
 
 @main.command(epilog="""\b
 Examples:
+  govkg audit --graph out -o audit.html
+  govkg audit --graph out --document 通辽市邮政业突发事件应急预案 -o postal.csv""")
+@graph_option
+@click.option("--document", metavar="TITLE", help="Only the plan of this title (or the only one containing it).")
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False),
+              help="The report: FILE.html, FILE.csv or FILE.json (by its ending).")
+def audit(graph_dir, document, out):
+    """Audit each plan and write a report a planner can hand on: the plan's bodies and their
+    composition, every finding with the sentences behind it (file, character span, quote),
+    and the checks that passed."""
+    from . import audit as A
+    writers = {".html": A.write_html, ".csv": A.write_csv, ".json": A.write_json}
+    write = writers.get(Path(out).suffix.lower())
+    if write is None:
+        raise click.BadParameter("the report's name ends in .html, .csv or .json", param_hint="-o")
+    try:
+        reports = A.audit_report(_open(graph_dir, "oxigraph"), document)
+    except LookupError as e:
+        raise click.ClickException(str(e.args[0])) from None
+    args = (reports, Path(out), str(graph_dir)) if write is A.write_html else (reports, Path(out))
+    try:
+        write(*args)
+    except OSError as e:
+        raise click.ClickException(f"cannot write {out}: {e.strerror or e}") from None
+    found = sum(len(r.findings()) for r in reports)
+    click.echo(f"wrote {out}: {len(reports)} plan(s), {found} finding(s)", err=True)
+
+
+@main.command(epilog="""\b
+Examples:
   govkg export --graph out --format nq               # out/graph.nq
   govkg export --graph out --format gexf -o g.gexf   # for Gephi
   govkg export --graph out --format csv -o tables/   # one CSV per named query

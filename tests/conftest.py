@@ -8,6 +8,7 @@ import pytest
 from graph.build import build
 from graph.store import open_graph
 from plan_fixture import plan_build, plan_network  # noqa: F401  (fixtures: the hand-made plans)
+from audit_fixture import audit_build  # noqa: F401  (fixture: a plan holding the audits' false alarms)
 
 DATA = Path(__file__).parent / "data"
 

@@ -15,6 +15,7 @@ stage would give them.  What the audits must find is built in on purpose:
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -70,20 +71,37 @@ LINES = (
     "市民政局：负责受灾群众基本生活救助工作。",                                    # 32
     "2024年5月1日",                                                              # 33
 )
-TEXT = "".join(line + "\n" for line in LINES)
-SOURCE = Source(name="plan.txt", text=TEXT, digest=hashlib.sha256(TEXT.encode()).hexdigest(),
-                encoding="utf-8", size=len(TEXT.encode()))
 
 
-def line_span(i: int) -> Span:
-    start = sum(len(line) + 1 for line in LINES[:i])
-    return Span(start, start + len(LINES[i]))
+@dataclass(frozen=True)
+class Lines:
+    """A hand-made source file of one statement a line, and what is found on its lines."""
+
+    name: str
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(line + "\n" for line in self.lines)
+
+    def source(self) -> Source:
+        text = self.text
+        return Source(name=self.name, text=text, digest=hashlib.sha256(text.encode()).hexdigest(),
+                      encoding="utf-8", size=len(text.encode()))
+
+    def span(self, i: int) -> Span:
+        start = sum(len(line) + 1 for line in self.lines[:i])
+        return Span(start, start + len(self.lines[i]))
+
+    def mention(self, text: str, i: int, value: str | None = None, collective: bool = False) -> Mention:
+        """``text`` as found on line ``i``, with its canonical ``value``."""
+        at = self.span(i).start + self.lines[i].index(text)
+        return Mention(text, Span(at, at + len(text)), value, collective)
 
 
-def m(text: str, i: int, value: str | None = None, collective: bool = False) -> Mention:
-    """``text`` as found on line ``i``, with its canonical ``value``."""
-    at = line_span(i).start + LINES[i].index(text)
-    return Mention(text, Span(at, at + len(text)), value, collective)
+PLAN = Lines("plan.txt", LINES)
+TEXT, SOURCE = PLAN.text, PLAN.source()
+line_span, m = PLAN.span, PLAN.mention
 
 
 def unit(short: str, i: int) -> Mention:

@@ -1,0 +1,221 @@
+"""Unit names as a plan audit compares them: which entries are one unit at all, which printed
+names within one plan are one unit, and which two names are probably one unit misspelt.
+
+- Not one unit: collectives (``resolve.is_collective``: 各旗区人民政府, 有关部门) and entries
+  that list or lump several units (苏木、乡、镇、街道办事处; 消防救援大队以及其他应急救援力量),
+  the ``listing`` rows of ``lexicon/audit_names.tsv``.
+- One unit: names equal once compared bare (``bare_name``: 推进办 = 推进办公室, without the
+  company form 有限公司 or a zone's 管委会; the area's short name for its full one, a name with
+  no area for the plan's only one with it), or one an abbreviation of the other
+  (``resolve.abbreviates``: 文旅局 / 文化和旅游局).
+- Probably one unit spelt two ways (``spelling_variant``): same jurisdiction and last
+  character, and the cores (the names without jurisdiction and company form) differ by a
+  small edit (文广广电局 / 文旅广电局) or by a middle part dropped between a head and a tail
+  of two characters or more (数字投资 / 数字经济发展投资).
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+
+from . import lexicon
+from .resolve import abbreviates, is_collective, prefer_full
+
+AREA_PREFIX = re.compile(r"""
+    ^[^省市州盟县旗区]{0,8}?          # an area's name, unknown to the lexicon (洛阳, 长沙)
+    [省市州盟县旗区]                  # ended by its level word
+""", re.VERBOSE)
+"""The area a name starts with where the jurisdiction lexicon knows none.
+
+>>> AREA_PREFIX.match("洛阳市文广广电局").group()
+'洛阳市'
+"""
+EDIT_PER_CHARS = 5
+"""One edit allowed per this many characters of the longer core (none below five)."""
+KEPT_ENDS = 2
+"""Characters a contraction keeps at each end of the longer core."""
+
+
+@cache
+def _rules(rule: str) -> tuple[str, ...]:
+    rows = (r["text"] for r in lexicon.read_table("audit_names") if r["rule"] == rule)
+    return tuple(sorted(rows, key=len, reverse=True))
+
+
+@cache
+def _covers() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    rows = [(r["text"], tuple(r["value"].split("|"))) for r in lexicon.read_table("audit_names")
+            if r["rule"] == "covers"]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def covers(entry: str, unit: str) -> bool:
+    """A collective or listing entry (各镇人民政府, 旗直各有关部门, 消防救援大队以及其他…)
+    stands for ``unit`` too: by the ``covers`` rows, or by naming it.
+
+    >>> covers("伊金霍洛旗各镇人民政府", "伊金霍洛旗札萨克镇人民政府"), covers("各镇人民政府", "伊金霍洛旗财政局")
+    (True, False)
+    >>> covers("旗直各有关部门", "伊金霍洛旗财政局"), covers("受灾地区旗县市人民政府", "科尔沁右翼前旗人民政府")
+    (True, True)
+    >>> covers("额尔古纳市消防救援大队以及其他应急救援力量", "额尔古纳市消防救援大队")
+    True
+    """
+    if any(bare_name(in_area_of(part, entry)) == bare_name(unit) for part in _listed(entry)):
+        return True
+    for word, endings in _covers():
+        if word in entry:
+            return endings == ("*",) or unit.endswith(endings)
+    return False
+
+
+def _listed(entry: str) -> list[str]:
+    """The names an entry lists: 消防救援大队以及其他应急救援力量 → 消防救援大队, 其他应急救援力量."""
+    marks = "|".join(re.escape(m) for m in _rules("listing"))
+    return [p for p in re.split(marks, entry) if p] if marks else [entry]
+
+
+def in_area_of(name: str, other: str) -> str:
+    """``name`` with the area ``other`` starts with, where it has none of its own."""
+    area = split_jurisdiction(other)[0]
+    return name if split_jurisdiction(name)[0] or not area else area + name
+
+
+def is_one_unit(name: str) -> bool:
+    """False for collective or generic entries and for entries listing several units.
+
+    >>> [is_one_unit(n) for n in ("额尔古纳市气象局", "各旗区人民政府", "额尔古纳市苏木、乡、镇")]
+    [True, False, False]
+    """
+    return not is_collective(name) and not any(mark in name for mark in _rules("listing"))
+
+
+def bare_name(name: str) -> str:
+    """The name as one unit's names are compared: a short ending written out (推进办 →
+    推进办公室), without its company form (有限公司) or the 管委会 that governs a zone.
+
+    >>> bare_name("鄂尔多斯市创新投资集团有限公司"), bare_name("伊金霍洛旗蒙苏经济开发区管委会")
+    ('鄂尔多斯市创新投资集团', '伊金霍洛旗蒙苏经济开发区')
+    >>> bare_name("伊金霍洛旗水岸新城推进办")
+    '伊金霍洛旗水岸新城推进办公室'
+    """
+    for short, full in _short_forms():
+        if name.endswith(short) and not name.endswith(full):
+            name = name[: -len(short)] + full
+            break
+    for rule in ("legal_form", "administration"):
+        for form in _rules(rule):
+            if name.endswith(form) and len(name) > len(form):
+                name = name[: -len(form)]
+                break
+    return name
+
+
+@cache
+def _short_forms() -> tuple[tuple[str, str], ...]:
+    return tuple((r["text"], r["value"]) for r in lexicon.read_table("audit_names") if r["rule"] == "short_form")
+
+
+def same_unit_names(names) -> dict[str, str]:
+    """Each name → the name that stands for its unit within one plan (the fullest form).
+
+    >>> same_unit_names(["鄂尔多斯市创新投资集团有限公司", "鄂尔多斯市创新投资集团"])["鄂尔多斯市创新投资集团"]
+    '鄂尔多斯市创新投资集团有限公司'
+    >>> same_unit_names(["上善供水公司", "伊金霍洛旗上善供水有限责任公司"])["上善供水公司"]
+    '伊金霍洛旗上善供水有限责任公司'
+    >>> same_unit_names(["伊金霍洛供电分公司", "伊金霍洛旗供电分公司"])["伊金霍洛供电分公司"]
+    '伊金霍洛旗供电分公司'
+    """
+    base = {n: bare_name(n) for n in names}
+    base = {n: _qualified(b, set(base.values())) for n, b in base.items()}
+    full = prefer_full(set(base.values()))
+    key = {n: full.get(b, b) for n, b in base.items()}
+    longest: dict[str, str] = {}
+    for n in sorted(names, key=lambda n: (-len(n), n)):
+        longest.setdefault(key[n], n)
+    return {n: longest[key[n]] for n in names}
+
+
+def _qualified(name: str, names: set[str]) -> str:
+    """The name with its jurisdiction in full (伊金霍洛供电分公司 → 伊金霍洛旗供电分公司); a name
+    printed without one (上善供水) → the only name of the plan that is it with one
+    (伊金霍洛旗上善供水); else itself."""
+    area, core = split_jurisdiction(name)
+    if area:
+        j = lexicon.jurisdiction_of(area)
+        return (j.name if j else area) + core
+    hits = {_qualified(n, set()) for n in names
+            if split_jurisdiction(n)[0] and split_jurisdiction(n)[1] == name}
+    return hits.pop() if len(hits) == 1 else name
+
+
+def split_jurisdiction(name: str) -> tuple[str, str]:
+    """``(jurisdiction, core)``: 通辽市文广广电局 → ('通辽市', '文广广电局')."""
+    m = lexicon.jurisdiction_pattern().match(name)
+    return (m.group(), name[m.end():]) if m else ("", name)
+
+
+def area_of(name: str) -> str:
+    """The full name of the area a unit's name starts with, else "".
+
+    >>> area_of("伊金霍洛发展和改革委员会"), area_of("洛阳市发展和改革委员会"), area_of("电信公司")
+    ('伊金霍洛旗', '洛阳市', '')
+    """
+    area = split_jurisdiction(name)[0]
+    if area:
+        j = lexicon.jurisdiction_of(area)
+        return j.name if j else area
+    m = AREA_PREFIX.match(name)
+    return m.group() if m else ""
+
+
+def _cores(a: str, b: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Both names split into (area, core): by the jurisdiction lexicon, else by the area
+    their common beginning names (洛阳市 in 洛阳市水利局 / 洛阳市水务局)."""
+    split = split_jurisdiction(a), split_jurisdiction(b)
+    if split[0][0] or split[1][0]:
+        return split
+    m = AREA_PREFIX.match(os.path.commonprefix([a, b]))
+    n = m.end() if m else 0
+    return (a[:n], a[n:]), (b[:n], b[n:])
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance.
+
+    >>> edit_distance("文广广电局", "文旅广电局"), edit_distance("水利局", "水务局")
+    (1, 1)
+    """
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def spelling_variant(a: str, b: str) -> str | None:
+    """How ``a`` and ``b`` are probably one unit spelt two ways ("edit", "contraction"), or None.
+
+    >>> spelling_variant("通辽市文广广电局", "通辽市文旅广电局")
+    'edit'
+    >>> spelling_variant("鄂尔多斯市数字投资有限公司", "鄂尔多斯市数字经济发展投资有限公司")
+    'contraction'
+    >>> spelling_variant("洛阳市文广广电局", "洛阳市文旅广电局"), spelling_variant("洛阳市水利局", "洛阳市水务局")
+    ('edit', None)
+    >>> [spelling_variant(*p) for p in [("额尔古纳市水利局", "额尔古纳市水务局"),
+    ...  ("额尔古纳市消防救援大队", "额尔古纳市森林消防救援大队"), ("市交通运输局", "市交通运输综合行政执法局")]]
+    [None, None, None]
+    """
+    (ja, ca), (jb, cb) = _cores(bare_name(a), bare_name(b))
+    if ja != jb or not ca or not cb or ca[-1] != cb[-1] or ca == cb \
+            or abbreviates(a, b) or abbreviates(b, a):
+        return None
+    if 0 < edit_distance(ca, cb) <= max(len(ca), len(cb)) // EDIT_PER_CHARS:
+        return "edit"
+    short, long_ = sorted((ca, cb), key=len)
+    head = len(os.path.commonprefix([short, long_]))
+    tail = len(os.path.commonprefix([short[::-1], long_[::-1]]))
+    if len(short) < len(long_) and head >= KEPT_ENDS and tail >= KEPT_ENDS and head + tail >= len(short):
+        return "contraction"
+    return None

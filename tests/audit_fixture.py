@@ -1,0 +1,108 @@
+"""A plan of a city outside the sample's region (洛阳市), made into RDF through the real
+model, that holds each false alarm the first audits raised on the sample and each true
+finding they must keep:
+
+- no finding: 市应急管理局 and 市气象局 hold duties and serve through their heads, listed
+  as 副总指挥; 市住房和城乡建设局 hosts the office; 市城投集团 is 市城投集团有限公司 on the
+  member list; 市水利局 and 市公安局 carry tasks (牵头/配合), not duties; 各县区人民政府 is a
+  collective and 市消防救援支队以及其他应急救援力量 a listing, neither audited as a unit;
+  市水务局 serves through its head, whose post is printed second (…主任、市水务局局长);
+  the 现场工作组 under the headquarters needs no leader or office of its own; 市消防救援支队
+  and 西工区人民政府 are members whose work is given to 市消防救援支队以及其他应急救援力量 and
+  各县区人民政府;
+- findings: 市财政局 has a duty and sits on no body; 市民政局 is a member with no work;
+  市文广广电局 (member) and 市文旅广电局 (duty) are one unit misspelt; the 领导小组 has no
+  leader and no office.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.document import Document, Mention, Span
+from graph.facts import Body, Duty, Leader, Membership, Office, Task, TaskUnit
+from graph.output import write_trig
+from graph.rdf import to_quads
+from plan_fixture import Lines
+
+CITY = "洛阳市"
+TITLE = "洛阳市防汛抗旱应急预案"
+HQ = "洛阳市防汛抗旱指挥部"
+LINES = (
+    TITLE,                                                              # 0
+    "成立洛阳市防汛抗旱指挥部，负责全市防汛抗旱工作。",                     # 1
+    "总指挥：张一（市长）",                                               # 2
+    "副总指挥：李二（市应急管理局局长）、王三（市气象局局长）",               # 3
+    "成员单位：市水利局、市文广广电局、市城投集团有限公司、市公安局、市民政局。",  # 4
+    "指挥部办公室设在市住房和城乡建设局。",                                # 5
+    "市应急管理局：负责组织协调抢险救援工作。",                             # 6
+    "市气象局：负责天气监测预报工作。",                                    # 7
+    "市住房和城乡建设局：负责城市排涝工作。",                               # 8
+    "市文旅广电局：负责防汛宣传工作。",                                    # 9
+    "市城投集团：负责排水设施建设。",                                      # 10
+    "市财政局：负责保障防汛经费。",                                        # 11
+    "各县区人民政府：负责本辖区防汛工作。",                                 # 12
+    "市消防救援支队以及其他应急救援力量：负责抢险救援。",                     # 13
+    "加强河道巡查。（牵头单位：市水利局；配合单位：市公安局）",                # 14
+    "2024年5月1日",                                                      # 15
+    "成立洛阳市河湖管理工作领导小组，负责全市河湖管理工作。",                   # 16
+    "市防汛抗旱指挥部下设现场工作组，由市水利局牵头。",                        # 17
+    "副总指挥：赵四（市发展和改革委员会主任、市水务局局长）",                  # 18
+    "市水务局：负责城市供水保障。",                                         # 19
+    "指挥部成员单位还包括市消防救援支队、西工区人民政府。",                    # 20
+)
+LUOYANG = Lines("luoyang.txt", LINES)
+TEXT, SOURCE = LUOYANG.text, LUOYANG.source()
+line_span, m = LUOYANG.span, LUOYANG.mention
+
+
+def unit(short: str, i: int, value: str | None = None) -> Mention:
+    """市X printed, 洛阳市X canonical; 各… a collective."""
+    value = value or (CITY + short[1:] if short.startswith("市") else short)
+    return m(short, i, value, collective=short.startswith("各"))
+
+
+def facts() -> list:
+    hq = m(HQ, 1, HQ)
+    out = [
+        Body("P", line_span(1), "fixture", hq, "headquarters"),
+        Leader("P", line_span(2), "fixture", hq, "总指挥", m("张一", 2), m("市长", 2, "洛阳市市长")),
+        Leader("P", line_span(3), "fixture", hq, "副总指挥", m("李二", 3),
+               m("市应急管理局局长", 3, "洛阳市应急管理局局长")),
+        Leader("P", line_span(3), "fixture", hq, "副总指挥", m("王三", 3), m("市气象局局长", 3, "洛阳市气象局局长")),
+        Office("P", line_span(5), "fixture", hq, unit("市住房和城乡建设局", 5)),
+    ]
+    out += [Membership("P", line_span(4), "fixture", hq, unit(u, 4))
+            for u in ("市水利局", "市文广广电局", "市城投集团有限公司", "市公安局", "市民政局")]
+    out += [
+        Body("P", line_span(16), "fixture", m("洛阳市河湖管理工作领导小组", 16, "洛阳市河湖管理工作领导小组"),
+             "leading_group"),
+        Body("P", line_span(17), "fixture", m("现场工作组", 17, HQ + "现场工作组"), "working_group", parent=hq),
+        Leader("P", line_span(18), "fixture", hq, "副总指挥", m("赵四", 18),
+               m("市发展和改革委员会主任、市水务局局长", 18, "洛阳市发展和改革委员会主任、市水务局局长")),
+    ]
+    out += [Membership("P", line_span(20), "fixture", hq, unit(u, 20, value))
+            for u, value in (("市消防救援支队", None), ("西工区人民政府", "洛阳市西工区人民政府"))]
+    for i in (*range(6, 14), 19):
+        holder, text = LINES[i].rstrip("。").split("：")
+        out.append(Duty("P", line_span(i), "fixture", unit(holder, i), "unit", hq, text))
+    out.append(Task("P", line_span(14), "fixture", "加强河道巡查", (
+        TaskUnit("lead", unit("市水利局", 14)), TaskUnit("support", unit("市公安局", 14)))))
+    return out
+
+
+def document() -> Document:
+    span = Span(0, line_span(len(LINES) - 1).end)
+    title = m(TITLE, 0)
+    return Document(key="P", source=SOURCE, start=span.start, end=span.end, kind="notice",
+                    notice_title=None, title=title, date=m(LINES[15], 15, "2024-05-01"),
+                    issuer=Mention("洛阳市人民政府办公室", title.span, "洛阳市人民政府办公室"),
+                    jurisdiction=CITY, span=span)
+
+
+@pytest.fixture(scope="session")
+def audit_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("audit")
+    write_trig(to_quads(SOURCE, (document(),), facts()), out / "graph.trig")
+    return out
