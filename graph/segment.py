@@ -93,7 +93,8 @@ def split_documents(clean: CleanText) -> tuple[Document, ...]:
     if (not documents and clean.text.strip()) or _substantial(lines[:first_start], toc | meta.lines):
         documents.insert(0, _inferred(clean, lines, first_start, meta, toc))
     documents = _with_metadata(documents, meta)
-    documents = [replace(d, key=f"D{i + 1}") for i, d in enumerate(documents)]
+    documents = [replace(d, key=f"D{i + 1}", jurisdiction=d.jurisdiction or _jurisdiction_told(d, meta))
+                 for i, d in enumerate(documents)]
     return _fill_jurisdictions(tuple(_with_spans(clean, d) for d in documents), _masthead_area(clean))
 
 
@@ -207,9 +208,52 @@ def _jurisdiction_named(text: str):
         if j:
             counts[j.name] += 1
             order.setdefault(j.name, m.start())
+    town, times = _township_named(text)
+    if town and times >= max(counts.values(), default=0):
+        return town
     if not counts:
         return None
     return min(counts, key=lambda n: (-counts[n], order[n]))
+
+
+NOT_TOWNSHIP = re.compile(r"^[全本该各其每]|[各乡镇区县市省州]$|[的在于和与及、]")
+"""What a township's own name does not hold: 各乡镇, 全镇, 本乡, …在镇."""
+TOWNSHIP_USE = re.compile(r"(?:镇|乡|街道|苏木)(?=人民政府|政府|党委|办事处|[\u4e00-\u9fff]{2,12}"
+                          r"(?:小组|指挥部|委员会|办公室|所|站|中心))")
+"""Where a township's name ends: before its government, or a body or office of its own."""
+
+
+def _township_named(text: str) -> tuple[str | None, int]:
+    """The township a text names at least twice (湖塘镇 in 成立湖塘镇…领导小组 and 设在湖塘镇
+    交通管理所), with how often; the name is the run before 镇/乡 that repeats most.
+
+    >>> _township_named("决定成立湖塘镇农村公路工作领导小组。办公室设在湖塘镇交通管理所。")
+    ('湖塘镇', 2)
+    """
+    counts: Counter = Counter()
+    for m in TOWNSHIP_USE.finditer(text):
+        for size in (2, 3, 4):
+            name = text[max(0, m.start() - size):m.end()]
+            if len(name) == size + len(m.group()) and all("\u4e00" <= c <= "\u9fff" for c in name) \
+                    and not NOT_TOWNSHIP.search(name[:size]):
+                counts[name] += 1
+    best = max(counts, key=lambda n: (counts[n], len(n)), default=None)
+    if best is None or counts[best] < 2:
+        return None, 0
+    return best, counts[best]
+
+
+def _jurisdiction_told(doc: Document, meta: PageMetadata) -> str | None:
+    """Where a document names no place of its own: the page's issuer or publisher, else a
+    provincial 文号 (豫政办 → 河南省)."""
+    for field in ("issuer", "publisher"):
+        m = meta.get(field)
+        j = lexicon.jurisdiction_of(m.text) if m else None
+        if j:
+            return j.name
+    if doc.number and P.PROVINCIAL_NUMBER.match(doc.number.name):
+        return lexicon.province_abbreviations().get(fold(doc.number.name[0]))
+    return None
 
 
 def _with_metadata(documents: list[Document], meta: PageMetadata) -> list[Document]:

@@ -212,6 +212,16 @@ def level_owner(j: Jurisdiction, level_word: str) -> Jurisdiction | None:
 
 
 @cache
+def province_abbreviations() -> dict[str, str]:
+    """A province's one-character 简称 (粤, 豫, 晋 …) → its name, as 文号 begin with them.
+
+    >>> province_abbreviations()["粤"], province_abbreviations()["豫"]
+    ('广东省', '河南省')
+    """
+    return {r["abbreviation"]: r["province"] for r in read_table("province_abbreviations")}
+
+
+@cache
 def body_suffixes() -> tuple[tuple[str, str], ...]:
     """``(suffix, body type)`` of coordinating bodies, longest suffix first.
 

@@ -106,3 +106,10 @@ __test__["REFERENCE"] = """A title in 《…》 (angle brackets 〈〉 inside it
 
 REPEAL = re.compile(r"(?:同时|即行|予以|自行)?(?:废止|失效|不再执行)")
 __test__["REPEAL"] = """Words that repeal an earlier document."""
+
+PROVINCIAL_NUMBER = re.compile(r"^[\u4e00-\u9fff](?:政|府|办|发|委)")
+__test__["PROVINCIAL_NUMBER"] = """A 文号 of a provincial government: its province's 简称, then 政/府/办.
+
+>>> bool(PROVINCIAL_NUMBER.match("粤办函〔2019〕271号")), bool(PROVINCIAL_NUMBER.match("萍府办字〔2017〕52号"))
+(True, True)
+"""
