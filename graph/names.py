@@ -107,3 +107,13 @@ def government_heads() -> frozenset[str]:
         title = "主席" if word == "自治区" else word + "长"
         heads |= {title, "副" + title, "常务副" + title}
     return frozenset(heads - {"主席", "副主席", "常务副主席"})
+
+
+def is_head_role(role: str) -> bool:
+    """A role that heads its body (总指挥, 组长, 召集人, an office's 主任): a leader's role
+    word of ``lexicon/body_roles.tsv`` that is no deputy's (副…).
+
+    >>> [is_head_role(r) for r in ("总指挥", "常务副组长", "成员", "主任")]
+    [True, False, False, True]
+    """
+    return lexicon.body_roles().get(role) == "leader" and "副" not in role

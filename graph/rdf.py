@@ -17,12 +17,12 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 from .document import Document, Mention, Source, Span
 from .facts import (Appointment, Body, Duty, Fact, Leader, Membership, Office, Reference, Repeal,
                     Task)
+from .names import is_head_role
 from .resolve import split_post
 from .segment import title_key
 from .vocab import BODY_CLASSES, GOV, RELATION_PROPERTIES, iri_for
 
 Quad = tuple  # (subject, predicate, object, graph)
-HEAD_ROLES = frozenset({"总指挥", "指挥长", "组长", "召集人", "主任", "主任委员", "总召集人"})
 PREFIXES = {"gov": str(GOV), "org": str(ORG), "prov": str(PROV), "skos": str(SKOS),
             "dcterms": str(DCTERMS), "foaf": str(FOAF), "xsd": str(XSD),
             "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
@@ -323,7 +323,7 @@ def _leader(w: _Writer, f: Leader, doc: Document, d: URIRef) -> None:
         w.add(p, GOV.leaderOf, b)
         if post is not None:
             w.add(p, ORG.holds, post)
-        if f.role in HEAD_ROLES:
+        if is_head_role(f.role):
             w.add(p, ORG.headOf, b)
     elif post is not None:
         w.add(post, GOV.leaderOf, b)
