@@ -20,6 +20,7 @@ from functools import cache
 from . import lexicon
 from . import patterns as P
 from .document import CleanText, Dropped, OffsetMap, Source, Span, TextBuilder
+from .metadata import label_pattern
 from .names import fold
 
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -227,6 +228,8 @@ def should_join(before: str, line: str) -> bool:
         return False
     if P.PERSON_POST_LINE.match(before) or P.PERSON_POST_LINE.match(line):
         return False
+    if label_pattern().match(before.lstrip(" •·-")) or label_pattern().match(line.lstrip(" •·-")):
+        return False        # a page's metadata (日期: … 来源: …) is a line of its own
     if last in CONTINUING:
         return True
     if P.TITLE_END.search(before) and "，" not in before:

@@ -68,9 +68,23 @@ def read_metadata(clean: CleanText, lines: tuple[Line, ...] | list[Line], limit:
         for n, m in enumerate(found):
             stop = found[n + 1].start() if n + 1 < len(found) else len(text)
             value = text[m.end():stop].rstrip(" \t\u3000】〕")
+            a = start + m.end()
+            if not value.strip() and len(found) == 1:
+                a, value = _value_below(lines, k, limit)      # 文件名称: / its value below
+                used.add(k + 1)
             if not value.strip():
                 continue
             field = field_of()[re.sub(r"\s+", "", m.group("label"))]
-            a = start + m.end()
             fields.setdefault(field, clean.mention(a, a + len(value)))
     return PageMetadata(fields, frozenset(used))
+
+
+def _value_below(lines, k: int, limit: int) -> tuple[int, str]:
+    """The value a list prints on the line under its label (``• 成文日期:`` / ``2013-10-12``)."""
+    if k + 1 >= min(len(lines), limit):
+        return 0, ""
+    start, _, text = lines[k + 1]
+    if label_pattern().search(text):
+        return 0, ""
+    lead = len(text) - len(text.lstrip(" \t\u3000•·-"))
+    return start + lead, text[lead:].rstrip()

@@ -10,6 +10,7 @@ decisions, each closed by its 任字 number, and each is a document too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -92,6 +93,7 @@ def split_documents(clean: CleanText) -> tuple[Document, ...]:
     first_start = starts[0][0] if starts else len(lines)
     if (not documents and clean.text.strip()) or _substantial(lines[:first_start], toc | meta.lines):
         documents.insert(0, _inferred(clean, lines, first_start, meta, toc))
+    documents = [d if d.number else replace(d, number=_number_above(clean, lines, d)) for d in documents]
     documents = _with_metadata(documents, meta)
     documents = [replace(d, key=f"D{i + 1}", jurisdiction=d.jurisdiction or _jurisdiction_told(d, meta))
                  for i, d in enumerate(documents)]
@@ -243,6 +245,26 @@ def _township_named(text: str) -> tuple[str | None, int]:
     return best, counts[best]
 
 
+def _number_above(clean: CleanText, lines: tuple[Line, ...], doc: Document) -> Mention | None:
+    """A 文号 the page lists, unlabelled, just above a heading that prints none (the
+    bulleted metadata of a site: • 五政办规〔2024〕1号)."""
+    first = bisect_right([line[0] for line in lines], doc.start) - 1
+    for k in range(first - 1, max(-1, first - NUMBER_ABOVE - 1), -1):
+        text = lines[k][2]
+        bare = text.lstrip(" \t\u3000•·-")
+        if NUMBER_LINE.match(bare.strip()):
+            m = P.DOC_NUMBER.search(bare)
+            at = lines[k][0] + len(text) - len(bare)
+            return _number_mention(clean, at + m.start(), at + m.end())
+        if P.NOTICE_TITLE.match(squeeze(text)) and k < first - 1 and not text.lstrip().startswith("•"):
+            break               # another document's heading
+    return None
+
+
+NUMBER_ABOVE = 10
+"""Lines above a heading where a page's metadata may list its 文号."""
+
+
 def _jurisdiction_told(doc: Document, meta: PageMetadata) -> str | None:
     """Where a document names no place of its own: the page's issuer or publisher, else a
     provincial 文号 (豫政办 → 河南省)."""
@@ -372,7 +394,7 @@ def _document(clean: CleanText, lines: list[Line], header: _Header, first: int, 
                                                                    header.issuer),
                           as_printed(clean, issuer_line[0], issuer_line[1], header.issuer))
     number = date = recipients_line = None
-    k = b
+    k = fields_end = b
     while k < min(b + HEADER_LOOKAHEAD, last):
         text = lines[k][2]
         stripped = text.strip()
@@ -383,12 +405,13 @@ def _document(clean: CleanText, lines: list[Line], header: _Header, first: int, 
             d = P.DATE.search(text, text.index(stripped) + m.end())
             if d:
                 date = _mention(clean, lines[k][0] + d.start(), lines[k][0] + d.end(), iso_date(d))
+            fields_end = k + 1
         elif P.RECIPIENTS.match(text.strip()):
             recipients_line = k
             k += 1
             break
         k += 1
-    body_start = k
+    body_start = k if recipients_line is not None else fields_end     # no 主送: the text follows
     instrument = _instrument(clean, lines, header.title, body_start, last)
     if date is None:
         date = _signing_date(clean, lines, body_start, instrument[0] if instrument else last)
@@ -486,14 +509,16 @@ def _signing_date(clean: CleanText, lines: list[Line], first: int, last: int) ->
             d = P.DATE.search(lines[k][2])
             return _mention(clean, lines[k][0] + d.start(), lines[k][0] + d.end(), iso_date(d))
         m = COMPACT_DATE_LINE.match(lines[k][2])
+        if m and not m.group("day") and not (k > first and ISSUER_LINE.match(squeeze(lines[k - 1][2]))):
+            continue            # bare digits are a date only under a signature
         if m and compact_date(m.group("digits")):
             return _mention(clean, lines[k][0] + m.start("digits"), lines[k][0] + m.end(),
                             compact_date(m.group("digits")))
     return None
 
 
-COMPACT_DATE_LINE = re.compile(r"^[ \t\u3000]*(?P<digits>(?:19|20)\d{4,6})日[ \t\u3000]*$")
-"""A signing date whose 年 and 月 were lost in conversion: 2023331日."""
+COMPACT_DATE_LINE = re.compile(r"^[ \t\u3000]*(?P<digits>(?:19|20)\d{4,6})(?P<day>日)?[ \t\u3000]*$")
+"""A signing date whose 年 and 月 (and perhaps 日) were lost in conversion: 2023331日, 2024110."""
 
 
 def compact_date(digits: str) -> str | None:
@@ -558,7 +583,8 @@ def _title_like(line: str) -> bool:
     """A line that can be part of a plan's title (not a date, signature or sentence)."""
     line = line.strip()
     return bool(line) and len(line) <= 60 and not any(c in P.TERMINAL for c in line) \
-        and not P.DATE_LINE.match(line) and not ISSUER_LINE.match(squeeze(line)) \
+        and not P.DATE_LINE.match(line) and not COMPACT_DATE_LINE.match(line) \
+        and not ISSUER_LINE.match(squeeze(line)) \
         and not re.match(r"^[（(]此件", line) and "印发给" not in line \
         and not ATTACHMENT.match(line)
 

@@ -60,6 +60,15 @@ HEADERS = [
     pytest.param("湖塘镇人民政府关于成立镇防汛防旱指挥部的通知\n各村，各有关单位：\n为切实做好防汛工作，经研究，决定成立镇防汛防旱指挥部。\n"
                  "湖塘镇人民政府\n二OO九年五月十二日\n", {"date": "2009-05-12", "jurisdiction": "湖塘镇"},
                  id="chinese-numeral-date"),
+    # a site's bulleted metadata: the 文号 unlabelled above the heading; no 主送 line; the date's
+    # 年月日 lost under the signature
+    pytest.param("首页 > 政务公开 > 政策\n  • 736916953/2024-000372\n  • 2024-01-10 15:30:00\n"
+                 "  • 伊春市人民政府办公室关于印发《伊春市城市供热应急预案》的通知\n  • 伊政办规〔2024〕3号\n"
+                 "伊春市人民政府办公室关于印发《伊春市城市供热应急预案》的通知\n日期:2024-01-10 15:30 来源:伊春市人民政府办公室\n"
+                 "【字体:\n《伊春市城市供热应急预案》经市人民政府常务会议讨论通过,现印发给你们,请认真贯彻执行。\n"
+                 "伊春市人民政府办公室\n2024110\n伊春市城市供热应急预案\n1.总则\n",
+                 {"number": "伊政办规〔2024〕3号", "date": "2024-01-10", "title": "伊春市城市供热应急预案"},
+                 id="bulleted-metadata-and-bare-date"),
     pytest.param("繁昌区人民政府关于印发2023年区政府重点工作任务的通知\n各乡镇人民政府，区政府各部门：\n"
                  "现将《2023年区政府重点工作任务》印发给你们，请结合实际，认真贯彻落实。\n2023331日\n",
                  {"date": "2023-03-31"}, id="date-without-year-and-month-marks"),
@@ -126,6 +135,15 @@ def test_the_report_marks_an_inferred_document(tmp_path):
     assert entry["inferred_documents"] == ["D1 (untitled)"]
     assert "no document header recognised" in " ".join(entry["warnings"])
     assert entry["facts"]["duty"] >= 2
+
+
+def test_metadata_labels_above_their_values():
+    text = ("  • 文件名称:\n    衢州开发区突发公共事件总体应急预案\n  • 发布机构:\n    衢州经济技术开发区\n"
+            "  • 成文日期:\n    2013-10-12\n衢州开发区突发公共事件总体应急预案\n一、总则\n（一）编制目的\n"
+            "建立预防为主、平战结合的突发事件应急工作体系，提高政府处置突发公共事件的能力。\n")
+    c, docs, _ = read(text)
+    assert [(d.inferred, d.title.name, d.date.name, d.jurisdiction) for d in docs] == \
+        [(True, "衢州开发区突发公共事件总体应急预案", "2013-10-12", "衢州市")]
 
 
 def test_a_plan_without_its_notice_is_titled_by_its_first_line():
