@@ -8,7 +8,8 @@ on first use.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
+from typing import Callable
 
 from . import lexicon
 
@@ -117,3 +118,29 @@ def is_head_role(role: str) -> bool:
     [True, False, False, True]
     """
     return lexicon.body_roles().get(role) == "leader" and "副" not in role
+
+
+class LexiconPattern:
+    """A regular expression built from lexicon data on first use, which otherwise behaves as
+    the compiled pattern (``UNIT_END.search(name)``): nothing is read at import.
+
+    >>> p = LexiconPattern(lambda: re.compile("局$")); bool(p.search("市财政局"))
+    True
+    """
+
+    def __init__(self, build: Callable[[], re.Pattern]):
+        self._build = build
+
+    @cached_property
+    def compiled(self) -> re.Pattern:
+        return self._build()
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled, name)
+
+
+@cache
+def unit_suffixes() -> tuple[str, ...]:
+    """The words a unit's name ends in (局, 委员会, 公司 …), longest first."""
+    return tuple(sorted((r["suffix"] for r in lexicon.read_table("unit_suffixes")),
+                        key=lambda w: (-len(w), w)))

@@ -14,7 +14,7 @@ import re
 
 from .. import lexicon
 from ..document import CleanText, Mention
-from ..names import levelled
+from ..names import LexiconPattern, levelled, unit_suffixes
 
 SEPARATORS = "、，,；;"
 OPEN, CLOSE = "（(【〔", "）)】〕"
@@ -33,10 +33,10 @@ PARTY_LEAD = r"^(?:{LEVEL})委(?!员)"
 """市委组织部、宣传部: the party committee's organs share its prefix."""
 LEVEL_LEAD = r"^(?:{LEVEL}|各|国家|中国|中共|[\u4e00-\u9fff]{2,}(?:{LEVEL}))"
 LEADING = re.compile(r"(?:由|和(?!林格尔)|及|以及|与|并|会同|联合)")   # used with match(text, pos): no ^
-UNIT_END = re.compile(r"(?:局|委|办|部|厅|院|所|站|队|中心|公司|集团|会|处|府|室|团|社|行|台|校|馆|署|关|"
-                      r"区|旗|市|盟|县|镇|乡|街道|苏木|分局|支队|大队|军分区|委员会|联合会|协会|组|科|庭|"
-                      r"海关|段|场|厂)"
-                      r"(?:[（(][^（）()]*[）)])?$")
+UNIT_END = LexiconPattern(lambda: re.compile(
+    rf"(?:{'|'.join(map(re.escape, unit_suffixes()))})(?:[（(][^（）()]*[）)])?$"))
+"""A name that ends as a unit's does (``lexicon/unit_suffixes.tsv``: 局, 委员会, 公司 …), perhaps
+with a bracketed note after it."""
 TOWNSHIP_PART = re.compile(r"^(?:乡|镇|苏木|嘎查|村|社区|街道|街道办事处|办事处|乡镇|农牧场|林场)$")
 CONJUNCTION = re.compile(r"(?:和|及|以及|与)")
 NOTE = re.compile(r"^(?:以下|不再|下同|均需|均由|含|其中)")
