@@ -186,6 +186,7 @@ def _split_gaps(text: str, start: int, end: int) -> list[tuple[int, int]]:
         bounds.append((pos, gap.start()))
         pos = gap.end()
     bounds.append((pos, end))
+    bounds = [part for s, e in bounds for part in _flattened_parts(text, s, e)]
     out = []
     for s, e in bounds:
         while s < e and text[s] in " \t\u3000\u00a0\ufeff":
@@ -195,6 +196,25 @@ def _split_gaps(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if s < e:
             out.append((s, e))
     return out
+
+
+def _flattened_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A notice flattened onto one line, cut at its parts: a heading (…的通知) or a 文号 is
+    followed at once by the addressees (各…：), or a 文号 by the heading.
+
+    >>> t = "临政办发〔2021〕5号临县人民政府办公室关于印发防汛预案的通知各乡镇人民政府，县直各部门：现将预案印发给你们。"
+    >>> [t[s:e] for s, e in _flattened_parts(t, 0, len(t))]
+    ['临政办发〔2021〕5号', '临县人民政府办公室关于印发防汛预案的通知', '各乡镇人民政府，县直各部门：现将预案印发给你们。']
+    """
+    if end - start < FLATTENED_MIN:
+        return [(start, end)]
+    cuts = sorted({m.end() for m in P.FLATTENED_BREAK.finditer(fold(text[start:end]))})
+    bounds = [start] + [start + c for c in cuts if 0 < c < end - start] + [end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:])]
+
+
+FLATTENED_MIN = 40
+"""A line shorter than this is not a flattened notice."""
 
 
 def _line_text(text: str, piece: tuple[int, int]) -> str:

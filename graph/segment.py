@@ -106,6 +106,8 @@ def _starts(lines: tuple[Line, ...], toc: set[int]) -> list[tuple[int, str, obje
     i = 0
     while i < len(lines):
         header = None if i in toc else _header_at(lines, i)
+        if header and starts and starts[-1][1] == "document" and _issues(starts[-1][2], header):
+            header = None            # the plan the notice issues, under its own title (…的意见)
         if header:
             if starts and starts[-1][1] == "document" and _repeated(lines, starts[-1][2], header):
                 starts.pop()         # the page's title, then the notice's own heading
@@ -121,6 +123,12 @@ def _starts(lines: tuple[Line, ...], toc: set[int]) -> list[tuple[int, str, obje
             starts.append((i, what, None))   # 人事任免 again is the part's running head
         i += 1
     return sorted(starts, key=lambda s: s[0])
+
+
+def _issues(notice: _Header, header: _Header) -> bool:
+    """The heading is the title of the instrument the notice before it issues."""
+    m = P.ISSUES_INSTRUMENT.search(notice.title)
+    return bool(m) and same_title(m.group("quoted") or m.group("bare"), header.title)
 
 
 def _repeated(lines: tuple[Line, ...], before: _Header, header: _Header) -> bool:

@@ -204,3 +204,13 @@ __test__["PINYIN_GLOSS"] = """A pinyin gloss some mirror sites put after a chara
 >>> PINYIN_GLOSS.sub("", "地震應(yīng)急預(yù)案")
 '地震應急預案'
 """
+
+FLATTENED_BREAK = re.compile(r"""
+    [\u4e00-\u9fff]{1,8}〔(?:19|20)\d{2}〕\d{1,4}号          # a 文号 …
+        (?=[\u4e00-\u9fff]{2,40}?关于[^。]{2,120}?的(?:通知|决定|意见|通告)
+           | 各[^。：]{1,80}：)                                # … then the heading, or 主送
+  | 关于[^。：]{2,120}?的(?:通知|决定|意见|通告)               # a heading …
+        (?=各[^。：]{1,80}：)                                  # … then the 主送 line
+""", X)
+__test__["FLATTENED_BREAK"] = """Where a notice flattened onto one line goes on with its next part
+(the text is the folded view: full-width colon, 〔〕 brackets)."""
