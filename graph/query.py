@@ -220,7 +220,7 @@ def _run_endpoint(endpoint: Endpoint, query: str, bindings: dict[str, str], limi
     form = query_form(query)
     accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
     try:
-        data = endpoint.query(query + values_clause(bindings), accept)
+        data = endpoint.query(bound_query(query, bindings), accept)
     except RemoteError as e:
         raise QueryError(str(e)) from None
     if form == "ASK":
@@ -228,6 +228,31 @@ def _run_endpoint(endpoint: Endpoint, query: str, bindings: dict[str, str], limi
     if form in ("CONSTRUCT", "DESCRIBE"):
         return _triples(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
     return _table(*select_rows(data), limit)
+
+
+WHERE_OPEN = re.compile(r"""
+    \bWHERE \s* \{          # the keyword and the brace that opens the query's pattern
+""", re.IGNORECASE | re.VERBOSE)
+
+
+def bound_query(query: str, bindings: dict[str, str]) -> str:
+    """The query for a server, its bound parameters a ``VALUES`` block that opens its WHERE
+    group: Virtuoso 7.2 ignores a trailing one (the protocol's usual place) in a query with
+    a ``BIND``, and plans a leading one well.  Where no group is found, the block trails.
+
+    >>> bound_query('SELECT ?u WHERE { ?u <p> "{" }', {"u": "x"})
+    'SELECT ?u WHERE { VALUES (?u) { ("x") } ?u <p> "{" }'
+    >>> bound_query('CONSTRUCT { ?u <q> ?u } WHERE { ?u <p> ?o }', {"u": "x"})
+    'CONSTRUCT { ?u <q> ?u } WHERE { VALUES (?u) { ("x") } ?u <p> ?o }'
+    """
+    if not bindings:
+        return query
+    bare = STRINGS_AND_COMMENTS.sub(lambda m: " " * len(m.group()), query)
+    m = WHERE_OPEN.search(bare)
+    brace = m.end() - 1 if m else bare.find("{") if query_form(query) in ("SELECT", "ASK") else -1
+    if brace < 0:
+        return query + values_clause(bindings)
+    return f"{query[:brace + 1]} {values_clause(bindings).strip()}{query[brace + 1:]}"
 
 
 def query_form(query: str) -> str:

@@ -2,20 +2,15 @@
 with `govkg serve`, and get over HTTP the answers the local store gives."""
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
-import time
-from contextlib import contextmanager
-from urllib.error import URLError
 from urllib.parse import parse_qs, urlsplit
-from urllib.request import urlopen
 
 import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
 from conftest import named_answers as answers
+from servers import free_port, running
 from graph.query import QueryError, run_query
 from graph.httpauth import request
 from graph.manifest import read_manifest
@@ -23,32 +18,6 @@ from graph.remote import Endpoint, RemoteError, oxigraph_binary, push, server_gr
 from graph.store import open_graph
 from graph.vocab import NS as GOV
 
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def running(argv: list[str], port: int):
-    """A server process, stopped (by its own handle) when the block ends."""
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2).read()
-                break
-            except (URLError, OSError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server did not start: {proc.stderr.read().decode()[:500]}")
-                time.sleep(0.1)
-        yield proc
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_push_to_an_oxigraph_server_then_query_it_over_http(tmp_path, sample_build, sample_store):

@@ -18,7 +18,7 @@ from graph.cli import main
 from graph.manifest import read_manifest
 from graph.query import run_query
 from graph.remote import Endpoint, server_graphs
-from virtuoso_server import binary, virtuoso
+from servers import binary, virtuoso
 
 REQUIRED = os.environ.get("GOVKG_REQUIRE_VIRTUOSO") == "1"
 SOURCE = "https://w3id.org/govkg/id/source/"

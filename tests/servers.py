@@ -1,5 +1,6 @@
-"""A throw-away Virtuoso (Debian's ``virtuoso-opensource``) on loopback ports, with its own
-database in a temporary folder: started for a test session or a benchmark, stopped after.
+"""Real SPARQL servers on loopback ports for tests and benchmarks, each stopped by its own
+process handle when its block ends: any server command (``running``), and a throw-away
+Virtuoso (Debian's ``virtuoso-opensource``) with its own database in a temporary folder.
 
 The configuration is the README's (section "Virtuoso"): both listeners bound to 127.0.0.1,
 the dba password set before the server first answers, no row cap on SPARQL results and no
@@ -73,6 +74,26 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def running(argv: list[str], port: int) -> Iterator[subprocess.Popen]:
+    """A server process that answers ``/query`` on ``port`` (Oxigraph's), stopped after."""
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2).read()
+                break
+            except (URLError, OSError):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"server did not start: {proc.stderr.read().decode()[:500]}")
+                time.sleep(0.1)
+        yield proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 @contextmanager
