@@ -9,6 +9,8 @@ that ``graph.query.run_query`` runs queries on like a local store.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -177,8 +179,20 @@ def is_endpoint(location: str) -> bool:
     return str(location).startswith(("http://", "https://"))
 
 
+# SELECT results as CSV where it is safe (``query.own_text_is_ascii``): the rows hold only text
+SELECT_CSV = "text/csv, application/sparql-results+json;q=0.5"
+
+
 def select_rows(data: bytes) -> tuple[tuple[str, ...], Iterator[tuple[str, ...]]]:
-    """The header and rows of SPARQL JSON results (values as text, "" when unbound)."""
+    """The header and rows of SPARQL CSV or JSON results (values as text, "" when unbound).
+
+    >>> header, rows = select_rows(b'unit,n\\r\\n"a, b",1\\r\\n')
+    >>> header, list(rows)
+    (('unit', 'n'), [('a, b', '1')])
+    """
+    if data.lstrip()[:1] != b"{":
+        reader = csv.reader(io.StringIO(data.decode("utf-8", "replace"), newline=""))
+        return tuple(next(reader, ())), (tuple(row) for row in reader)
     result = json.loads(data)
     header = tuple(result["head"].get("vars", ()))
     rows = (tuple(b.get(v, {}).get("value", "") for v in header)
