@@ -4,8 +4,10 @@ No home-made server: ``serve`` runs ``oxigraph serve-read-only`` (the ``oxigraph
 on PyPI, the same version as ``pyoxigraph``, which wrote the store) on the build's store.
 ``push`` uploads each named graph with the SPARQL 1.1 Graph Store HTTP Protocol
 (``PUT <endpoint>?graph=<iri>``, Turtle body), which Apache Jena Fuseki, GraphDB,
-Virtuoso and Oxigraph all speak.  ``Endpoint`` is a SPARQL 1.1 Protocol query endpoint
-that ``graph.query.run_query`` runs queries on like a local store.
+Virtuoso and Oxigraph all speak (Basic or Digest authentication: ``graph.httpauth``), and
+can delete the server's govkg graphs that the build no longer has.  ``Endpoint`` is a
+SPARQL 1.1 Protocol query endpoint that ``graph.query.run_query`` runs queries on like a
+local store.
 """
 from __future__ import annotations
 
@@ -78,7 +80,8 @@ def serve(argv: list[str]) -> None:
 # ---------------------------------------------------------------------------------------
 # push
 
-# The server's govkg graphs: each file's graph describes its file under the graph's own IRI.
+# The server's govkg graphs: each file's graph describes its file under the graph's own IRI
+# (graph.vocab's NS and ID, spelt out: pushing needs no rdflib).
 GOVKG_GRAPHS = """SELECT DISTINCT ?g WHERE {
   GRAPH ?g { ?g a <https://w3id.org/govkg/ns#SourceFile> }
   FILTER (STRSTARTS(STR(?g), "https://w3id.org/govkg/id/source/"))

@@ -92,7 +92,8 @@ def table(rows: list[dict], machine: str) -> str:
         f"{r['push'][label][0]:.2f}" for r in rows for label in labels[1:]) + " |")
     lines.append("| push again (every graph replaced), s | " + " | ".join(
         f"{r['push'][label][1]:.2f}" for r in rows for label in labels[1:]) + " |")
-    lines += ["", "Named queries, ms (median; the servers' through HTTP and JSON; rows identical on all three"
+    lines += ["", "Named queries, ms (median; the servers' through HTTP, rows as CSV — JSON for a bound unit name; "
+              "rows identical on all three"
               + ("" if not any(r["differ"] for r in rows) else
                  " except " + ", ".join(f"{n} on {s} at {r['scale']}×" for r in rows for n, s in r["differ"])) + "):", "",
               "| query | " + " | ".join(f"{r['scale']}× {h}" for r in rows for h in ("rows", *labels)) + " |",
