@@ -421,6 +421,8 @@ Examples:
   govkg push --graph out --endpoint http://localhost:3030/govkg/data          # Fuseki
   govkg push --graph out --endpoint http://localhost:7878/store               # Oxigraph
   govkg push --graph out --endpoint http://localhost:7200/repositories/govkg/rdf-graphs/service
+  govkg push --graph out --endpoint http://localhost:8890/sparql-graph-crud-auth \\
+      --graph-param graph-uri --user dba --prune --query-endpoint http://localhost:8890/sparql
 """)
 @click.option("--graph", "graph_dir", required=True, type=click.Path(file_okay=False, exists=True),
               help="Folder a `govkg build` wrote.")
@@ -430,18 +432,37 @@ Examples:
               help="Password (or set GOVKG_PASSWORD; asked for when --user is given without one).")
 @click.option("--graph-param", default="graph", show_default=True,
               help="URL parameter that names the graph (Virtuoso's sparql-graph-crud: graph-uri).")
-def push(graph_dir, endpoint, user, password, graph_param):
+@click.option("--prune", is_flag=True,
+              help="Then delete the server's govkg graphs whose files are no longer in the build.")
+@click.option("--query-endpoint", default=None,
+              help="The server's SPARQL query URL, where --prune lists its govkg graphs.")
+def push(graph_dir, endpoint, user, password, graph_param, prune, query_endpoint):
     """Upload every named graph of a build to a SPARQL 1.1 server (Graph Store Protocol:
-    one PUT per file's graph, which replaces that graph on the server)."""
+    one PUT per file's graph, which replaces that graph on the server).
+
+    A graph the server refuses is reported and the others still go; the exit status is the
+    number of graphs that failed (at most 100), 0 when all were stored.
+    """
     from . import remote
+    if prune and not query_endpoint:
+        raise click.UsageError("--prune needs --query-endpoint (where the server answers SPARQL queries)")
     _allow_network(True)            # the endpoint is the point
     if user is not None and password is None:
         password = click.prompt("password", hide_input=True, err=True)
     try:
-        n = remote.push(graph_dir, endpoint, user=user, password=password, graph_param=graph_param)
+        result = remote.push(graph_dir, endpoint, user=user, password=password, graph_param=graph_param,
+                             prune_from=query_endpoint if prune else None)
     except (GraphNotFound, remote.RemoteError) as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"pushed {n} graphs to {endpoint}", err=True)
+    for graph, message in result.failed:
+        click.echo(f"error: {graph}: {message}", err=True)
+    for graph in result.deleted:
+        click.echo(f"deleted {graph}", err=True)
+    click.echo(f"pushed {len(result.sent)} graphs to {endpoint}"
+               + (f"; {len(result.failed)} failed" if result.failed else "")
+               + (f"; deleted {len(result.deleted)} stale" if prune else ""), err=True)
+    if result.failed:
+        sys.exit(min(len(result.failed), 100))
 
 
 # ---------------------------------------------------------------------------------------

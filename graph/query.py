@@ -22,7 +22,7 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from .remote import Endpoint, RemoteError, ask_answer, select_rows, values_clause
+from .remote import SELECT_CSV, Endpoint, RemoteError, ask_answer, select_rows, values_clause
 from .store import to_rdflib
 
 FORMATS = ("table", "csv", "json")
@@ -218,9 +218,11 @@ def order_key(term) -> tuple:
 
 def _run_endpoint(endpoint: Endpoint, query: str, bindings: dict[str, str], limit: int | None):
     form = query_form(query)
-    accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
+    text = bound_query(query, bindings)
+    accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else \
+        SELECT_CSV if form == "SELECT" and own_text_is_ascii(text) else "application/sparql-results+json"
     try:
-        data = endpoint.query(query + values_clause(bindings), accept)
+        data = endpoint.query(text, accept)
     except RemoteError as e:
         raise QueryError(str(e)) from None
     if form == "ASK":
@@ -228,6 +230,42 @@ def _run_endpoint(endpoint: Endpoint, query: str, bindings: dict[str, str], limi
     if form in ("CONSTRUCT", "DESCRIBE"):
         return _triples(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
     return _table(*select_rows(data), limit)
+
+
+WHERE_OPEN = re.compile(r"""
+    \bWHERE \s* \{          # the keyword and the brace that opens the query's pattern
+""", re.IGNORECASE | re.VERBOSE)
+
+
+def bound_query(query: str, bindings: dict[str, str]) -> str:
+    """The query for a server, its bound parameters a ``VALUES`` block that opens its WHERE
+    group: Virtuoso 7.2 ignores a trailing one (the protocol's usual place) in a query with
+    a ``BIND``, and plans a leading one well.  Where no group is found, the block trails.
+
+    >>> bound_query('SELECT ?u WHERE { ?u <p> "{" }', {"u": "x"})
+    'SELECT ?u WHERE { VALUES (?u) { ("x") } ?u <p> "{" }'
+    >>> bound_query('CONSTRUCT { ?u <q> ?u } WHERE { ?u <p> ?o }', {"u": "x"})
+    'CONSTRUCT { ?u <q> ?u } WHERE { VALUES (?u) { ("x") } ?u <p> ?o }'
+    """
+    if not bindings:
+        return query
+    bare = STRINGS_AND_COMMENTS.sub(lambda m: " " * len(m.group()), query)
+    m = WHERE_OPEN.search(bare)
+    brace = m.end() - 1 if m else bare.find("{") if query_form(query) in ("SELECT", "ASK") else -1
+    if brace < 0:
+        return query + values_clause(bindings)
+    return f"{query[:brace + 1]} {values_clause(bindings).strip()}{query[brace + 1:]}"
+
+
+def own_text_is_ascii(query: str) -> bool:
+    """Whether a query's strings and IRIs are ASCII (comments aside): then a server may answer
+    in CSV, which Virtuoso 7.2 writes seven times faster than JSON (JSON escapes every Chinese
+    character) but in which it garbles the non-ASCII values that come from the query itself.
+
+    >>> own_text_is_ascii('SELECT ?u { ?u <p> "x" }  # 牵头'), own_text_is_ascii('SELECT ?u { ?u <p> "牵头" }')
+    (True, False)
+    """
+    return STRINGS_AND_COMMENTS.sub(lambda m: "" if m.group().startswith("#") else m.group(), query).isascii()
 
 
 def query_form(query: str) -> str:

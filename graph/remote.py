@@ -4,11 +4,15 @@ No home-made server: ``serve`` runs ``oxigraph serve-read-only`` (the ``oxigraph
 on PyPI, the same version as ``pyoxigraph``, which wrote the store) on the build's store.
 ``push`` uploads each named graph with the SPARQL 1.1 Graph Store HTTP Protocol
 (``PUT <endpoint>?graph=<iri>``, Turtle body), which Apache Jena Fuseki, GraphDB,
-Virtuoso and Oxigraph all speak.  ``Endpoint`` is a SPARQL 1.1 Protocol query endpoint
-that ``graph.query.run_query`` runs queries on like a local store.
+Virtuoso and Oxigraph all speak (Basic or Digest authentication: ``graph.httpauth``), and
+can delete the server's govkg graphs that the build no longer has.  ``Endpoint`` is a
+SPARQL 1.1 Protocol query endpoint that ``graph.query.run_query`` runs queries on like a
+local store.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -22,14 +26,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
+from .httpauth import Login, RemoteError, Unauthorized, Unreachable, request
 from .manifest import read_manifest
 from .store import GraphNotFound, store_path
-
-TIMEOUT = 300                   # seconds for one HTTP request
-
-
-class RemoteError(RuntimeError):
-    """A server that cannot be reached, or that refused a request; the message says which."""
 
 
 # ---------------------------------------------------------------------------------------
@@ -81,25 +80,73 @@ def serve(argv: list[str]) -> None:
 # ---------------------------------------------------------------------------------------
 # push
 
+# The server's govkg graphs: each file's graph describes its file under the graph's own IRI
+# (graph.vocab's NS and ID, spelt out: pushing needs no rdflib).
+GOVKG_GRAPHS = """SELECT DISTINCT ?g WHERE {
+  GRAPH ?g { ?g a <https://w3id.org/govkg/ns#SourceFile> }
+  FILTER (STRSTARTS(STR(?g), "https://w3id.org/govkg/id/source/"))
+}"""
+
+
+@dataclass(frozen=True)
+class PushResult:
+    """What a push did: graphs stored, graphs refused (with the server's reason), and stale
+    graphs deleted (``--prune``)."""
+
+    sent: tuple[str, ...]
+    failed: tuple[tuple[str, str], ...]
+    deleted: tuple[str, ...] = ()
+
+
 def push(folder: Path | str, endpoint: str, *, user: str | None = None, password: str | None = None,
-         graph_param: str = "graph", progress: Callable[[str], None] | None = None) -> int:
-    """PUT every named graph of the build in ``folder`` to a Graph Store Protocol endpoint;
-    the number of graphs sent.  Each PUT replaces that graph on the server.  ``graph_param``
-    names the graph's IRI in the URL (``graph``; Virtuoso's own endpoint: ``graph-uri``)."""
+         graph_param: str = "graph", prune_from: str | None = None,
+         progress: Callable[[str], None] | None = None) -> PushResult:
+    """PUT every named graph of the build in ``folder`` to a Graph Store Protocol endpoint
+    (each PUT replaces that graph on the server); a graph the server refuses is recorded and
+    the others still go.  ``graph_param`` names the graph's IRI in the URL (``graph``;
+    Virtuoso's own endpoint: ``graph-uri``).  With ``prune_from`` (the server's SPARQL query
+    endpoint), the server's govkg graphs that the build no longer has are then deleted."""
     manifest = read_manifest(Path(folder))
     path = store_path(folder)
     if manifest is None or path is None:
         raise GraphNotFound(f"no current build in {folder}; run `govkg build --out {folder}` first")
     store = ox.Store.read_only(str(path))
-    sent = 0
-    for graph in sorted(e.graph for e in manifest.entries if e.graph):
+    login = Login(user, password or "") if user is not None else None
+    graphs = sorted(e.graph for e in manifest.entries if e.graph)
+    sent, failed = [], []
+    for graph in graphs:
         body = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
-        _request(_with_params(endpoint, {graph_param: graph}), body, "PUT",
-                 {"Content-Type": "text/turtle; charset=utf-8"}, user, password)
-        sent += 1
+        try:
+            request(_with_params(endpoint, {graph_param: graph}), body, "PUT",
+                    {"Content-Type": "text/turtle; charset=utf-8"}, login)
+        except (Unreachable, Unauthorized) as e:
+            raise RemoteError(f"{e} ({len(sent)} of {len(graphs)} graphs pushed)") from None
+        except RemoteError as e:
+            failed.append((graph, str(e)))
+            continue
+        sent.append(graph)
         if progress:
             progress(graph)
-    return sent
+    deleted = () if prune_from is None else prune(endpoint, prune_from, set(graphs), login, graph_param)
+    return PushResult(tuple(sent), tuple(failed), deleted)
+
+
+def server_graphs(query_endpoint: str, login: Login | None = None) -> list[str]:
+    """The govkg graphs a server holds (listed by a SPARQL query), sorted."""
+    found = Endpoint.parse(query_endpoint)
+    if found.user is None and login is not None:
+        found = Endpoint(found.url, login.user, login.password)
+    _, rows = select_rows(found.query(GOVKG_GRAPHS, "application/sparql-results+json"))
+    return sorted(row[0] for row in rows)
+
+
+def prune(endpoint: str, query_endpoint: str, keep: set[str], login: Login | None = None,
+          graph_param: str = "graph") -> tuple[str, ...]:
+    """Delete (Graph Store ``DELETE``) the server's govkg graphs that are not in ``keep``."""
+    stale = [g for g in server_graphs(query_endpoint, login) if g not in keep]
+    for graph in stale:
+        request(_with_params(endpoint, {graph_param: graph}), None, "DELETE", {}, login)
+    return tuple(stale)
 
 
 # ---------------------------------------------------------------------------------------
@@ -126,17 +173,29 @@ class Endpoint:
         the URL (``default-graph-uri=…``) go into the form with it, as the protocol says."""
         parts = urlsplit(self.url)
         params = parse_qsl(parts.query, keep_blank_values=True) + [("query", query)]
-        return _request(urlunsplit(parts._replace(query="")), urlencode(params).encode("ascii"), "POST",
-                        {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
-                        self.user, self.password)
+        login = Login(self.user, self.password or "") if self.user is not None else None
+        return request(urlunsplit(parts._replace(query="")), urlencode(params).encode("ascii"), "POST",
+                       {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}, login)
 
 
 def is_endpoint(location: str) -> bool:
     return str(location).startswith(("http://", "https://"))
 
 
+# SELECT results as CSV where it is safe (``query.own_text_is_ascii``): the rows hold only text
+SELECT_CSV = "text/csv, application/sparql-results+json;q=0.5"
+
+
 def select_rows(data: bytes) -> tuple[tuple[str, ...], Iterator[tuple[str, ...]]]:
-    """The header and rows of SPARQL JSON results (values as text, "" when unbound)."""
+    """The header and rows of SPARQL CSV or JSON results (values as text, "" when unbound).
+
+    >>> header, rows = select_rows(b'unit,n\\r\\n"a, b",1\\r\\n')
+    >>> header, list(rows)
+    (('unit', 'n'), [('a, b', '1')])
+    """
+    if data.lstrip()[:1] != b"{":
+        reader = csv.reader(io.StringIO(data.decode("utf-8", "replace"), newline=""))
+        return tuple(next(reader, ())), (tuple(row) for row in reader)
     result = json.loads(data)
     header = tuple(result["head"].get("vars", ()))
     rows = (tuple(b.get(v, {}).get("value", "") for v in header)
@@ -145,7 +204,17 @@ def select_rows(data: bytes) -> tuple[tuple[str, ...], Iterator[tuple[str, ...]]
 
 
 def ask_answer(data: bytes) -> bool:
-    return bool(json.loads(data)["boolean"])
+    """The answer to an ASK; Virtuoso 7.2 sends it as a one-column table (a row when true).
+
+    >>> ask_answer(b'{"head": {}, "boolean": false}')
+    False
+    >>> ask_answer(b'{"head": {"vars": ["__ASK_RETVAL"]}, "results": {"bindings": [{"__ASK_RETVAL": {"value": "1"}}]}}')
+    True
+    """
+    result = json.loads(data)
+    if "boolean" in result:
+        return bool(result["boolean"])
+    return any(row.get("value") not in ("0", "false") for b in result["results"]["bindings"] for row in b.values())
 
 
 def values_clause(bindings: dict[str, str]) -> str:
@@ -166,25 +235,3 @@ def _with_params(url: str, params: dict[str, str]) -> str:
     query = "&".join(q for q in (parts.query, urlencode(params)) if q)
     return urlunsplit(parts._replace(query=query))
 
-
-def _request(url: str, body: bytes, method: str, headers: dict, user: str | None,
-             password: str | None) -> bytes:
-    """One HTTP request; with a user, Basic credentials go with it, and a Digest challenge
-    (Virtuoso's ``-auth`` endpoints) is answered."""
-    import urllib.request as ur                       # only when a server is used
-    from urllib.error import HTTPError, URLError
-    handlers = []
-    if user is not None:
-        passwords = ur.HTTPPasswordMgrWithPriorAuth()
-        passwords.add_password(None, url, user, password or "", is_authenticated=True)
-        handlers = [ur.HTTPBasicAuthHandler(passwords), ur.HTTPDigestAuthHandler(passwords)]
-    try:
-        with ur.build_opener(*handlers).open(ur.Request(url, data=body, method=method, headers=headers),
-                                             timeout=TIMEOUT) as r:
-            return r.read()
-    except HTTPError as e:
-        detail = e.read(500).decode("utf-8", "replace").strip().splitlines()
-        raise RemoteError(f"{method} {url}: HTTP {e.code} {e.reason}"
-                          + (f": {detail[0]}" if detail else "")) from None
-    except (URLError, OSError) as e:
-        raise RemoteError(f"{method} {url}: {getattr(e, 'reason', e)}") from None

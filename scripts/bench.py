@@ -262,10 +262,11 @@ def tables(rows: list[dict], machine: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_readme(table: str) -> None:
+def write_readme(table: str, markers: tuple[str, str] = ("<!-- bench:start -->\n", "<!-- bench:end -->")) -> None:
+    """Put ``table`` between the README's two markers."""
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    start, end = "<!-- bench:start -->\n", "<!-- bench:end -->"
+    start, end = markers
     a, b = text.index(start) + len(start), text.index(end)
     readme.write_text(text[:a] + table + text[b:], encoding="utf-8")
 

@@ -31,7 +31,8 @@ def data_file(name: str) -> Path:
 
 
 # values for the named queries that take a parameter
-QUERY_PARAMS = {"unit_bodies": {"unit": "鄂尔多斯市应急管理局"}}
+QUERY_PARAMS = {"unit_bodies": {"unit": "鄂尔多斯市应急管理局"}, "unit_duties": {"unit": "鄂尔多斯市应急管理局"},
+                "unit_lead_tasks": {"unit": "鄂尔多斯市住房和城乡建设局"}}
 
 
 def named_answers(graph) -> dict[str, tuple[tuple[str, ...], set]]:

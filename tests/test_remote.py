@@ -2,49 +2,22 @@
 with `govkg serve`, and get over HTTP the answers the local store gives."""
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
-import time
-from contextlib import contextmanager
-from urllib.error import URLError
-from urllib.request import urlopen
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
 from conftest import named_answers as answers
+from servers import free_port, running
 from graph.query import QueryError, run_query
-from graph.remote import Endpoint, RemoteError, oxigraph_binary, push, values_clause
+from graph.httpauth import request
+from graph.manifest import read_manifest
+from graph.remote import Endpoint, RemoteError, oxigraph_binary, push, server_graphs, values_clause
 from graph.store import open_graph
+from graph.vocab import NS as GOV
 
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def running(argv: list[str], port: int):
-    """A server process, stopped (by its own handle) when the block ends."""
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2).read()
-                break
-            except (URLError, OSError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server did not start: {proc.stderr.read().decode()[:500]}")
-                time.sleep(0.1)
-        yield proc
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_push_to_an_oxigraph_server_then_query_it_over_http(tmp_path, sample_build, sample_store):
@@ -56,7 +29,7 @@ def test_push_to_an_oxigraph_server_then_query_it_over_http(tmp_path, sample_bui
                                            "--endpoint", f"http://127.0.0.1:{port}/store"])
         assert result.exit_code == 0 and "pushed 5 graphs" in result.output
         # pushing again replaces each graph, it does not add to it
-        assert push(sample_build[0], f"http://127.0.0.1:{port}/store") == 5
+        assert len(push(sample_build[0], f"http://127.0.0.1:{port}/store").sent) == 5
         remote = Endpoint.parse(f"http://127.0.0.1:{port}/query")
         assert answers(remote) == answers(sample_store)
         # a parameter written in the URL reaches the server (here: every graph as default)
@@ -96,40 +69,110 @@ def test_parameters_on_a_server_are_bound_by_a_values_block(value, clause):
     assert values_clause({"unit": value}).strip() == f"VALUES {clause}"
 
 
-def test_push_authenticates_and_names_each_graph(sample_build):
-    """A stand-in Graph Store endpoint on loopback that demands HTTP Basic credentials."""
-    import base64
-    import threading
-    from http.server import BaseHTTPRequestHandler, HTTPServer
-    from urllib.parse import parse_qs, urlsplit
-    seen = []
+class GraphStore:
+    """A stand-in Graph Store endpoint on loopback that demands credentials in one scheme
+    (checked here with hashlib, apart from govkg's code) and refuses one graph."""
 
-    class GraphStore(BaseHTTPRequestHandler):
-        def do_PUT(self):
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            if self.headers.get("Authorization") != "Basic " + base64.b64encode(b"admin:pw").decode():
-                self.send_response(401)
-                self.send_header("WWW-Authenticate", 'Basic realm="govkg"')
-            else:
-                seen.append((parse_qs(urlsplit(self.path).query), self.headers["Content-Type"], body))
-                self.send_response(204)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+    def __init__(self, scheme: str, refuse: str = ""):
+        import threading
+        from http.server import BaseHTTPRequestHandler, HTTPServer
+        self.seen, outer = [], self
 
-        def log_message(self, *args):
-            pass
-    server = HTTPServer(("127.0.0.1", 0), GraphStore)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}/ds?x=1"
-        with pytest.raises(RemoteError, match="HTTP 401"):
+        class Handler(BaseHTTPRequestHandler):
+            def do_HEAD(self):
+                self.answer(outer.allowed(self) and 405 or 401)
+
+            def do_PUT(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                if not outer.allowed(self):
+                    return self.answer(401)
+                params = parse_qs(urlsplit(self.path).query)
+                outer.seen.append((params, self.headers["Content-Type"], body))
+                self.answer(500 if refuse and refuse in str(params) else 204)
+
+            def answer(self, code):
+                self.send_response(code)
+                if code == 401:
+                    self.send_header("WWW-Authenticate", 'Basic realm="govkg"' if scheme == "basic" else
+                                     'Digest realm="govkg", nonce="n0nce", qop="auth", algorithm=MD5, opaque="op"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+        self.scheme = scheme
+        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def allowed(self, request) -> bool:
+        import base64
+        import hashlib
+        import re
+        auth = request.headers.get("Authorization") or ""
+        if self.scheme == "basic":
+            return auth == "Basic " + base64.b64encode(b"admin:pw").decode()
+        fields = dict(re.findall(r'(\w+)="?([^",]*)"?', auth[len("Digest "):]))
+        md5 = lambda s: hashlib.md5(s.encode()).hexdigest()     # noqa: E731
+        expected = md5(":".join([md5("admin:govkg:pw"), "n0nce", fields.get("nc", ""), fields.get("cnonce", ""),
+                                 "auth", md5(f"{request.command}:{request.path}")]))
+        return auth.startswith("Digest ") and fields.get("response") == expected and fields.get("uri") == request.path
+
+    def __enter__(self):
+        self.thread.start()
+        return f"http://127.0.0.1:{self.server.server_port}/ds?x=1"
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.thread.join(timeout=5)
+
+
+@pytest.mark.parametrize("scheme", ["basic", "digest"])
+def test_push_answers_the_servers_challenge_and_names_each_graph(sample_build, scheme):
+    with GraphStore(scheme) as url:
+        with pytest.raises(RemoteError, match="HTTP 401.*'admin' was refused"):
             push(sample_build[0], url, user="admin", password="wrong")
-        assert push(sample_build[0], url, user="admin", password="pw", graph_param="graph-uri") == 5
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-    graphs = sorted(params["graph-uri"][0] for params, _, _ in seen)
-    assert graphs[0].startswith("https://w3id.org/govkg/id/source/") and len(set(graphs)) == 5
-    assert all(params["x"] == ["1"] and ctype.startswith("text/turtle") for params, ctype, _ in seen)
-    assert any("鄂尔多斯市人民政府".encode() in body for _, _, body in seen)
+        with pytest.raises(RemoteError, match="give a user name"):
+            push(sample_build[0], url)
+        result = push(sample_build[0], url, user="admin", password="pw", graph_param="graph-uri")
+    assert len(result.sent) == 5 and result.failed == ()
+
+
+def test_push_sends_each_graph_once_with_its_iri(sample_build):
+    server = GraphStore("digest")
+    with server as url:
+        push(sample_build[0], url, user="admin", password="pw", graph_param="graph-uri")
+    graphs = sorted(params["graph-uri"][0] for params, _, _ in server.seen)
+    assert graphs[0].startswith("https://w3id.org/govkg/id/source/") and len(set(graphs)) == len(graphs) == 5
+    assert all(params["x"] == ["1"] and ctype.startswith("text/turtle") for params, ctype, _ in server.seen)
+    assert any("鄂尔多斯市人民政府".encode() in body for _, _, body in server.seen)
+
+
+def test_a_refused_graph_is_reported_and_the_others_are_pushed(sample_build):
+    graphs = sorted(e.graph for e in read_manifest(sample_build[0]).entries)
+    server = GraphStore("basic", refuse=graphs[2])
+    with server as url:
+        result = CliRunner().invoke(main, ["push", "--graph", str(sample_build[0]), "--endpoint", url,
+                                           "--user", "admin"], env={"GOVKG_PASSWORD": "pw"})
+    assert result.exit_code == 1                # the number of graphs that failed
+    assert f"error: {graphs[2]}: PUT" in result.output and "HTTP 500" in result.output
+    assert "pushed 4 graphs" in result.output and "1 failed" in result.output
+    assert len(server.seen) == 5
+
+
+def test_prune_deletes_only_stale_govkg_graphs(tmp_path, sample_build):
+    port = free_port()
+    argv = [oxigraph_binary(), "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"]
+    stale, other = "https://w3id.org/govkg/id/source/0000000000000000", "https://example.org/theirs"
+    with running(argv, port):
+        for graph in (stale, other):
+            request(f"http://127.0.0.1:{port}/store?graph={graph}", f"<{graph}> a <{GOV}SourceFile> .".encode(),
+                    "PUT", {"Content-Type": "text/turtle"})
+        result = CliRunner().invoke(main, ["push", "--graph", str(sample_build[0]), "--endpoint",
+                                           f"http://127.0.0.1:{port}/store", "--prune"])
+        assert result.exit_code == 2 and "--query-endpoint" in result.output
+        done = push(sample_build[0], f"http://127.0.0.1:{port}/store", prune_from=f"http://127.0.0.1:{port}/query")
+        assert done.deleted == (stale,) and len(done.sent) == 5
+        listed = server_graphs(f"http://127.0.0.1:{port}/query")
+        assert stale not in listed and len(listed) == 5
+        theirs = run_query(Endpoint(f"http://127.0.0.1:{port}/query"), f"ASK {{ GRAPH <{other}> {{ ?s ?p ?o }} }}")
+        assert theirs is True                   # not a govkg graph: left alone
