@@ -73,7 +73,7 @@ def test_broken_paragraph_is_joined_across_a_page_number_and_maps_back():
 
 def test_spaced_two_character_names_are_closed_up_but_name_post_spaces_kept():
     c = cleaned("组 长:张 炜 市委常委、宣传部部长\n")
-    assert c.text == "组长:张炜 市委常委、宣传部部长\n"
+    assert c.shown(0, None) == "组长:张炜 市委常委、宣传部部长\n"
     i = c.text.index("张炜")
     span = c.span(i, i + 2)
     assert "组 长:张 炜 市委常委、宣传部部长"[span.start:span.end] == "张 炜"
@@ -81,7 +81,7 @@ def test_spaced_two_character_names_are_closed_up_but_name_post_spaces_kept():
 
 def test_scraped_page_paragraphs_are_split_at_wide_gaps():
     c = cleaned("    通知,   鄂府办发〔2024〕18号   各旗区人民政府:   现将印发给你们。\n")
-    assert c.text.splitlines() == ["通知,", "鄂府办发〔2024〕18号", "各旗区人民政府:", "现将印发给你们。"]
+    assert c.shown(0, None).splitlines() == ["通知,", "鄂府办发〔2024〕18号", "各旗区人民政府:", "现将印发给你们。"]
 
 
 def test_html_markup_becomes_paragraphs_and_entities_text():
