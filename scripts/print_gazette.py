@@ -14,13 +14,17 @@ import argparse
 from itertools import groupby
 from pathlib import Path
 
+from graph.patterns import PARAGRAPH_GAP
+
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 LINE_MM = 6.2
 
 
 def blocks(text: str) -> list[tuple[str, list[str]]]:
     """The text's lines grouped as ``("table", rows)`` (lines holding a tab) and
-    ``("para", [line])``; blank lines are left out (paragraph spacing shows them).
+    ``("para", [line])``; blank lines are left out (paragraph spacing shows them).  A
+    scraped page's line that runs paragraphs together with wide gaps (as the cleaner
+    reads it) is printed as those paragraphs.
 
     >>> blocks("一、总则\\n\\n序号\\t任务\\n1\\t防汛\\n本预案。")
     [('para', ['一、总则']), ('table', ['序号\\t任务', '1\\t防汛']), ('para', ['本预案。'])]
@@ -32,7 +36,7 @@ def blocks(text: str) -> list[tuple[str, list[str]]]:
         if is_row:
             out.append(("table", group))
         else:
-            out.extend(("para", [line]) for line in group)
+            out.extend(("para", [p]) for line in group for p in PARAGRAPH_GAP.split(line) if p.strip())
     return out
 
 
@@ -77,17 +81,31 @@ def _paragraph(pdf, lines: list[str], wrap) -> None:
 
 
 def _table(pdf, rows: list[str], wrap) -> None:
+    """Ruled rows of equal columns; a row too tall for one page (fpdf2 cannot split a
+    row) is printed as paragraphs, one a cell, between two tables."""
     width = max(len(r.split("\t")) for r in rows)
-    pdf.set_font("cjk", size=9)
-    with pdf.table(width=pdf.epw, line_height=5, wrapmode=wrap, first_row_as_headings=False,
-                   col_widths=tuple(1 for _ in range(width))) as table:
-        for r in rows:
-            cells = r.split("\t")
-            row = table.row()
-            for c in cells + [""] * (width - len(cells)):
-                row.cell(c.strip())
-    pdf.set_font("cjk", size=12)
-    pdf.ln(2)
+    for fits, group in groupby(rows, key=lambda r: _fits(pdf, r, width)):
+        if not fits:
+            for r in group:
+                for cell in r.split("\t"):
+                    _paragraph(pdf, [cell], wrap)
+            continue
+        pdf.set_font("cjk", size=9)
+        with pdf.table(width=pdf.epw, line_height=5, wrapmode=wrap, first_row_as_headings=False,
+                       col_widths=tuple(1 for _ in range(width))) as table:
+            for r in group:
+                cells = r.split("\t")
+                row = table.row()
+                for c in cells + [""] * (width - len(cells)):
+                    row.cell(c.strip())
+        pdf.set_font("cjk", size=12)
+        pdf.ln(2)
+
+
+def _fits(pdf, row: str, width: int) -> bool:
+    """The row's tallest cell, at 9 pt in a column of ``1/width`` of the page, fits a page."""
+    per_line = max(int(pdf.epw / width / 3.3), 1)
+    return max(len(c) for c in row.split("\t")) // per_line * 5 < 200
 
 
 def _columns(pdf, text: str, ncols: int, wrap) -> None:

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..patterns import STRUCTURE_START, TERMINAL
+from ..patterns import STRUCTURE_START, TERMINAL, TITLE_END
 
 GAP_SPACE = 0.45        # a gap wider than this many character widths is a space
 EDGE = 1.6              # a line ends "at the edge" within this many character widths of it
@@ -163,7 +163,7 @@ def _merge(segments: list[Segment]) -> Segment:
 def paragraphs(lines: tuple[Segment, ...], edges: tuple[float, float] | None = None) -> list[str]:
     """A column's lines, a paragraph a line: a line that reaches the right edge runs on
     into the next when that one starts at the left edge (is not indented) and does not
-    open a numbered heading after a finished sentence.  ``edges`` are the column's left
+    open a numbered heading, a 文号 or a date after a finished sentence or title.  ``edges`` are the column's left
     and right edges (by default, those of its lines)."""
     if not lines:
         return []
@@ -172,13 +172,17 @@ def paragraphs(lines: tuple[Segment, ...], edges: tuple[float, float] | None = N
     previous: Segment | None = None
     for s in lines:
         if previous is not None and _runs_on(previous, s, left, right):
-            glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and s.text[:1].isascii() \
-                and s.text[:1].isalnum() else ""
-            out[-1] += glue + s.text
+            out[-1] += (" " if latin(out[-1][-1:]) and latin(s.text[:1]) else "") + s.text
         else:
             out.append(s.text)
         previous = s
     return out
+
+
+def latin(c: str) -> bool:
+    """An English word wraps at a space, which the join puts back (a number or a Chinese
+    word may wrap anywhere)."""
+    return c.isascii() and c.isalpha()
 
 
 def _runs_on(before: Segment, line: Segment, left: float, right: float) -> bool:
@@ -187,5 +191,6 @@ def _runs_on(before: Segment, line: Segment, left: float, right: float) -> bool:
         return False
     if line.top - before.bottom > 1.2 * size:            # a gap between paragraphs
         return False
-    return not (before.text[-1:] in TERMINAL and STRUCTURE_START.match(line.text))
+    complete = before.text[-1:] in TERMINAL or (TITLE_END.search(before.text) and "，" not in before.text)
+    return not (complete and STRUCTURE_START.match(line.text))
 

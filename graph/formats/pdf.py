@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 from . import ReadError, ocr
-from .layout import page_lines
+from .layout import latin, page_lines
 
 MIN_CHARS = 5            # a page with fewer printed characters has no text layer to speak of
 READER = "pdfplumber"
@@ -119,6 +119,5 @@ def _cell(text: str | None) -> str:
     pieces = [p.strip() for p in text.splitlines() if p.strip()]
     out = ""
     for p in pieces:
-        ascii_join = out[-1:].isascii() and out[-1:].isalnum() and p[:1].isascii() and p[:1].isalnum()
-        out += (" " if ascii_join else "") + p
+        out += (" " if latin(out[-1:]) and latin(p[:1]) else "") + p
     return out
