@@ -74,10 +74,13 @@ def write_pdf(text: str, path: Path, head: str, *, columns: int = 1, first_page:
 
 
 def _paragraph(pdf, lines: list[str], wrap) -> None:
-    line = lines[0].strip()
-    if len(line) >= 25 or line.endswith("。"):
-        line = "\u3000\u3000" + line          # a paragraph's first line is indented
-    pdf.multi_cell(pdf.epw, LINE_MM, line, wrapmode=wrap, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(pdf.epw, LINE_MM, _indented(lines[0]), wrapmode=wrap, new_x="LMARGIN", new_y="NEXT")
+
+
+def _indented(line: str) -> str:
+    """A paragraph's first line is indented by two characters; a heading's is not."""
+    line = line.strip()
+    return "\u3000\u3000" + line if len(line) >= 25 or line.endswith("。") else line
 
 
 def _table(pdf, rows: list[str], wrap) -> None:
@@ -114,7 +117,7 @@ def _columns(pdf, text: str, ncols: int, wrap) -> None:
         for kind, lines in blocks(text):
             for line in lines:
                 with cols.paragraph(bottom_margin=1) as p:
-                    p.write(line.replace("\t", " "))
+                    p.write(_indented(line.replace("\t", " ")))
 
 
 def write_docx(text: str, path: Path) -> Path:
@@ -136,7 +139,7 @@ def write_docx(text: str, path: Path) -> Path:
     return Path(path)
 
 
-def write_scanned_pdf(pdf_path: Path, path: Path, dpi: int = 200) -> Path:
+def write_scanned_pdf(pdf_path: Path, path: Path, dpi: int = 300) -> Path:
     """A PDF whose pages are images of ``pdf_path``'s pages (no text layer), as a scanner
     makes them."""
     import pypdfium2 as pdfium

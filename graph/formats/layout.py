@@ -163,7 +163,8 @@ def _merge(segments: list[Segment]) -> Segment:
 def paragraphs(lines: tuple[Segment, ...], edges: tuple[float, float] | None = None) -> list[str]:
     """A column's lines, a paragraph a line: a line that reaches the right edge runs on
     into the next when that one starts at the left edge (is not indented) and does not
-    open a numbered heading, a 文号 or a date after a finished sentence or title.  ``edges`` are the column's left
+    open a list label (成员单位：), or a numbered heading, a 文号 or a date after a
+    finished sentence or title.  ``edges`` are the column's left
     and right edges (by default, those of its lines)."""
     if not lines:
         return []
@@ -191,6 +192,9 @@ def _runs_on(before: Segment, line: Segment, left: float, right: float) -> bool:
         return False
     if line.top - before.bottom > 1.2 * size:            # a gap between paragraphs
         return False
+    opens = STRUCTURE_START.match(line.text)
+    if opens and opens.group().endswith(("：", ":")):    # a list label: 副总指挥： / 成员单位：
+        return False
     complete = before.text[-1:] in TERMINAL or (TITLE_END.search(before.text) and "，" not in before.text)
-    return not (complete and STRUCTURE_START.match(line.text))
+    return not (complete and opens)
 

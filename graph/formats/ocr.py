@@ -11,6 +11,8 @@ import shutil
 import subprocess
 from functools import cache
 
+from .layout import page_lines
+
 LANGUAGE = "chi_sim"
 READER = f"tesseract {LANGUAGE}"
 RESOLUTION = 300
@@ -42,20 +44,32 @@ def available() -> bool:
 
 
 def read_page(page) -> list[str]:
-    """The lines of one PDF page (pdfplumber's), rendered and read by Tesseract."""
-    image = page.to_image(resolution=RESOLUTION).original
+    """The lines of one PDF page (pdfplumber's), rendered and read by Tesseract; the
+    words' boxes go through the same reading order as a text layer's characters."""
+    image = page.to_image(resolution=RESOLUTION).original.convert("L")
     buffer = io.BytesIO()
-    image.convert("L").save(buffer, format="PNG")
-    return read_image(buffer.getvalue())
+    image.save(buffer, format="PNG")
+    words = read_words(buffer.getvalue())
+    return [SPACE_BETWEEN_HAN.sub("", line) for line in page_lines(words, image.width)]
 
 
-def read_image(png: bytes) -> list[str]:
-    """The text lines Tesseract reads in a PNG image."""
+def read_words(png: bytes) -> list[dict]:
+    """The words Tesseract reads in a PNG image, as character-like boxes (pixels), each
+    as high as the line Tesseract put it on."""
     try:
-        done = subprocess.run([shutil.which("tesseract") or "tesseract", "stdin", "stdout", "-l", LANGUAGE],
+        done = subprocess.run([shutil.which("tesseract") or "tesseract", "stdin", "stdout", "-l", LANGUAGE, "tsv"],
                               input=png, capture_output=True, timeout=300)
     except (OSError, subprocess.SubprocessError) as e:
         from . import ReadError
         raise ReadError(f"OCR failed: {e}") from None
-    text = done.stdout.decode("utf-8", "replace")
-    return [SPACE_BETWEEN_HAN.sub("", line).strip() for line in text.splitlines() if line.strip()]
+    rows = [line.split("\t") for line in done.stdout.decode("utf-8", "replace").splitlines()[1:]]
+    lines = {tuple(r[1:5]): (int(r[7]), int(r[9])) for r in rows if len(r) == 12 and r[0] == "4"}
+    words = []
+    for r in rows:
+        if len(r) != 12 or r[0] != "5" or not r[11].strip():
+            continue
+        left, top, width, height = map(int, r[6:10])
+        top, size = lines.get(tuple(r[1:5]), (top, height))       # the line's box: one baseline
+        words.append({"text": r[11].strip(), "x0": left, "x1": left + width, "top": top,
+                      "bottom": top + size, "size": size})
+    return words
