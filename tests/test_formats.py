@@ -308,3 +308,15 @@ def test_a_pdf_named_otherwise_is_recognised_by_its_signature(made, tmp_path):
 def test_text_files_are_read_as_before():
     source = parse_bytes("通知\n".encode("utf-8"), "a.txt")
     assert source.pages == () and source.page_at(0) is None and not source.read_by_ocr(0)
+
+
+def test_the_page_shows_the_page_number_of_each_quote(made, tmp_path):
+    from graph.network import to_networkx
+    out = tmp_path / "out"
+    build([made / "plan.pdf"], out)
+    G = to_networkx(open_graph(out))
+    pages = {d.get("page") for _, _, d in G.edges(data=True) if d["relation"] == "member_of"}
+    assert pages and pages <= {"1", "2", "3"}
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert '"page": "1"' in html or '"page":"1"' in html
+    assert '"第" + item.page + "页"' in html
