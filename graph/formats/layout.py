@@ -13,12 +13,23 @@ points, as pdfplumber gives them; nothing here knows which library read them.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import groupby
 
 from ..patterns import STRUCTURE_START, TERMINAL, TITLE_END
 
+ENDS_WITH_NUMBER = re.compile(r"""
+    [〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号      # 〔2023〕29号
+    [）)]?\s*$                                           # closing the line, perhaps in brackets
+""", re.VERBOSE)
+__test__ = {"ENDS_WITH_NUMBER": """A line that ends in a 文号 ends its item (a personnel notice
+closes each with one).
+
+>>> bool(ENDS_WITH_NUMBER.search("待履行法律程序后再对外公布。（通政任字〔2023〕29号）"))
+True
+"""}
 GAP_SPACE = 0.45        # a gap wider than this many character widths is a space
 EDGE = 1.6              # a line ends "at the edge" within this many character widths of it
 INDENT = 0.6            # a line starts "at the edge" within this many character widths of it
@@ -191,6 +202,8 @@ def _runs_on(before: Segment, line: Segment, left: float, right: float) -> bool:
     if before.x1 < right - EDGE * size or line.x0 > left + INDENT * size:
         return False
     if line.top - before.bottom > 1.2 * size:            # a gap between paragraphs
+        return False
+    if ENDS_WITH_NUMBER.search(before.text):
         return False
     opens = STRUCTURE_START.match(line.text)
     if opens and opens.group().endswith(("：", ":")):    # a list label: 副总指挥： / 成员单位：
