@@ -41,7 +41,7 @@ class Source:
     def page_at(self, offset: int) -> int | None:
         """The 1-based page that ``offset`` falls on; None for a file without pages.
 
-        >>> Source("a.pdf", "一页\n二页\n", "", "pdfplumber", pages=(0, 3)).page_at(4)
+        >>> Source("a.pdf", "一页\\n二页\\n", "", "pdfplumber", pages=(0, 3)).page_at(4)
         2
         """
         return bisect_right(self.pages, offset) if self.pages else None

@@ -71,8 +71,8 @@ def _chars(text: str, x: float, y: float, size: float = 10) -> list[dict]:
 
 LAYOUTS = [
     # a running head across the page, then two columns: left column first
-    pytest.param(_chars("某某市人民政府公报", 250, 20) + _chars("左栏第一行", 50, 60) + _chars("右栏第一行", 350, 60)
-                 + _chars("左栏第二行", 50, 80), ["某某市人民政府公报", "左栏第一行左栏第二行", "右栏第一行"],
+    pytest.param(_chars("某某市人民政府公报", 250, 20) + _chars("左栏第一行" * 5, 50, 60) + _chars("右栏第一行", 350, 60)
+                 + _chars("左栏第二行", 50, 75), ["某某市人民政府公报", "左栏第一行" * 5 + "左栏第二行", "右栏第一行"],
                  id="running-head-two-columns"),
     # a paragraph's line that reaches the edge runs on; an indented line starts a paragraph
     pytest.param(_chars("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三", 60, 60)
@@ -87,6 +87,10 @@ LAYOUTS = [
     pytest.param(_chars("某某市人民政府办公室关于印发某某市防汛抗旱应急预案的通知", 60, 60)
                  + _chars("市政办发〔2024〕31号", 60, 75),
                  ["某某市人民政府办公室关于印发某某市防汛抗旱应急预案的通知", "市政办发〔2024〕31号"], id="title-and-number"),
+    # a list of names and posts spaced apart on a one-column page stays line by line
+    pytest.param(_chars("总指挥：", 60, 60) + _chars("王某某", 100, 60) + _chars("市人民政府市长", 400, 60)
+                 + _chars("副总指挥：", 60, 75) + _chars("李某", 110, 75) + _chars("市应急管理局局长", 400, 75),
+                 ["总指挥：王某某  市人民政府市长", "副总指挥：李某  市应急管理局局长"], id="names-and-posts-spaced"),
     # page number at the foot, centred
     pytest.param(_chars("正文一行", 60, 60) + _chars("- 27 -", 280, 800), ["正文一行", "- 27 -"], id="page-number"),
 ]

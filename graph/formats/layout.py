@@ -64,11 +64,11 @@ def page_lines(chars: list[dict], width: float, tables: tuple[tuple[float, tuple
     left out of ``chars``.
 
     >>> c = lambda t, x, y: {"text": t, "x0": x, "x1": x + 10, "top": y, "bottom": y + 10, "size": 10}
-    >>> left = [c(ch, 50 + 10 * i, 100) for i, ch in enumerate("左栏一行")]
+    >>> left = [c(ch, 50 + 10 * i, 100) for i, ch in enumerate("左栏一行" * 6)]    # up to the gutter
     >>> right = [c(ch, 350 + 10 * i, 100) for i, ch in enumerate("右栏")]
     >>> below = [c(ch, 50 + 10 * i, 115) for i, ch in enumerate("续行")]
     >>> page_lines(left + right + below, 600)     # the left column runs on into its next line
-    ['左栏一行续行', '右栏']
+    ['左栏一行左栏一行左栏一行左栏一行左栏一行左栏一行续行', '右栏']
     """
     blocks = column_blocks(visual_lines(chars), width)
     full = [s for b in blocks if not b.column for s in b.lines]
@@ -131,36 +131,49 @@ def _segment(chars: list[dict]) -> Segment:
 
 
 def column_blocks(lines: list[list[Segment]], width: float) -> list[Block]:
-    """Stretches of lines between lines that cross the middle: where a stretch has text
-    right of the middle too, its left column first, then its right column; otherwise its
-    lines belong with the lines across the page (a one-column page's short lines)."""
+    """Stretches of lines between lines that cross the middle: a stretch printed in two
+    columns gives its left column, then its right one; any other stretch (a one-column
+    page's short lines, a list of names and posts spaced apart) belongs with the lines
+    across the page."""
     middle = width / 2
     blocks: list[Block] = []
     full: list[Segment] = []
-    left: list[Segment] = []
-    right: list[Segment] = []
+    stretch: list[list[Segment]] = []
 
     def end_stretch():
-        if right:
+        if _two_columns(stretch, middle):
             if full:
                 blocks.append(Block(full[0].top, tuple(full)))
                 full.clear()
-            blocks.extend(Block(c[0].top, tuple(c), True) for c in (left, right) if c)
+            for column in ([s for line in stretch for s in line if s.x1 <= middle],
+                           [s for line in stretch for s in line if s.x1 > middle]):
+                if column:
+                    blocks.append(Block(column[0].top, tuple(column), True))
         else:
-            full.extend(left)
-        left.clear()
-        right.clear()
+            full.extend(_merge(line) for line in stretch)
+        stretch.clear()
     for segments in lines:
         if any(s.x0 < middle < s.x1 for s in segments):
             end_stretch()
             full.append(_merge(segments))
-            continue
-        for s in segments:
-            (left if s.x1 <= middle else right).append(s)
+        else:
+            stretch.append(segments)
     end_stretch()
     if full:
         blocks.append(Block(full[0].top, tuple(full)))
     return blocks
+
+
+def _two_columns(stretch: list[list[Segment]], middle: float) -> bool:
+    """Text right of the middle, and a left column whose lines mostly run up to the
+    gutter (a column of text, not a list of short names)."""
+    left = [s for line in stretch for s in line if s.x1 <= middle]
+    if not left or all(s.x1 <= middle for line in stretch for s in line):
+        return False
+    start = min(s.x0 for s in left)
+    reach = start + 0.8 * (max(s.x1 for s in left) - start)
+    return max(s.x1 for s in left) >= middle - 4 * max(s.size for s in left) \
+        and sum(s.x1 >= reach for s in left) >= len(left) / 2
 
 
 def _merge(segments: list[Segment]) -> Segment:

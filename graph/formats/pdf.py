@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import io
 
-from . import ReadError, ocr
+from . import Extraction, ReadError, ocr
 from .layout import latin, page_lines
 
 MIN_CHARS = 5            # a page with fewer printed characters has no text layer to speak of
 READER = "pdfplumber"
 
 
-def read_pdf(data: bytes) -> "Extraction":
+def read_pdf(data: bytes) -> Extraction:
     """The text of a PDF file; raises ``ReadError`` for an encrypted or broken one."""
-    from . import Extraction
     pdf = _open(data)
     parts: list[str] = []
     starts: list[int] = []
@@ -41,20 +40,25 @@ def read_pdf(data: bytes) -> "Extraction":
         raise ReadError(f"broken PDF: {_reason(e)}") from None
     finally:
         pdf.close()
-    return _result("".join(parts), tuple(starts), tuple(scanned), Extraction)
+    return _result("".join(parts), tuple(starts), tuple(scanned))
 
 
-def _result(text: str, starts, scanned, Extraction) -> "Extraction":
+def _result(text: str, starts: tuple[int, ...], scanned: tuple[int, ...]) -> Extraction:
+    """The extraction, with what OCR did or could not do for the pages without text."""
     if not scanned:
         return Extraction(text, READER, starts)
     if ocr.available():
         return Extraction(text, f"{READER}+{ocr.READER}", starts, scanned,
-                          (f"{_pages(scanned)} had no text layer and were read by OCR "
+                          (f"{_pages(scanned)} had no text layer and {_were(scanned)} read by OCR "
                            f"({ocr.READER}): lower confidence",))
     if len(scanned) == len(starts):
         raise ReadError(f"no text layer (a scanned PDF) and no OCR: {ocr.MISSING}")
     return Extraction(text, READER, starts, (),
-                      (f"{_pages(scanned)} had no text layer and were not read: {ocr.MISSING}",))
+                      (f"{_pages(scanned)} had no text layer and {_were(scanned)} not read: {ocr.MISSING}",))
+
+
+def _were(numbers) -> str:
+    return "was" if len(numbers) == 1 else "were"
 
 
 def _pages(numbers) -> str:
