@@ -94,6 +94,9 @@ LAYOUTS = [
     pytest.param(_chars("总指挥：", 60, 60) + _chars("王某某", 100, 60) + _chars("市人民政府市长", 400, 60)
                  + _chars("副总指挥：", 60, 75) + _chars("李某", 110, 75) + _chars("市应急管理局局长", 400, 75),
                  ["总指挥：王某某  市人民政府市长", "副总指挥：李某  市应急管理局局长"], id="names-and-posts-spaced"),
+    # a line of blanks only (a spaced-out fill) is no line: caught a crash on empty lines
+    pytest.param(_chars("正文", 60, 60) + _chars("   ", 60, 75) + _chars("下文", 60, 90), ["正文", "下文"],
+                 id="blank-line"),
     # page number at the foot, centred
     pytest.param(_chars("正文一行", 60, 60) + _chars("- 27 -", 280, 800), ["正文一行", "- 27 -"], id="page-number"),
 ]

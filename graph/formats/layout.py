@@ -152,7 +152,7 @@ def column_blocks(lines: list[list[Segment]], width: float) -> list[Block]:
         else:
             full.extend(_merge(line) for line in stretch)
         stretch.clear()
-    for segments in lines:
+    for segments in filter(None, lines):
         if any(s.x0 < middle < s.x1 for s in segments):
             end_stretch()
             full.append(_merge(segments))
