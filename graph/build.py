@@ -138,6 +138,8 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
     the page of the whole graph too (``graph.html``).
     """
     files = list(find_files(paths)) if paths else sample_corpus()
+    if paths and not files:
+        raise BuildError(f"no files found in {', '.join(map(str, paths))}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with Output(out) as output:
@@ -267,7 +269,8 @@ def _old_reports(out: Path, previous: Manifest | None) -> dict:
     try:
         files = json.loads((out / REPORT_FILE).read_text(encoding="utf-8"))["files"]
         reports = [FileReport(**{**f, "unused_samples": tuple(f["unused_samples"]),
-                                 "warnings": tuple(f["warnings"]), "skipped": None}) for f in files]
+                                 "warnings": tuple(f["warnings"]), "skipped": None,
+                                 "ocr_pages": tuple(f.get("ocr_pages", ()))}) for f in files]
     except (OSError, ValueError, KeyError, TypeError):
         return {}
     if [r.name for r in reports] != [e.name for e in previous.entries]:

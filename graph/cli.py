@@ -139,6 +139,10 @@ def build(paths, out, jobs, prune, html, quiet):
             bar.finish()
     for f in report.failed:
         click.echo(f"error: {f.name}: {f.error}", err=True)
+    for f in report.files:
+        for warning in f.warnings:
+            if "no text layer" in warning:          # pages left unread or read by OCR
+                click.echo(f"warning: {f.name}: {warning}", err=True)
     if not quiet:
         _summary(report, out, time.perf_counter() - started)
     if report.failed:
@@ -476,12 +480,21 @@ def _source(path):
         raise click.ClickException(str(e)) from None
 
 
-@main.command("clean", epilog="Example:\n\n  govkg clean gazette.txt | less")
+@main.command("clean", epilog="""\b
+Examples:
+  govkg clean gazette.txt | less
+  govkg clean --raw gazette.pdf > gazette.pdf.txt   # the text every offset points into
+""")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-def clean_cmd(file):
-    """Print a file's cleaned text (furniture out, broken lines joined)."""
+@click.option("--raw", is_flag=True,
+              help="Print the text as read, before cleaning: for a PDF, DOCX, DOC or WPS file, the "
+                   "extracted text that the offsets of its facts point into.")
+def clean_cmd(file, raw):
+    """Print a file's cleaned text (furniture out, broken lines joined), or with --raw
+    the text as read."""
     from .clean import clean
-    click.echo(clean(_source(file)).shown(0, None), nl=False)
+    source = _source(file)
+    click.echo(source.text if raw else clean(source).shown(0, None), nl=False)
 
 
 @main.command(epilog="Example:\n\n  govkg segment gazette.txt")

@@ -17,20 +17,38 @@ class Source:
     """One input file, decoded.
 
     ``name`` is the path relative to the folder it was found in (or the file name),
-    ``digest`` the SHA-256 of its bytes, ``text`` the decoded content, unchanged.
+    ``digest`` the SHA-256 of its bytes, ``text`` the decoded content, unchanged — or,
+    for a PDF or a word-processor file, the text read from it (``encoding`` then names
+    the reader), with ``pages`` the offset where each page starts and ``ocr_pages`` the
+    1-based numbers of the pages read by OCR.
     """
 
     name: str
     text: str
     digest: str
     encoding: str
-    media_type: str = "text/plain"   # or "text/html"
+    media_type: str = "text/plain"   # or "text/html", "application/pdf" …
     size: int = 0                    # bytes on disk
+    pages: tuple[int, ...] = ()
+    ocr_pages: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = ()   # what reading the file could not do
 
     @property
     def key(self) -> str:
         """Short stable identifier of the content (first 16 hex digits of the digest)."""
         return self.digest[:16]
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page that ``offset`` falls on; None for a file without pages.
+
+        >>> Source("a.pdf", "一页\\n二页\\n", "", "pdfplumber", pages=(0, 3)).page_at(4)
+        2
+        """
+        return bisect_right(self.pages, offset) if self.pages else None
+
+    def read_by_ocr(self, offset: int) -> bool:
+        """The text at ``offset`` was read by OCR (lower confidence)."""
+        return bool(self.ocr_pages) and self.page_at(offset) in self.ocr_pages
 
 
 @dataclass(frozen=True)

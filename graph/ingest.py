@@ -2,7 +2,9 @@
 
 The text is decoded and kept exactly as it is in the file (no newline or Unicode
 normalisation), so that offsets into ``Source.text`` are offsets into the file's text.
-Markup is left in place for the cleaner, which knows how to map around it.
+Markup is left in place for the cleaner, which knows how to map around it.  PDF, DOCX,
+DOC and WPS files are read by ``graph.formats``: their ``Source.text`` is the text read
+from them (``govkg clean --raw FILE`` prints it), which every offset points into.
 """
 from __future__ import annotations
 
@@ -18,6 +20,10 @@ from .document import Source
 
 SUFFIXES = {".txt": "text/plain", ".text": "text/plain",
             ".html": "text/html", ".htm": "text/html", ".xhtml": "text/html"}
+PDF, DOCX = "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOCUMENT_SUFFIXES = {".pdf": PDF, ".docx": DOCX, ".doc": "application/msword",
+                     ".wps": "application/vnd.ms-works"}
+KINDS = ".txt, .html, .pdf, .docx, .doc and .wps"
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -43,16 +49,17 @@ class SourceError(Exception):
 
 
 def find_files(paths) -> Iterator[tuple[Path, str]]:
-    """Yield ``(path, name)`` for every readable file under ``paths``, in sorted order.
+    """Yield ``(path, name)`` for every file under ``paths``, in sorted order.
 
-    Folders are searched recursively for ``.txt``/``.html``/``.htm``; a file named
-    directly is taken whatever its suffix.  ``name`` is the path relative to the folder
-    it was found in, or the bare file name.
+    Folders are searched recursively; every file but hidden ones (``.name``) is yielded,
+    so that one of a kind govkg cannot read is named, not passed over.  ``name`` is the
+    path relative to the folder it was found in, or the bare file name.
     """
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            found = [f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file()]
+            found = [f for f in p.rglob("*") if f.is_file()
+                     and not any(part.startswith(".") for part in f.relative_to(p).parts)]
             for f in sorted(found, key=lambda f: f.relative_to(p).as_posix()):
                 yield f, f.relative_to(p).as_posix()
         else:
@@ -65,19 +72,25 @@ def read_source(path: Path | str, name: str | None = None) -> Source:
     name = name or path.name
     try:
         size, limit = path.stat().st_size, max_file_bytes()
-        if size > limit:
+        if size > limit and path.suffix.lower() not in DOCUMENT_SUFFIXES:
             raise SourceError(name, f"file too large: {size / 2**20:.0f} MB of text (the limit is "
                               f"{limit / 2**20:.0f} MB: split the file, or set {LIMIT_VARIABLE})")
         data = path.read_bytes()
     except OSError as e:
         raise SourceError(name, f"cannot read: {e.strerror or e}") from None
+    kind = document_kind(path, data)
+    if kind is not None:
+        return read_document(data, name, kind, path.suffix.lower())
+    if path.suffix and path.suffix.lower() not in SUFFIXES:
+        raise SourceError(name, f"unsupported kind of file ({path.suffix}): govkg reads {KINDS} files")
     return parse_bytes(data, name, media_type_of(path, data))
 
 
 LIMIT_VARIABLE = "GOVKG_MAX_FILE_MB"
 DEFAULT_MAX_FILE_MB = 32
-"""Files above this size are refused rather than read: every fact of a file is held in
-memory while it is processed (a 20 MB one-line text peaks near 1.6 GB)."""
+"""Text and HTML files above this size are refused rather than read: every fact of a file
+is held in memory while it is processed (a 20 MB one-line text peaks near 1.6 GB).  PDF and
+word-processor files are not bounded by their size on disk (a scan is large, its text small)."""
 
 
 def max_file_bytes() -> int:
@@ -86,6 +99,41 @@ def max_file_bytes() -> int:
         return int(float(os.environ.get(LIMIT_VARIABLE, DEFAULT_MAX_FILE_MB)) * 2**20)
     except ValueError:
         return DEFAULT_MAX_FILE_MB * 2**20
+
+
+def document_kind(path: Path, data: bytes) -> str | None:
+    """The media type of a PDF or word-processor file, by its suffix or its signature;
+    None for text and HTML."""
+    suffix = path.suffix.lower()
+    if suffix in DOCUMENT_SUFFIXES:
+        return DOCUMENT_SUFFIXES[suffix]
+    if suffix in SUFFIXES:
+        return None
+    if b"%PDF-" in data[:1024]:
+        return PDF
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return DOCX
+    return None
+
+
+def read_document(data: bytes, name: str, kind: str, suffix: str) -> Source:
+    """A PDF, DOCX, DOC or WPS file read by ``graph.formats``."""
+    from .formats import ReadError
+    try:
+        if kind == PDF:
+            from .formats.pdf import read_pdf
+            result = read_pdf(data)
+        elif kind == DOCX:
+            from .formats.docx import read_docx
+            result = read_docx(data)
+        else:
+            from .formats.office import read_office
+            result = read_office(data, suffix)
+    except ReadError as e:
+        raise SourceError(name, str(e)) from None
+    return Source(name=name, text=result.text, digest=hashlib.sha256(data).hexdigest(),
+                  encoding=result.reader, media_type=kind, size=len(data), pages=result.pages,
+                  ocr_pages=result.ocr_pages, warnings=result.warnings)
 
 
 def media_type_of(path: Path, data: bytes) -> str:

@@ -48,7 +48,7 @@ def _node_attrs(row: dict) -> dict:
     text = row["text"]
     label = row["label"] or short(text) or row["node"].rsplit("/", 1)[-1]
     attrs = {"kind": row["kind"], "label": label, "type" if row["kind"] == "body" else "text": text,
-             "quote": row["quote"], "document": row["document"], "date": row["date"]}
+             "quote": row["quote"], "document": row["document"], "date": row["date"], "page": row.get("page")}
     return {k: v for k, v in attrs.items() if v}
 
 
@@ -67,7 +67,7 @@ def _add_edge(G: nx.MultiDiGraph, row: dict) -> None:
         if end not in G:                  # a thing of no projected kind: keep the edge visible
             G.add_node(end, kind="other", label=end.rsplit("/", 1)[-1])
     attrs = {"relation": row["relation"], "role": row["role"], "quote": row["quote"],
-             "document": row["document"], "date": row["date"], "fact": row["fact"]}
+             "document": row["document"], "date": row["date"], "fact": row["fact"], "page": row.get("page")}
     doc = row["document"]
     if doc and doc in G:
         attrs["document_title"] = G.nodes[doc]["label"]

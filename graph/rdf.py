@@ -94,10 +94,19 @@ class _Writer:
         self.add(node, GOV.start, Literal(span.start))
         self.add(node, GOV.end, Literal(span.end))
         self.add(node, GOV.quote, Literal(span.quote(self.source)))
+        self._page(node, span)
         if rule:
             self.add(node, GOV.rule, Literal(rule))
         if doc is not None:
             self.add(node, PROV.wasDerivedFrom, doc)
+
+    def _page(self, node: URIRef, span: Span) -> None:
+        """The page a statement of a PDF starts on, and whether OCR read it."""
+        page = self.source.page_at(span.start)
+        if page is not None:
+            self.add(node, GOV.page, Literal(page))
+        if self.source.read_by_ocr(span.start):
+            self.add(node, GOV.readByOCR, Literal(True))
 
     def mention(self, m: Mention, thing: URIRef, doc: URIRef) -> None:
         """The printed form as an altLabel, and a Mention node with its span."""
@@ -147,6 +156,8 @@ def _source(w: _Writer) -> None:
     w.add(g, GOV.encoding, Literal(s.encoding))
     w.add(g, GOV.mediaType, Literal(s.media_type))
     w.add(g, GOV.byteSize, Literal(s.size))
+    if s.pages:
+        w.add(g, GOV.pageCount, Literal(len(s.pages)))
 
 
 FIELDS = (("notice_title", GOV.noticeTitle), ("title", DCTERMS.title),

@@ -19,8 +19,10 @@ class FileReport:
 
     name: str
     sha256: str | None = None
-    encoding: str | None = None
+    encoding: str | None = None     # or the reader of a PDF/DOCX file: pdfplumber, python-docx …
     bytes: int = 0
+    pages: int = 0                  # pages of a PDF
+    ocr_pages: tuple[int, ...] = ()  # the pages read by OCR (their facts: lower confidence)
     documents: int = 0
     inferred_documents: tuple[str, ...] = ()   # "D1 (untitled)": no header was recognised
     facts: dict[str, int] = field(default_factory=dict)
@@ -52,7 +54,7 @@ def file_report(text: CleanText, documents: tuple[Document, ...], facts) -> File
     """Counts, warnings and unused text of one processed file."""
     source = text.source
     counts = Counter(f.kind for f in facts)
-    warnings = []
+    warnings = list(source.warnings)
     if not source.text.strip():
         warnings.append("empty file: no text")
     elif not documents:
@@ -68,6 +70,7 @@ def file_report(text: CleanText, documents: tuple[Document, ...], facts) -> File
     outside, samples = _outside_documents(text, documents)
     return FileReport(
         name=source.name, sha256=source.digest, encoding=source.encoding, bytes=source.size,
+        pages=len(source.pages), ocr_pages=source.ocr_pages,
         documents=len(documents), inferred_documents=inferred, facts={k: counts.get(k, 0) for k in FACT_KINDS},
         furniture_removed=dict(sorted(Counter(d.reason for d in text.dropped).items())),
         chars_outside_documents=outside,

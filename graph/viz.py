@@ -186,7 +186,8 @@ def _node(G, n: str, i: int, xy, quotes: _Index, docs: _Index) -> dict:
             "shape": shape, "color": colour, "size": round(size + min(10.0, 1.5 * degree), 1),
             "font": {"size": round(font + min(6.0, degree))},
             "kind": kind, "name": name, "iri": n, "text": a.get("text"), "type": a.get("type"),
-            "date": a.get("date"), "q": quotes(a.get("quote")), "d": docs(_doc_title(G, a.get("document")))}
+            "date": a.get("date"), "q": quotes(a.get("quote")), "d": docs(_doc_title(G, a.get("document"))),
+            "page": a.get("page")}
     if "href" not in name:          # pyvis would render such a title as HTML
         node["title"] = name
     return {k: v for k, v in node.items() if v is not None}
@@ -199,7 +200,7 @@ def _edge(i: int, u: int, v: int, d: dict, quotes: _Index, docs: _Index) -> dict
         label = d["role"]
     edge = {"id": i, "from": u, "to": v, "label": label, "title": f"{label} ({relation})",
             "color": colour, "relation": relation, "role": d.get("role"), "date": d.get("date"),
-            "q": quotes(d.get("quote")), "d": docs(d.get("document_title"))}
+            "q": quotes(d.get("quote")), "d": docs(d.get("document_title")), "page": d.get("page")}
     return {k: v for k, v in edge.items() if v is not None}
 
 

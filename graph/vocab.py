@@ -55,6 +55,8 @@ class GOV(DefinedNamespace):
     end: URIRef             # end offset (exclusive)
     quote: URIRef           # the original text at [start, end)
     rule: URIRef            # the extraction rule that produced the statement
+    page: URIRef            # the page of a PDF the evidence starts on (1-based)
+    readByOCR: URIRef       # true: the evidence was read by OCR (lower confidence)
     field: URIRef           # which property of a document an Evidence is for
     evidence: URIRef        # a document's Evidence for one of its fields
 
@@ -64,6 +66,7 @@ class GOV(DefinedNamespace):
     encoding: URIRef
     mediaType: URIRef
     byteSize: URIRef
+    pageCount: URIRef       # pages of a PDF
 
     # documents
     noticeTitle: URIRef     # 通知标题

@@ -66,5 +66,6 @@ def test_folders_are_searched_recursively_in_sorted_order(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.txt").write_text("x", encoding="utf-8")
     (tmp_path / "a.htm").write_text("x", encoding="utf-8")
-    (tmp_path / "skip.pdf").write_text("x", encoding="utf-8")
-    assert [name for _, name in find_files([tmp_path])] == ["a.htm", "b/2.txt"]
+    (tmp_path / "c.pdf").write_text("x", encoding="utf-8")         # every kind is taken, to be read or named
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")   # hidden files are not
+    assert [name for _, name in find_files([tmp_path])] == ["a.htm", "b/2.txt", "c.pdf"]

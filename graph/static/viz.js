@@ -49,6 +49,7 @@
     if (item.q !== undefined) parent.appendChild(el("blockquote", data.quotes[item.q], "quote"));
     var source = [];
     if (item.d !== undefined) source.push(data.documents[item.d]);
+    if (item.page) source.push("第" + item.page + "页");
     if (item.date) source.push(item.date);
     if (source.length) parent.appendChild(el("div", "— " + source.join(" · "), "source"));
   }
