@@ -2,9 +2,15 @@
 
 Named queries are the ``.rq`` files in ``graph/queries`` (first line: ``# what it answers``).
 Parameters are bound as values (``initBindings`` in rdflib, ``substitutions`` in
-Oxigraph), never pasted into the query text.  A query that would reach the network
-(``SERVICE``) or load a graph from elsewhere (``FROM``, ``LOAD``) is refused unless the
-caller allows it.
+Oxigraph), never pasted into the query text.
+
+Every query is parsed first (rdflib's parser, into SPARQL algebra), and decided on that
+parsed form, never on its text: a query that would reach the network (``SERVICE``) or name
+a graph from elsewhere (``FROM``, ``FROM NAMED``) is refused unless the caller allows it;
+an update is always refused; a query rdflib cannot parse does not run on any engine.  At
+the engine level, rdflib never loads a ``FROM`` graph (``SPARQL_LOAD_GRAPHS`` off: FROM
+picks among the graphs already held, as Oxigraph's FROM does); pyoxigraph has no switch
+for its own HTTP client, so for Oxigraph the parsed check is the gate.
 """
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import islice
 from pathlib import Path
@@ -30,7 +36,6 @@ DEFAULT_LIMIT = 100_000
 ORDER_BY = re.compile(r"\bORDER\s+BY((?:\s*(?:\?\w+|(?:ASC|DESC)\s*\(\s*\?\w+\s*\)))+)\s*$", re.IGNORECASE)
 ORDER_KEY = re.compile(r"(?:(ASC|DESC)\s*\(\s*)?\?(\w+)", re.IGNORECASE)
 QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-NETWORK_KEYWORDS = re.compile(r"\b(SERVICE|FROM|LOAD)\b", re.IGNORECASE)
 STRINGS_AND_COMMENTS = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"|<[^<>\s]*>|#[^\n]*",
                                   re.DOTALL)
 
@@ -72,20 +77,74 @@ def query_text(name_or_query: str) -> str:
     if len(name_or_query) < 4096 and "\n" not in name_or_query and path.suffix in (".rq", ".sparql") \
             and path.is_file():
         return path.read_text(encoding="utf-8")
-    if QUERY_FORM.search(name_or_query):
-        return name_or_query
+    if path.suffix in (".rq", ".sparql") and "{" not in name_or_query:
+        raise QueryError(f"no query file {name_or_query!r}")
+    if QUERY_FORM.search(name_or_query) or any(c in name_or_query for c in "{ \n\t"):
+        return name_or_query                # query text: the parser names any error in it
     raise QueryError(f"no named query or query file {name_or_query!r}; "
                      f"named queries: {', '.join(named_queries())}")
 
 
+def parse_query(query: str):
+    """The query parsed and translated to SPARQL algebra (rdflib's), which every check reads:
+    its form, its dataset clause and its SERVICE patterns.  A syntax error names its line and
+    column; an update (INSERT, DELETE, LOAD, CLEAR, DROP …) is refused.
+
+    >>> parse_query("SELECT ?s WHERE { ?s ?p ?o }").algebra.name
+    'SelectQuery'
+    """
+    return _parsed(query)
+
+
+@lru_cache(maxsize=64)
+def _parsed(query: str):
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    try:
+        return translateQuery(parseQuery(query))
+    except ParseBaseException as e:
+        try:
+            parseUpdate(query)
+        except Exception:                   # noqa: BLE001 — not an update either
+            raise QueryError(f"syntax error at line {e.lineno}, column {e.col}: {e.msg}\n"
+                             f"  {e.line}\n  {' ' * (e.col - 1)}^") from None
+        raise QueryError("updates (INSERT, DELETE, LOAD, CLEAR, DROP …) are refused: govkg's "
+                         "graphs are read-only; rebuild with `govkg build` instead") from None
+    except Exception as e:                  # noqa: BLE001 — rdflib's translation raises assorted errors
+        raise QueryError(f"query failed: {e}") from None
+
+
+def network_reads(query: str) -> tuple[str, ...]:
+    """What the parsed query would read from outside the graph: its ``SERVICE`` patterns
+    and ``FROM``/``FROM NAMED`` clauses, as ``"SERVICE <iri>"`` etc.
+
+    >>> network_reads("SELECT * FROM <file:///etc/passwd> WHERE { SERVICE <http://e/s> { ?s ?p ?o } }")
+    ('FROM <file:///etc/passwd>', 'SERVICE <http://e/s>')
+    """
+    from rdflib.plugins.sparql.parserutils import CompValue
+    algebra = parse_query(query).algebra
+    clauses = algebra["datasetClause"] if "datasetClause" in algebra else None
+    found = [f"FROM NAMED <{d['named']}>" if "named" in d else f"FROM <{d['default']}>"
+             for d in clauses or ()]
+    stack = [algebra]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                found.append(f"SERVICE {node['term'].n3()}")
+            stack.extend(v for k, v in node.items() if k != "_vars")
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+    return tuple(sorted(set(found)))
+
+
 def check_network(query: str, allow_network: bool = False) -> None:
-    """Refuse SERVICE, FROM and LOAD unless the network is allowed."""
-    if allow_network:
-        return
-    bare = STRINGS_AND_COMMENTS.sub(" ", query)
-    m = NETWORK_KEYWORDS.search(bare)
-    if m:
-        raise QueryError(f"{m.group(1).upper()} would read from outside the graph; "
+    """Refuse a query that would read from outside the graph (SERVICE, FROM), decided on
+    its parsed form, unless the network is allowed.  Every query must parse."""
+    reads = network_reads(query)
+    if reads and not allow_network:
+        raise QueryError(f"{reads[0]} would read from outside the graph; "
                          "pass --allow-network to permit it")
 
 
@@ -117,6 +176,8 @@ def _term(value: str):
 
 def _run_rdflib(ds, query: str, bindings: dict[str, str], limit: int | None):
     from rdflib import Variable
+    from rdflib.plugins import sparql
+    sparql.SPARQL_LOAD_GRAPHS = False       # FROM never loads a graph from a URL or a file
     try:
         result = ds.query(query, initBindings={Variable(k): _term(v) for k, v in bindings.items()})
         if result.type == "ASK":
@@ -231,15 +292,12 @@ def _run_endpoint(endpoint: Endpoint, query: str, bindings: dict[str, str], limi
 
 
 def query_form(query: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these keywords outside strings and IRIs.
+    """SELECT, ASK, CONSTRUCT or DESCRIBE, as the parsed query says.
 
     >>> query_form('PREFIX a: <http://e/ASK#> SELECT * WHERE { ?s a:p "ASK" }')
     'SELECT'
     """
-    m = QUERY_FORM.search(STRINGS_AND_COMMENTS.sub(" ", query))
-    if m is None:
-        raise QueryError("not a SELECT, ASK, CONSTRUCT or DESCRIBE query")
-    return m.group(1).upper()
+    return parse_query(query).algebra.name[:-len("Query")].upper()
 
 
 def _text(term) -> str:
