@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import stat
 import threading
 import time
 from collections import deque
@@ -32,7 +33,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .ingest import SourceError, find_files, read_source
+from .discover import Problem, find_inputs, kind_of, printable
+from .ingest import SUFFIXES, SourceError, read_source
 from .manifest import PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, read_manifest, trusted
 from .output import BuildError, Output, file_digest, graph_chunk
 from .pipeline import process
@@ -41,6 +43,10 @@ from .report import FileReport
 
 EXTRACT, REUSE, DUPLICATE, FAILED = "extract", "reuse", "duplicate", "failed"
 WINDOW = 8                      # files in flight per worker
+
+
+class NoInputs(BuildError):
+    """The paths given hold no file to read."""
 
 
 @dataclass(frozen=True)
@@ -130,20 +136,27 @@ def run_one(path: Path, name: str) -> Extracted:
 
 
 def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune: bool = False,
-          progress: Callable[[Progress], None] | None = None, html: bool = True) -> BuildReport:
+          progress: Callable[[Progress], None] | None = None, html: bool = True,
+          follow_links: bool = False) -> BuildReport:
     """Build the graph of ``paths`` (the sample corpus when empty) into folder ``out``.
 
     On an earlier build's folder, only new and changed files are extracted; ``prune``
     drops the files of the earlier build that are not among ``paths``; ``html`` writes
-    the page of the whole graph too (``graph.html``).
+    the page of the whole graph too (``graph.html``); ``follow_links`` reads files that
+    links in a folder point to outside it.  Raises ``NoInputs`` when ``paths`` hold no input.
     """
-    files = list(find_files(paths)) if paths else sample_corpus()
+    problems: list[Problem] = []
+    files = list(find_inputs(paths, problems, follow_links)) if paths else sample_corpus()
+    if not files and not problems:
+        raise NoInputs(f"no file govkg reads under {', '.join(map(str, paths))} "
+                       f"(it reads {', '.join(sorted(SUFFIXES))})")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with Output(out) as output:
         previous = read_manifest(out)
         previous = previous if trusted(previous, out) else None
-        steps = plan(files, previous, _old_reports(out, previous), prune)
+        steps = sorted(plan(files, previous, _old_reports(out, previous), prune) + _passed_over(problems),
+                       key=lambda s: (s.name, s.sha256 or ""))
         output.start(previous, stale_graphs(previous, steps))
         entries, reports = [], []
         total, done = sum(s.size for s in steps), 0
@@ -188,7 +201,7 @@ def _stamped(page: Path, stamp: str) -> bool:
 
 def _write(output: Output, step: Step, extracted: Extracted | None) -> tuple[Entry, FileReport]:
     """Put one file's graph into the outputs; its manifest entry and report."""
-    entry = Entry(step.name, str(step.path), step.sha256)
+    entry = Entry(step.name, printable(str(step.path)), step.sha256)
     if step.action == REUSE:
         offset, length = output.copy(step.entry.offset, step.entry.length)
         return replace(entry, graph=step.entry.graph, offset=offset, length=length), step.report
@@ -233,10 +246,21 @@ def _decide(step: Step, first: dict, old: dict, old_reports: dict) -> Step:
 def _hashed(path: Path, name: str) -> Step:
     """A file to extract, with its digest and size; or a failure when it cannot be read."""
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):              # reading a FIFO would wait for ever
+            reason = f"not a regular file ({kind_of(mode)}), not read"
+            return Step(name, path, None, 0, FAILED, report=FileReport(name, error=reason))
         return Step(name, path, file_digest(path), path.stat().st_size, EXTRACT)
     except OSError as e:
         reason = f"cannot read: {e.strerror or e}"
         return Step(name, path, None, 0, FAILED, report=FileReport(name, error=reason))
+
+
+def _passed_over(problems: list[Problem]) -> list[Step]:
+    """What discovery did not read, reported: an error, or skipped on purpose."""
+    return [Step(p.name, Path(p.name), None, 0, FAILED,
+                 report=FileReport(p.name, error=p.reason) if p.error else FileReport(p.name, skipped=p.reason))
+            for p in problems]
 
 
 def _kept(entry: Entry, report: FileReport | None) -> Step:

@@ -119,8 +119,10 @@ def main():
               help="Drop the graphs of files an earlier build of --out had that are not among PATHS.")
 @click.option("--html/--no-html", default=True, show_default=True,
               help="Also write graph.html, the interactive view of the whole graph.")
+@click.option("--follow-links", is_flag=True,
+              help="Read files that links in a folder point to outside it (not followed by default).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def build(paths, out, jobs, prune, html, quiet):
+def build(paths, out, jobs, prune, html, follow_links, quiet):
     """Build the graph of gazette files (.txt, .html) or folders of them.
 
     With no PATHS, builds the bundled sample corpus.  On a folder an earlier build wrote,
@@ -131,14 +133,21 @@ def build(paths, out, jobs, prune, html, quiet):
     started = time.perf_counter()
     bar = _ProgressBar() if not quiet and sys.stderr.isatty() else None
     try:
-        report = run_build(list(paths), out, jobs=jobs, prune=prune, progress=bar, html=html)
+        report = run_build(list(paths), out, jobs=jobs, prune=prune, progress=bar, html=html,
+                           follow_links=follow_links)
     except BuildError as e:
         raise click.ClickException(str(e)) from None
     finally:
         if bar is not None:
             bar.finish()
-    for f in report.failed:
-        click.echo(f"error: {f.name}: {f.error}", err=True)
+    for f in report.files:
+        if f.error:
+            click.echo(f"error: {f.name}: {f.error}", err=True)
+        elif f.skipped and f.skipped != "unchanged":
+            click.echo(f"skipped: {f.name}: {f.skipped}", err=True)
+        elif not quiet:
+            for w in f.warnings:
+                click.echo(f"warning: {f.name}: {w}", err=True)
     if not quiet:
         _summary(report, out, time.perf_counter() - started)
     if report.failed:
