@@ -97,7 +97,19 @@ def _open(graph_dir: str, backend: str):
         raise click.ClickException(str(e)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Every command's errors of the file system (a full disk, a read-only folder) as a
+    clear message, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except OSError as e:
+            where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+            raise click.ClickException(f"{where}{e.strerror or e}") from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="govkg")
 def main():
     """govkg — a knowledge graph of agencies, documents, duties and command structures
@@ -137,6 +149,10 @@ def build(paths, out, jobs, prune, html, follow_links, quiet):
                            follow_links=follow_links)
     except BuildError as e:
         raise click.ClickException(str(e)) from None
+    except OSError as e:                    # a full disk, a read-only folder
+        where = f"{e.filename}: " if e.filename else ""
+        raise click.ClickException(f"cannot write the build: {where}{e.strerror or e}; the previous "
+                                   f"output in {out} is left as it was") from None
     finally:
         if bar is not None:
             bar.finish()

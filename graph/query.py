@@ -157,6 +157,7 @@ def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
     """
     check_network(query, allow_network)
     bindings = bindings or {}
+    check_bindings(bindings)
     if isinstance(graph, ox.Store):
         return _run_oxigraph(graph, query, bindings, limit)
     if isinstance(graph, Endpoint):
@@ -165,6 +166,31 @@ def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
     if isinstance(graph, Dataset):
         return _run_rdflib(graph, query, bindings, limit)
     raise TypeError(f"cannot query a {type(graph).__name__}")
+
+
+VARIABLE_NAME = re.compile(r"""
+    [A-Za-z_\u00C0-\uFFFF]          # SPARQL's VARNAME: a letter or _ first …
+    [A-Za-z0-9_\u00B7\u00C0-\uFFFF]*  # … then letters, digits, _
+    """, re.VERBOSE)
+"""A query variable's name, without its ``?``.
+
+>>> bool(VARIABLE_NAME.fullmatch("unit")), bool(VARIABLE_NAME.fullmatch("a b"))
+(True, False)
+"""
+
+
+def check_bindings(bindings: dict[str, str]) -> None:
+    """Refuse a parameter whose name is not a variable name, or whose ``<…>`` value is not
+    an absolute IRI."""
+    for name, value in bindings.items():
+        if not VARIABLE_NAME.fullmatch(name):
+            raise QueryError(f"parameter {name!r}: not a variable name (letters, digits and _)")
+        if value.startswith("<") and value.endswith(">"):
+            try:
+                ox.NamedNode(value[1:-1])
+            except ValueError as e:
+                raise QueryError(f"parameter {name}={value}: not an IRI ({e}); "
+                                 "a value in <…> binds an IRI") from None
 
 
 def _term(value: str):
