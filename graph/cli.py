@@ -393,13 +393,17 @@ Examples:
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default answers this machine only).")
-def serve(graph_dir, port, host):
-    """Serve a built graph read-only as a SPARQL 1.1 endpoint (Oxigraph's server).
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(1),
+              help="Seconds a query may run on the server, whether or not its client still waits.")
+def serve(graph_dir, port, host, timeout):
+    """Serve a built graph read-only as a SPARQL 1.1 endpoint (Oxigraph's server, behind a
+    front that refuses SERVICE, FROM and updates, decided on each parsed query).
 
-    Queries see the union of every file's graph as the default graph.  Restart it after a
-    build of the same folder.
+    Queries see the union of every file's graph as the default graph; Oxigraph's query
+    page is at the root (http://HOST:PORT/).  Restart it after a build of the same folder.
     """
     from . import remote
+    from .serve import ServeError, serve as run_server
     try:
         argv = remote.serve_command(graph_dir, host, port)
     except (GraphNotFound, remote.RemoteError) as e:
@@ -407,8 +411,12 @@ def serve(graph_dir, port, host):
     warning = remote.check_server_version(argv[0])
     if warning:
         click.echo(f"warning: {warning}", err=True)
-    click.echo(f"SPARQL endpoint: http://{host}:{port}/query  (Ctrl-C stops it)", err=True)
-    remote.serve(argv)
+    try:
+        run_server(argv, host, port, timeout, ready=lambda url: click.echo(
+            f"SPARQL endpoint: {url}  (SERVICE and updates refused, {timeout:g} s per query; "
+            "Ctrl-C stops it)", err=True))
+    except ServeError as e:
+        raise click.ClickException(str(e)) from None
 
 
 @main.command(epilog="""\b
