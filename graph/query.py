@@ -15,6 +15,7 @@ for its own HTTP client, so for Oxigraph the parsed check is the gate.
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import json
 import re
@@ -232,11 +233,36 @@ def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: 
     if order and not all(name in header for name, _ in order):
         result, order = _ox_query(store, query, subs), ()
     width = range(len(header))
-    solutions = [tuple(s[i] for i in width) for s in result] if order else result
-    for name, descending in reversed(order):            # stable sorts, last key first
-        i = header.index(name)
-        solutions.sort(key=lambda row: order_key(row[i]), reverse=descending)
+    solutions = _ordered((tuple(s[i] for i in width) for s in result), header, order, limit) \
+        if order else result
     return _table(header, (tuple(_text(s[i]) for i in width) for s in solutions), limit)
+
+
+def _ordered(rows: Iterable[tuple], header: tuple[str, ...], order, limit: int | None) -> list[tuple]:
+    """Rows in ``order``; with a ``limit``, only the first ``limit`` + 1 of them are ever held
+    (a bounded heap), so a row limit bounds the memory of an ``ORDER BY`` too."""
+    columns = tuple((header.index(name), descending) for name, descending in order)
+
+    def key(row):
+        return _SortKey(tuple(order_key(row[i]) for i, _ in columns), columns)
+    if limit is None:
+        return sorted(rows, key=key)
+    return heapq.nsmallest(limit + 1, rows, key=key)      # stable, as sorted() is
+
+
+class _SortKey:
+    """Keys of one row compared key by key, each ascending or descending."""
+
+    __slots__ = ("keys", "columns")
+
+    def __init__(self, keys: tuple, columns: tuple):
+        self.keys, self.columns = keys, columns
+
+    def __lt__(self, other: "_SortKey") -> bool:
+        for mine, theirs, (_, descending) in zip(self.keys, other.keys, self.columns):
+            if mine != theirs:
+                return (mine > theirs) if descending else (mine < theirs)
+        return False
 
 
 def _table(header: tuple[str, ...], rows: Iterable[tuple], limit: int | None) -> Table:
