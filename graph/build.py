@@ -35,7 +35,8 @@ from typing import Callable, Iterable, Iterator
 
 from .discover import Problem, find_inputs, kind_of, printable
 from .ingest import SUFFIXES, SourceError, read_source
-from .manifest import PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, read_manifest, trusted
+from .manifest import (PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, graph_digest, read_manifest,
+                       trusted)
 from .output import BuildError, Output, file_digest, graph_chunk
 from .pipeline import process
 from .rdf import source_iri
@@ -168,6 +169,8 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
             if progress:
                 progress(Progress(len(reports), len(steps), done, total, report))
         result = BuildReport(out, tuple(reports), _removed(previous, steps))
+        if not _stamped(out / PAGE_FILE, graph_digest(entries)):
+            (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
         manifest = output.commit(result.as_dict(), entries)
     _graph_page(out, manifest.graph_digest(), result.totals()["triples"] if html else None)
     return result
@@ -202,6 +205,8 @@ def _stamped(page: Path, stamp: str) -> bool:
 def _write(output: Output, step: Step, extracted: Extracted | None) -> tuple[Entry, FileReport]:
     """Put one file's graph into the outputs; its manifest entry and report."""
     entry = Entry(step.name, printable(str(step.path)), step.sha256)
+    if step.action == REUSE and step.entry.graph is None:      # failed before: no chunk to copy
+        return entry, step.report
     if step.action == REUSE:
         offset, length = output.copy(step.entry.offset, step.entry.length)
         return replace(entry, graph=step.entry.graph, offset=offset, length=length), step.report
