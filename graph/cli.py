@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import query as Q
+from .facts import FACT_KINDS
 from .manifest import PAGE_FILE, REPORT_FILE, TRIG_FILE
 from .store import BACKENDS, GraphNotFound, open_graph
 
@@ -264,11 +265,24 @@ def _run(text, graph_dir, fmt, backend, allow_network, params, limit, timeout=DE
     _allow_network(allow_network or str(graph_dir).startswith(("http://", "https://")))
     with _deadline(timeout):
         graph = _open(graph_dir, backend)
+        bindings = _params(params)
         try:
-            result = Q.run_query(graph, text, _params(params), allow_network=allow_network, limit=limit)
+            result = Q.run_query(graph, text, bindings, allow_network=allow_network, limit=limit)
+            if isinstance(result, Q.Table) and not result.rows:
+                _suggest(graph, bindings)
         except Q.QueryError as e:
             raise click.ClickException(str(e)) from None
         _print(result, fmt)
+
+
+def _suggest(graph, bindings: dict[str, str]) -> None:
+    """No rows for a bound name: say which canonical names contain it."""
+    for name, value in bindings.items():
+        if value and not value.startswith("<"):
+            found = Q.names_containing(graph, value)
+            if found and value not in found:
+                click.echo(f"note: no rows for {name}={value}; names in the graph that contain it: "
+                           f"{', '.join(found)}", err=True)
 
 
 @main.command()
@@ -488,7 +502,8 @@ def _doc_json(d) -> dict:
 
 @main.command(epilog="Example:\n\n  govkg facts gazette.txt --kind membership")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", "kinds", multiple=True, help="Only facts of this kind (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(FACT_KINDS),
+              help="Only facts of this kind (repeatable).")
 def facts(file, kinds):
     """Print the resolved facts found in a file (JSON lines)."""
     from dataclasses import asdict

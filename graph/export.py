@@ -17,7 +17,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .network import to_networkx
-from .query import format_table, named_queries, query_text, run_query
+from .query import QueryError, format_table, named_queries, query_text, run_query
+from .remote import Endpoint, RemoteError, is_endpoint
 from .rdf import PREFIXES
 from .store import open_graph, trig_path
 
@@ -28,8 +29,9 @@ FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS, "csv")
 
 
 def default_path(folder: str | Path, fmt: str) -> Path:
-    """Where an export goes unless told: ``DIR/graph.<fmt>``, or ``DIR/csv/``."""
-    return Path(folder) / ("csv" if fmt == "csv" else f"graph.{fmt}")
+    """Where an export goes unless told: ``DIR/graph.<fmt>``, or ``DIR/csv/``; for an
+    endpoint, the current folder."""
+    return Path("." if is_endpoint(str(folder)) else folder) / ("csv" if fmt == "csv" else f"graph.{fmt}")
 
 
 def export(folder: str | Path, fmt: str, path: str | Path | None = None) -> Path:
@@ -46,10 +48,27 @@ def export(folder: str | Path, fmt: str, path: str | Path | None = None) -> Path
     return path
 
 
+ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
 def read_quads(folder: str | Path) -> list[ox.Quad]:
-    """The quads of the built graph, in one fixed order."""
-    quads = ox.parse(path=str(trig_path(folder)), format=ox.RdfFormat.TRIG)
+    """The quads of the built graph in ``folder`` or at a SPARQL endpoint (every named
+    graph's), in one fixed order."""
+    if is_endpoint(str(folder)):
+        quads = _endpoint_quads(Endpoint.parse(str(folder)))
+    else:
+        quads = ox.parse(path=str(trig_path(folder)), format=ox.RdfFormat.TRIG)
     return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+
+def _endpoint_quads(endpoint: Endpoint) -> list[ox.Quad]:
+    """Every named graph's statements from an endpoint, as typed terms (SPARQL JSON results)."""
+    try:
+        data = endpoint.query(ALL_QUADS, "application/sparql-results+json")
+    except RemoteError as e:
+        raise QueryError(str(e)) from None
+    solutions = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+    return [ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in solutions]
 
 
 def write_rdf(folder: str | Path, fmt: str, path: Path) -> None:

@@ -194,6 +194,25 @@ def check_bindings(bindings: dict[str, str]) -> None:
                                  "a value in <…> binds an IRI") from None
 
 
+NAMES_CONTAINING = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?name ?part WHERE { ?x skos:prefLabel ?name FILTER(CONTAINS(?name, ?part)) }
+ORDER BY STRLEN(?name) ?name LIMIT 10"""
+
+
+def names_containing(graph, part: str) -> list[str]:
+    """Canonical names in the graph that contain ``part`` (shortest first, at most ten): what
+    a user who typed a name as printed (市应急管理局) most likely meant.
+
+    >>> from rdflib import Dataset, Literal, URIRef
+    >>> from rdflib.namespace import SKOS
+    >>> ds = Dataset(default_union=True)
+    >>> _ = ds.add((URIRef("urn:u"), SKOS.prefLabel, Literal("鄂尔多斯市应急管理局"), URIRef("urn:g")))
+    >>> names_containing(ds, "市应急管理局")
+    ['鄂尔多斯市应急管理局']
+    """
+    return [row[0] for row in run_query(graph, NAMES_CONTAINING, {"part": part}, limit=10).rows]
+
+
 def _term(value: str):
     from rdflib import Literal, URIRef
     if value.startswith("<") and value.endswith(">"):
