@@ -187,3 +187,20 @@ def test_govkg_serve_on_a_busy_port_is_a_clear_error(sample_build):
     assert result.returncode == 1
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "another server" in result.stderr
     assert "panicked" not in result.stderr and "SPARQL endpoint" not in result.stderr
+
+
+def test_validate_and_export_take_an_endpoint_url(sample_build, tmp_path):
+    """issue 16: `--graph URL` is documented for every command, but validate and export
+    --format ttl read `http:/…/graph.trig`."""
+    port = free_port()
+    argv = [sys.executable, "-m", "graph", "serve", "--graph", str(sample_build[0]), "--port", str(port)]
+    url = f"http://127.0.0.1:{port}/query"
+    with running(argv, port):
+        result = CliRunner().invoke(main, ["validate", "--graph", url])
+        assert result.exit_code == 0 and "conforms" in result.output, result.output
+        for fmt in ("ttl", "nq"):
+            remote, local = tmp_path / f"remote.{fmt}", tmp_path / f"local.{fmt}"
+            assert CliRunner().invoke(main, ["export", "--graph", url, "--format", fmt, "-o", str(remote)]).exit_code == 0
+            assert CliRunner().invoke(main, ["export", "--graph", str(sample_build[0]), "--format", fmt,
+                                             "-o", str(local)]).exit_code == 0
+            assert remote.read_bytes() == local.read_bytes()
