@@ -113,7 +113,7 @@ class Progress:
 
 def sample_corpus() -> list[tuple[Path, str]]:
     """The bundled sample gazettes (shipped inside the package)."""
-    folder = resources.files("graph.samples")
+    folder = resources.files(f"{__package__}.samples")
     return [(Path(str(p)), p.name) for p in sorted(folder.iterdir(), key=lambda p: p.name)
             if p.name.endswith(".txt")]
 
@@ -359,6 +359,6 @@ def _context():
     fork), so each starts at once and none inherits the main process's open store."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["graph.build"])
+        ctx.set_forkserver_preload([__name__])
         return ctx
     return multiprocessing.get_context("spawn")

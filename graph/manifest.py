@@ -100,7 +100,7 @@ def fingerprint() -> str:
     h = hashlib.sha256(f"{FORMAT}".encode())
     for lib in ("pyoxigraph", "rdflib"):
         h.update(f"{lib} {metadata.version(lib)}\n".encode())
-    for name, data in _code(resources.files("graph")):
+    for name, data in _code(resources.files(__package__)):
         h.update(name.encode() + b"\0" + data)
     return h.hexdigest()[:16]
 

@@ -57,6 +57,15 @@ class Table:
         """The rows as dicts, column name → value."""
         return [dict(zip(self.header, row)) for row in self.rows]
 
+    def to_dataframe(self):
+        """The rows as a pandas DataFrame (when pandas is installed)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("Table.to_dataframe needs pandas (pip install pandas); "
+                              "Table.records() gives the rows as dicts without it") from None
+        return pd.DataFrame(list(self.rows), columns=list(self.header))
+
 
 @cache
 def named_queries() -> dict[str, str]:
@@ -138,6 +147,14 @@ def network_reads(query: str) -> tuple[str, ...]:
         elif isinstance(node, (list, tuple)):
             stack.extend(node)
     return tuple(sorted(set(found)))
+
+
+def named_query(graph, name: str, **bindings: str):
+    """Run the named query ``name`` (one of ``named_queries()``) on an open graph, with its
+    parameters bound: ``named_query(g, "unit_bodies", unit="鄂尔多斯市应急管理局")``."""
+    if name not in named_queries():
+        raise QueryError(f"no named query {name!r}; named queries: {', '.join(named_queries())}")
+    return run_query(graph, query_text(name), bindings)
 
 
 def check_network(query: str, allow_network: bool = False) -> None:

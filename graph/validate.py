@@ -17,7 +17,7 @@ class Validation:
 
 def ontology_file(name: str) -> str:
     """The text of a file of the vocabulary (``govkg.ttl``, ``shapes.ttl``)."""
-    return resources.files("graph.ontology").joinpath(name).read_text(encoding="utf-8")
+    return resources.files(f"{__package__}.ontology").joinpath(name).read_text(encoding="utf-8")
 
 
 def validate(folder: str | Path) -> Validation:
