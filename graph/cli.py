@@ -321,7 +321,7 @@ def _network(graph_dir):
 Examples:
   govkg viz --graph out                          # the whole graph, out/graph.html
   govkg viz --graph out --focus 鄂尔多斯市应急管理局 --depth 2 -o ems.html
-  govkg viz --graph out --document 鄂尔多斯市森林草原防灭火应急预案 --kinds agency,body
+  govkg viz --graph out --document 额尔古纳市春季应对融雪应急预案 --kinds agency,body
 """)
 @graph_option
 @click.option("-o", "--out", "out", type=click.Path(dir_okay=False),
