@@ -52,3 +52,28 @@ def test_to_dataframe_says_what_it_needs(monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match="needs pandas .* Table.records"):
         table.to_dataframe()
+
+
+def test_the_readme_python_example_runs(tmp_path, monkeypatch):
+    """The README's `From Python` block, on one sample file, as a notebook would run it."""
+    import re
+    from pathlib import Path
+    from graph.build import sample_corpus
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"## From Python.*?```python\n(.*?)```", readme, re.DOTALL).group(1)
+    folder = tmp_path / "gazettes"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(sample_corpus()[3][0].read_bytes())
+    monkeypatch.chdir(tmp_path)
+    code = code.replace("table.to_dataframe()", "") if not _has_pandas() else code
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert namespace["table"].records() and namespace["report"].totals()["documents"] >= 1
+
+
+def _has_pandas() -> bool:
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        return False
+    return True
