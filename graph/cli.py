@@ -225,7 +225,10 @@ def _print(result, fmt: str) -> None:
         click.echo(json.dumps(result) if fmt == "json" else str(result).lower())
     else:
         from rdflib import Graph
+        from .rdf import PREFIXES
         g = Graph()
+        for prefix, namespace in PREFIXES.items():
+            g.bind(prefix, namespace)
         for t in result:
             g.add(t)
         click.echo(g.serialize(format="json-ld" if fmt == "json" else "turtle"))
@@ -365,7 +368,7 @@ def analyze(graph_dir, top, fmt):
     from .analyze import analyze as run_analyses
     tables = run_analyses(_network(graph_dir), top)
     if fmt == "json":
-        click.echo(json.dumps({title: t.records() for title, t in tables.items()},
+        click.echo(json.dumps({title: t.typed_records() for title, t in tables.items()},
                               ensure_ascii=False, indent=1))
         return
     for title, table in tables.items():

@@ -81,13 +81,60 @@ def write_rdf(folder: str | Path, fmt: str, path: Path) -> None:
             if q.triple not in seen:
                 seen.add(q.triple)
                 statements.append(q.triple)
+    data = ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+    if fmt == "jsonld":
+        data = with_context(data)
     with open(path, "wb") as f:
-        ox.serialize(statements, f, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+        f.write(data)
+
+
+def with_context(data: bytes) -> bytes:
+    """JSON-LD with an ``@context`` of the project's prefixes, its IRIs written with them
+    (``gov:quote``), so that a reader sees names, not full IRIs; literals unchanged.
+
+    >>> with_context(b'[{"@id":"https://w3id.org/govkg/ns#a","http://www.w3.org/2004/02/skos/core#prefLabel":[{"@value":"x"}]}]')[-66:]
+    b'"@graph": [{"@id": "gov:a", "skos:prefLabel": [{"@value": "x"}]}]}'
+    """
+    import json
+
+    def compact(iri: str) -> str:
+        for prefix, namespace in PREFIXES.items():
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return iri
+
+    def walk(node):
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        if not isinstance(node, dict):
+            return node
+        return {compact(k) if not k.startswith("@") else k:
+                (compact(v) if k in ("@id", "@type") and isinstance(v, str) else
+                 [compact(t) for t in v] if k == "@type" and isinstance(v, list) else walk(v))
+                for k, v in node.items()}
+    document = {"@context": dict(PREFIXES), "@graph": walk(json.loads(data))}
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 
 def write_network(G: nx.MultiDiGraph, fmt: str, path: Path) -> None:
-    """GraphML or GEXF; attributes that are missing stay missing (no empty strings)."""
-    NETWORK_FORMATS[fmt](G, str(path))
+    """GraphML or GEXF; attributes that are missing stay missing (no empty strings).  GEXF
+    carries the page's look too (``viz:color``, ``viz:size``, ``viz:position``), so that Gephi
+    opens it laid out and coloured as ``graph.html`` is."""
+    NETWORK_FORMATS[fmt](with_viz(G) if fmt == "gexf" else G, str(path))
+
+
+def with_viz(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``G`` whose nodes carry GEXF's viz attributes: the kind's colour and size on
+    the page, and the page's position (y upwards, as Gephi draws)."""
+    from .layout import layout
+    from .viz import KIND_STYLE
+    H = G.copy()
+    for n, (x, y) in layout(G).items():
+        colour, _, _, size, _ = KIND_STYLE.get(G.nodes[n].get("kind"), KIND_STYLE["other"])
+        r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        H.nodes[n]["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": float(size),
+                             "position": {"x": round(x, 2), "y": round(-y, 2), "z": 0.0}}
+    return H
 
 
 def write_csvs(graph, folder: Path) -> list[Path]:

@@ -57,6 +57,14 @@ class Table:
         """The rows as dicts, column name → value."""
         return [dict(zip(self.header, row)) for row in self.rows]
 
+    def typed_records(self) -> list[dict]:
+        """The rows as dicts, with numbers as numbers (``"3"`` → 3, ``"0.25"`` → 0.25).
+
+        >>> Table(("unit", "bodies", "share"), (("市财政局", "3", "0.25"),)).typed_records()
+        [{'unit': '市财政局', 'bodies': 3, 'share': 0.25}]
+        """
+        return [{k: _number(v) for k, v in r.items()} for r in self.records()]
+
     def to_dataframe(self):
         """The rows as a pandas DataFrame (when pandas is installed)."""
         try:
@@ -65,6 +73,21 @@ class Table:
             raise ImportError("Table.to_dataframe needs pandas (pip install pandas); "
                               "Table.records() gives the rows as dicts without it") from None
         return pd.DataFrame(list(self.rows), columns=list(self.header))
+
+
+NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?")
+"""A number as a JSON number can hold it (no leading zeros, as 文号 parts or codes have).
+
+>>> bool(NUMBER.fullmatch("12.5")), bool(NUMBER.fullmatch("007"))
+(True, False)
+"""
+
+
+def _number(value: str):
+    m = NUMBER.fullmatch(value)
+    if m is None:
+        return value
+    return float(value) if m.group(1) else int(value)
 
 
 @cache
