@@ -70,10 +70,9 @@ def test_network_reads_are_decided_on_the_parsed_query(query, refused):
 
 
 @pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
-def test_a_refused_query_reaches_no_engine(backend, sample_build, monkeypatch):
+def test_a_refused_query_reaches_no_engine(backend, request):
     """The bypass of issue 16 on both stores: refused before any engine sees it."""
-    from graph.store import open_graph
-    graph = open_graph(sample_build[0], backend)
+    graph = request.getfixturevalue(f"sample_{backend}")
     for q in ("PREFIX e: <http://e/> SELECT * WHERE { ?s e:a\\#b ?o . SERVICE <http://127.0.0.1:1/s> { ?s ?p ?o } }",
               "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"):
         with pytest.raises(QueryError):
@@ -100,9 +99,8 @@ INJECTIONS = [
 
 @pytest.mark.parametrize("value", INJECTIONS)
 @pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
-def test_parameters_are_bound_not_interpolated(value, backend, sample_build):
-    from graph.store import open_graph
-    graph = open_graph(sample_build[0], backend)
+def test_parameters_are_bound_not_interpolated(value, backend, request):
+    graph = request.getfixturevalue(f"sample_{backend}")
     table = run_query(graph, query_text("unit_bodies"), {"unit": value})
     assert table.rows == ()                    # a value that names nothing finds nothing
     real = run_query(graph, query_text("references"), {"referenced": "中华人民共和国气象法"})
