@@ -172,8 +172,20 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
         if not _stamped(out / PAGE_FILE, graph_digest(entries)):
             (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
         manifest = output.commit(result.as_dict(), entries)
-    _graph_page(out, manifest.graph_digest(), result.totals()["triples"] if html else None)
+    _graph_page(out, manifest.graph_digest(), result.totals()["triples"] if html else None, corpus_name(manifest))
     return result
+
+
+def corpus_name(manifest: Manifest) -> str:
+    """What the page of a build is titled after: the folder its files share (``samples`` for
+    the bundled sample), the same wherever the output goes."""
+    parents = sorted({str(Path(e.path).parent) for e in manifest.entries})
+    if not parents:
+        return "govkg"
+    try:
+        return Path(os.path.commonpath(parents)).name or parents[0]
+    except ValueError:                      # paths on different drives
+        return Path(parents[0]).name
 
 
 HTML_MAX_TRIPLES = 1_000_000
@@ -181,14 +193,14 @@ HTML_MAX_TRIPLES = 1_000_000
 writes none, and `govkg viz --focus/--document/--kinds` draws the part one needs."""
 
 
-def _graph_page(out: Path, stamp: str, triples: int | None) -> None:
+def _graph_page(out: Path, stamp: str, triples: int | None, corpus: str = "govkg") -> None:
     """Write the page of the graph ``stamp`` names, or remove an older one (it would show
     an older graph); a page already drawn from this very graph (an unchanged rebuild) is kept."""
     page = out / PAGE_FILE
     if triples is not None and triples <= HTML_MAX_TRIPLES:
         if not _stamped(page, stamp):
             from .viz import write_graph_html     # networkx, numpy, pyvis: only for the page
-            write_graph_html(out, stamp=stamp)
+            write_graph_html(out, stamp=stamp, corpus=corpus)
     else:
         page.unlink(missing_ok=True)
 

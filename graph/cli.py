@@ -336,7 +336,8 @@ Examples:
 @click.option("--kinds", "kinds", multiple=True, metavar="KIND[,KIND…]",
               help="Only nodes of these kinds: agency, collective, body, person, post, document, "
                    "duty, task, work (repeatable or comma-separated).")
-@click.option("--title", default="govkg", show_default=True, help="The page's title.")
+@click.option("--title", default=None,
+              help="The page's title [default: govkg — the focus, document, kinds or folder].")
 def viz(graph_dir, out, focus, depth, document, kinds, title):
     """Write the interactive HTML view of a built graph (works offline, in any browser)."""
     from .network import KINDS
@@ -346,13 +347,17 @@ def viz(graph_dir, out, focus, depth, document, kinds, title):
     if unknown:
         raise click.BadParameter(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}",
                                  param_hint="--kinds")
+    from .network import find_node
+    from .viz import page_title
     G = _network(graph_dir)
     try:
+        centre = find_node(G, focus) if focus else None
         G = select(G, focus=focus, depth=depth, document=document, kinds=kinds or None)
     except LookupError as e:
         raise click.ClickException(str(e.args[0])) from None
-    part = focus or document or kinds
-    path = write_html(G, out or Path(graph_dir) / ("view.html" if part else PAGE_FILE), title)
+    part = focus or document or ", ".join(kinds)
+    title = title or page_title(G, part or Path(graph_dir).resolve().name)
+    path = write_html(G, out or Path(graph_dir) / ("view.html" if part else PAGE_FILE), title, focus=centre)
     click.echo(f"wrote {path}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", err=True)
 
 

@@ -42,6 +42,7 @@ KIND_STYLE = {  # kind: (colour, vis shape, 中文, size, label font size)
     "work": ("#9c755f", "triangleDown", "被引文件", 7, 12),
     "other": ("#bab0ac", "dot", "其他", 7, 12),
 }
+FOCUS_BORDER = "#111111"
 RELATION_LABELS = {  # relation: (中文, edge colour)
     "member_of": ("成员", "#4e79a7"), "leads": ("领导", "#e15759"), "holds": ("任职", "#f28e2b"),
     "office_at": ("办公室设在", "#e15759"), "part_of": ("下设于", "#e15759"),
@@ -87,10 +88,12 @@ def select(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
     return H if H is not G else G.copy()
 
 
-def to_html(G: nx.MultiDiGraph, title: str = "govkg", stamp: str | None = None) -> str:
+def to_html(G: nx.MultiDiGraph, title: str = "govkg", stamp: str | None = None,
+            focus: str | None = None) -> str:
     """The page of ``G``: offline, with the panel, positions computed in Python; ``stamp``
-    names the build's graph (``Manifest.graph_digest``) so that a rebuild can keep it."""
-    nodes, edges, data = page_data(G, layout(G))
+    names the build's graph (``Manifest.graph_digest``) so that a rebuild can keep it;
+    the node ``focus`` (an IRI) is drawn highlighted."""
+    nodes, edges, data = page_data(G, layout(G), focus)
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
     net.templateEnv.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     net.nodes, net.edges, net.options = nodes, edges, options(len(nodes))
@@ -108,18 +111,34 @@ def to_html(G: nx.MultiDiGraph, title: str = "govkg", stamp: str | None = None) 
 
 
 def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = "govkg",
-               stamp: str | None = None) -> Path:
+               stamp: str | None = None, focus: str | None = None) -> Path:
     """Write the page of ``G`` to ``path`` (UTF-8), through a temporary file."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(to_html(G, title, stamp), encoding="utf-8")
+    tmp.write_text(to_html(G, title, stamp, focus), encoding="utf-8")
     tmp.replace(path)
     return path
 
 
-def write_graph_html(folder: str | Path, title: str = "govkg", stamp: str | None = None) -> Path:
-    """The page of the whole graph built in ``folder``, written beside its TriG."""
-    return write_html(to_networkx(open_graph(folder)), Path(folder) / PAGE_FILE, title, stamp)
+def write_graph_html(folder: str | Path, title: str | None = None, stamp: str | None = None,
+                     corpus: str | None = None) -> Path:
+    """The page of the whole graph built in ``folder``, written beside its TriG; titled with
+    the ``corpus`` (or the folder) and its size unless told."""
+    G = to_networkx(open_graph(folder))
+    what = corpus or Path(folder).resolve().name
+    return write_html(G, Path(folder) / PAGE_FILE, title or page_title(G, what), stamp)
+
+
+def page_title(G: nx.MultiDiGraph, what: str) -> str:
+    """``govkg — WHAT (N nodes, M documents)``: which corpus or part a page shows, in its title.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("d", kind="document"); G.add_node("u", kind="agency")
+    >>> page_title(G, "govkg-out")
+    'govkg — govkg-out (2 nodes, 1 documents)'
+    """
+    documents = sum(k == "document" for _, k in G.nodes(data="kind"))
+    return f"govkg — {what} ({G.number_of_nodes()} nodes, {documents} documents)"
 
 
 def remote_references(page: str) -> list[str]:
@@ -143,13 +162,19 @@ def _asset(name: str) -> str:
 
 # ---------------------------------------------------------------------------------------
 
-def page_data(G: nx.MultiDiGraph, pos: dict) -> tuple[list[dict], list[dict], dict]:
-    """vis node and edge dicts, and the shared tables (quotes, documents) they index."""
+def page_data(G: nx.MultiDiGraph, pos: dict, focus: str | None = None) -> tuple[list[dict], list[dict], dict]:
+    """vis node and edge dicts, and the shared tables (quotes, documents) they index; the
+    ``focus`` node highlighted (a thick dark border, a larger bold label)."""
     order = sorted(G, key=lambda n: (KINDS.index(G.nodes[n]["kind"]) if G.nodes[n]["kind"] in KINDS
                                      else len(KINDS), n))
     ids = {n: i for i, n in enumerate(order)}
     quotes, docs = _Index(), _Index()
     nodes = [_node(G, n, ids[n], pos[n], quotes, docs) for n in order]
+    if focus in ids:
+        node = nodes[ids[focus]]
+        node.update(focus=True, borderWidth=5, size=node["size"] * 1.5,
+                    color={"background": node["color"], "border": FOCUS_BORDER},
+                    font={"size": node["font"]["size"] + 6, "bold": True})
     edges = []
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])):
         edges.append(_edge(len(edges), ids[u], ids[v], d, quotes, docs))

@@ -129,3 +129,19 @@ def test_page_is_byte_identical_across_builds(tmp_path, sample_build):
     env = {**os.environ, "PYTHONHASHSEED": "99"}
     subprocess.run([sys.executable, "-m", "graph", "build", "--out", str(tmp_path), "-q"], check=True, env=env)
     assert (tmp_path / "graph.html").read_bytes() == (sample_build[0] / "graph.html").read_bytes()
+
+
+def test_a_page_is_titled_after_its_corpus_or_focus_and_marks_the_focus(sample_build, tmp_path):
+    """issue 16: every page was titled "govkg", and the --focus node was not told apart."""
+    page = (sample_build[0] / "graph.html").read_text(encoding="utf-8")
+    documents = sample_build[1].totals()["documents"]
+    assert re.search(rf"<title>govkg — samples \(\d+ nodes, {documents} documents\)</title>", page)
+    out = tmp_path / "ems.html"
+    result = CliRunner().invoke(main, ["viz", "--graph", str(sample_build[0]), "--focus", "鄂尔多斯市应急管理局",
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    view = out.read_text(encoding="utf-8")
+    assert "<title>govkg — 鄂尔多斯市应急管理局 (" in view
+    focused = [n for n in page_nodes(view) if n.get("focus")]
+    assert [n["name"] for n in focused] == ["鄂尔多斯市应急管理局"]
+    assert focused[0]["borderWidth"] > 1 and focused[0]["font"]["bold"] is True

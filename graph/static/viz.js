@@ -180,13 +180,13 @@
     else if (p.edges.length) showEdge(p.edges[0]);
   });
 
-  // A whole graph too big to read when fitted opens on its busiest node (bodies and units
-  // first), at a scale where labels can be read; "Show all" fits everything.
+  // A graph too big to read when fitted opens on its --focus node, else its busiest node
+  // (bodies and units first), at a scale where labels can be read; "Show all" fits everything.
   function readableView() {
     if (network.getScale() >= READABLE) return;
     var best = null, most = -1;
     nodes.forEach(function (n) {
-      var d = network.getConnectedEdges(n.id).length * (WEIGHT[n.kind] || 1);
+      var d = n.focus ? Infinity : network.getConnectedEdges(n.id).length * (WEIGHT[n.kind] || 1);
       if (d > most) { most = d; best = n.id; }
     });
     if (best !== null) network.focus(best, {scale: READABLE, animation: false});
