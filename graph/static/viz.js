@@ -129,6 +129,12 @@
     if (ids.length) network.fit({nodes: ids, animation: false});
     document.getElementById("govkg-counts").textContent =
       ids.length + " of " + nodes.length + " nodes shown";
+    var perKind = {};                   // the legend counts what is shown
+    ids.forEach(function (id) { var k = nodes.get(id).kind; perKind[k] = (perKind[k] || 0) + 1; });
+    panel.kinds.forEach(function (c) {
+      var count = c.parentNode.querySelector(".n");
+      if (count) count.textContent = String(perKind[c.value] || 0);
+    });
   }
   function reset() {
     panel.doc.value = "";
