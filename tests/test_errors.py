@@ -89,3 +89,26 @@ def test_an_output_folder_that_cannot_be_made_is_an_error(tmp_path, monkeypatch)
 def test_an_export_to_a_folder_that_cannot_be_written_is_an_error(sample_build, tmp_path):
     result = run("export", "--graph", sample_build[0], "--format", "nt", "-o", tmp_path / "no" / "such" / "g.nt")
     assert result.exit_code == 1 and "No such file or directory" in result.output
+
+
+# issue 16, a new user's first hour: no silence
+
+def test_a_file_with_no_document_is_said_on_stderr_not_only_in_the_report(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.txt").write_text("会议纪要\n今天下雨。\n", encoding="utf-8")
+    result = run("build", tmp_path / "in", "--out", tmp_path / "out", "--no-html")
+    assert result.exit_code == 0 and "warning: notes.txt: no document found" in result.output
+
+
+def test_an_unknown_fact_kind_is_refused_with_the_kinds(sample_build):
+    from graph.build import sample_corpus
+    result = run("facts", sample_corpus()[0][0], "--kind", "memberships")
+    assert result.exit_code == 2 and "'memberships' is not one of" in result.output and "'membership'" in result.output
+
+
+def test_a_printed_name_that_finds_nothing_gets_the_canonical_names(sample_build):
+    result = run("query", "unit_bodies", "--graph", sample_build[0], "--param", "unit=市应急管理局")
+    assert result.exit_code == 0 and "(0 rows)" in result.output
+    assert "names in the graph that contain it: " in result.output and "鄂尔多斯市应急管理局" in result.output
+    exact = run("query", "unit_bodies", "--graph", sample_build[0], "--param", "unit=鄂尔多斯市应急管理局")
+    assert "names in the graph" not in exact.output
