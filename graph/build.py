@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import stat
 import threading
 import time
 from collections import deque
@@ -33,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .discover import Problem, find_inputs, kind_of, printable
+from .discover import Problem, find_inputs, not_regular, printable
 from .ingest import SUFFIXES, SourceError, read_source
 from .manifest import (PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, graph_digest, read_manifest,
                        trusted)
@@ -262,11 +261,10 @@ def _decide(step: Step, first: dict, old: dict, old_reports: dict) -> Step:
 
 def _hashed(path: Path, name: str) -> Step:
     """A file to extract, with its digest and size; or a failure when it cannot be read."""
+    refused = not_regular(path)                 # reading a FIFO would wait for ever
+    if refused:
+        return Step(name, path, None, 0, FAILED, report=FileReport(name, error=refused))
     try:
-        mode = path.stat().st_mode
-        if not stat.S_ISREG(mode):              # reading a FIFO would wait for ever
-            reason = f"not a regular file ({kind_of(mode)}), not read"
-            return Step(name, path, None, 0, FAILED, report=FileReport(name, error=reason))
         return Step(name, path, file_digest(path), path.stat().st_size, EXTRACT)
     except OSError as e:
         reason = f"cannot read: {e.strerror or e}"

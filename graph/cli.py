@@ -473,7 +473,11 @@ def push(graph_dir, endpoint, user, password, graph_param):
 # Stage commands: every intermediate value, from the shell
 
 def _source(path):
+    from .discover import not_regular
     from .ingest import SourceError, read_source
+    refused = not_regular(Path(path))
+    if refused:                             # a FIFO would block the read for ever
+        raise click.ClickException(f"{path}: {refused}")
     try:
         return read_source(path)
     except SourceError as e:

@@ -92,6 +92,19 @@ def _refusal(path: Path, root: Path, follow_links: bool) -> str | None:
     return None if stat.S_ISREG(mode) else f"not a regular file ({kind_of(mode)}), not read"
 
 
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file without waiting for ever (a FIFO …), or None.
+
+    >>> not_regular(Path("/dev/null"))
+    'not a regular file (a character device), not read'
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None                         # reading it will say what is wrong
+    return None if stat.S_ISREG(mode) else f"not a regular file ({kind_of(mode)}), not read"
+
+
 def kind_of(mode: int) -> str:
     """What a non-regular file is, in words."""
     for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"),

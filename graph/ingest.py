@@ -9,7 +9,6 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-import stat
 from functools import cache
 from pathlib import Path
 from typing import Iterator
@@ -27,11 +26,6 @@ MAGIC = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8
          (b"PK\x03\x04", "a zip archive (.docx/.xlsx are zips too)"), (b"%PDF", "a PDF file"),
          (b"\x1f\x8b", "a gzip archive"), (b"\xd0\xcf\x11\xe0", "an OLE file (.doc/.xls)"),
          (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7z archive"), (b"\x7fELF", "an executable"))
-
-MAX_FILE_BYTES = 4_000_000
-"""The largest file read, in bytes (twenty times the largest sample gazette): a larger one is
-refused with its reason, since extracting one text holds up to ~250 bytes of memory per byte
-(a 4 MB file of dense duty sentences peaked at 1.0 GB, a 2 MB one at 0.53 GB)."""
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.IGNORECASE)
 HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -59,13 +53,6 @@ def read_source(path: Path | str, name: str | None = None) -> Source:
     path = Path(path)
     name = name or path.name
     try:
-        mode, size = (st := path.stat()).st_mode, st.st_size
-        if not stat.S_ISREG(mode):              # a FIFO would block the read for ever
-            from .discover import kind_of
-            raise SourceError(name, f"not a regular file ({kind_of(mode)}), not read")
-        if size > MAX_FILE_BYTES:
-            raise SourceError(name, f"{size / 1e6:.1f} MB is more than govkg reads from one file "
-                                    f"({MAX_FILE_BYTES / 1e6:.0f} MB); split it into smaller files")
         data = path.read_bytes()
     except OSError as e:
         raise SourceError(name, f"cannot read: {e.strerror or e}") from None

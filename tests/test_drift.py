@@ -142,7 +142,3 @@ def sample_store_of(sample_build):
     from graph.store import open_graph
     return open_graph(sample_build[0])
 
-
-def test_the_file_size_limit_in_the_readme_is_the_code():
-    from graph.ingest import MAX_FILE_BYTES
-    assert f"larger than **{MAX_FILE_BYTES / 1e6:.0f} MB**" in _readme()
