@@ -266,9 +266,14 @@ def sparql(query, graph_dir, fmt, backend, allow_network, params, limit, timeout
 
 def _run(text, graph_dir, fmt, backend, allow_network, params, limit, timeout=DEFAULT_TIMEOUT):
     _allow_network(allow_network or str(graph_dir).startswith(("http://", "https://")))
+    bindings = _params(params)
+    try:                                    # a refusal before the graph is opened
+        Q.check_network(text, allow_network)
+        Q.check_bindings(bindings)
+    except Q.QueryError as e:
+        raise click.ClickException(str(e)) from None
     with _deadline(timeout):
         graph = _open(graph_dir, backend)
-        bindings = _params(params)
         try:
             result = Q.run_query(graph, text, bindings, allow_network=allow_network, limit=limit)
             if isinstance(result, Q.Table) and not result.rows:

@@ -87,10 +87,10 @@ def test_export_command_default_path(tmp_path, plan_build):
 
 # issue 16: exports for the tools people use
 
-def test_gexf_carries_the_pages_colours_sizes_and_positions(sample_build, tmp_path):
+def test_gexf_carries_the_pages_colours_sizes_and_positions(plan_build, tmp_path):
     import xml.etree.ElementTree as ET
     from graph.viz import KIND_STYLE
-    path = export(sample_build[0], "gexf", tmp_path / "g.gexf")
+    path = export(plan_build, "gexf", tmp_path / "g.gexf")
     viz = "{http://www.gexf.net/1.2draft/viz}"
     nodes = ET.parse(path).getroot().iter("{http://www.gexf.net/1.2draft}node")
     G = nx.read_gexf(path)
@@ -103,21 +103,21 @@ def test_gexf_carries_the_pages_colours_sizes_and_positions(sample_build, tmp_pa
         expected = KIND_STYLE.get(kind, KIND_STYLE["other"])[0]
         assert "#{:02x}{:02x}{:02x}".format(*(int(colour.get(c)) for c in "rgb")) == expected.lower()
         seen += 1
-    assert seen == G.number_of_nodes() > 1000
+    assert seen == G.number_of_nodes() > 20
     xs = {float(n.find(f"{viz}position").get("x")) for n in ET.parse(path).getroot().iter(
         "{http://www.gexf.net/1.2draft}node")}
-    assert len(xs) > 100                       # laid out, not piled on one point
+    assert len(xs) > seen // 2                 # laid out, not piled on one point
 
 
-def test_jsonld_has_a_context_and_reads_back_the_same_quads(sample_build, tmp_path):
+def test_jsonld_has_a_context_and_reads_back_the_same_quads(plan_build, tmp_path):
     import json
-    path = export(sample_build[0], "jsonld", tmp_path / "g.jsonld")
+    path = export(plan_build, "jsonld", tmp_path / "g.jsonld")
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["@context"]["gov"] == "https://w3id.org/govkg/ns#"
     assert '"gov:quote"' in path.read_text(encoding="utf-8")
     back = Dataset()
     back.parse(path, format="json-ld")
-    assert isomorphic(union(back), union(original(sample_build[0])))
+    assert isomorphic(union(back), union(original(plan_build)))
 
 
 def test_construct_output_uses_the_projects_prefixes(sample_build):
@@ -127,9 +127,9 @@ def test_construct_output_uses_the_projects_prefixes(sample_build):
     assert "ns1:" not in result.output and " gov:quote " in result.output
 
 
-def test_analyze_json_has_numbers_as_numbers(sample_build):
+def test_analyze_json_has_numbers_as_numbers(plan_build):
     import json
-    result = CliRunner().invoke(main, ["analyze", "--graph", str(sample_build[0]), "--format", "json", "--top", "3"])
+    result = CliRunner().invoke(main, ["analyze", "--graph", str(plan_build), "--format", "json", "--top", "3"])
     ranking = next(iter(json.loads(result.output).values()))
-    assert ranking and all(isinstance(r["bodies"], int) and isinstance(r["degree"], float) for r in ranking)
+    assert ranking and all(isinstance(r["bodies"], int) and isinstance(r["degree"], (int, float)) for r in ranking)
     assert all(isinstance(r["unit"], str) for r in ranking)
