@@ -32,8 +32,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .ingest import SourceError, find_files, read_source
-from .manifest import PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, read_manifest, trusted
+from .discover import Problem, find_inputs, not_regular, printable
+from .ingest import DOCUMENT_SUFFIXES, SUFFIXES, SourceError, read_source
+from .manifest import (PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, graph_digest, read_manifest,
+                       trusted)
 from .output import BuildError, Output, file_digest, graph_chunk
 from .pipeline import process
 from .rdf import source_iri
@@ -41,6 +43,10 @@ from .report import FileReport
 
 EXTRACT, REUSE, DUPLICATE, FAILED = "extract", "reuse", "duplicate", "failed"
 WINDOW = 8                      # files in flight per worker
+
+
+class NoInputs(BuildError):
+    """The paths given hold no file to read."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +112,7 @@ class Progress:
 
 def sample_corpus() -> list[tuple[Path, str]]:
     """The bundled sample gazettes (shipped inside the package)."""
-    folder = resources.files("graph.samples")
+    folder = resources.files(f"{__package__}.samples")
     return [(Path(str(p)), p.name) for p in sorted(folder.iterdir(), key=lambda p: p.name)
             if p.name.endswith(".txt")]
 
@@ -130,22 +136,27 @@ def run_one(path: Path, name: str) -> Extracted:
 
 
 def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune: bool = False,
-          progress: Callable[[Progress], None] | None = None, html: bool = True) -> BuildReport:
+          progress: Callable[[Progress], None] | None = None, html: bool = True,
+          follow_links: bool = False) -> BuildReport:
     """Build the graph of ``paths`` (the sample corpus when empty) into folder ``out``.
 
     On an earlier build's folder, only new and changed files are extracted; ``prune``
     drops the files of the earlier build that are not among ``paths``; ``html`` writes
-    the page of the whole graph too (``graph.html``).
+    the page of the whole graph too (``graph.html``); ``follow_links`` reads files that
+    links in a folder point to outside it.  Raises ``NoInputs`` when ``paths`` hold no input.
     """
-    files = list(find_files(paths)) if paths else sample_corpus()
-    if paths and not files:
-        raise BuildError(f"no files found in {', '.join(map(str, paths))}")
+    problems: list[Problem] = []
+    files = list(find_inputs(paths, problems, follow_links)) if paths else sample_corpus()
+    if not files and not problems:
+        raise NoInputs(f"no file govkg reads under {', '.join(map(str, paths))} "
+                       f"(it reads {', '.join(sorted({**SUFFIXES, **DOCUMENT_SUFFIXES}))})")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with Output(out) as output:
         previous = read_manifest(out)
         previous = previous if trusted(previous, out) else None
-        steps = plan(files, previous, _old_reports(out, previous), prune)
+        steps = sorted(plan(files, previous, _old_reports(out, previous), prune) + _passed_over(problems),
+                       key=lambda s: (s.name, s.sha256 or ""))
         output.start(previous, stale_graphs(previous, steps))
         entries, reports = [], []
         total, done = sum(s.size for s in steps), 0
@@ -157,9 +168,23 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
             if progress:
                 progress(Progress(len(reports), len(steps), done, total, report))
         result = BuildReport(out, tuple(reports), _removed(previous, steps))
+        if not _stamped(out / PAGE_FILE, graph_digest(entries)):
+            (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
         manifest = output.commit(result.as_dict(), entries)
-    _graph_page(out, manifest.graph_digest(), result.totals()["triples"] if html else None)
+    _graph_page(out, manifest.graph_digest(), result.totals()["triples"] if html else None, corpus_name(manifest))
     return result
+
+
+def corpus_name(manifest: Manifest) -> str:
+    """What the page of a build is titled after: the folder its files share (``samples`` for
+    the bundled sample), the same wherever the output goes."""
+    parents = sorted({str(Path(e.path).parent) for e in manifest.entries})
+    if not parents:
+        return "govkg"
+    try:
+        return Path(os.path.commonpath(parents)).name or parents[0]
+    except ValueError:                      # paths on different drives
+        return Path(parents[0]).name
 
 
 HTML_MAX_TRIPLES = 1_000_000
@@ -167,14 +192,14 @@ HTML_MAX_TRIPLES = 1_000_000
 writes none, and `govkg viz --focus/--document/--kinds` draws the part one needs."""
 
 
-def _graph_page(out: Path, stamp: str, triples: int | None) -> None:
+def _graph_page(out: Path, stamp: str, triples: int | None, corpus: str = "govkg") -> None:
     """Write the page of the graph ``stamp`` names, or remove an older one (it would show
     an older graph); a page already drawn from this very graph (an unchanged rebuild) is kept."""
     page = out / PAGE_FILE
     if triples is not None and triples <= HTML_MAX_TRIPLES:
         if not _stamped(page, stamp):
             from .viz import write_graph_html     # networkx, numpy, pyvis: only for the page
-            write_graph_html(out, stamp=stamp)
+            write_graph_html(out, stamp=stamp, corpus=corpus)
     else:
         page.unlink(missing_ok=True)
 
@@ -190,7 +215,9 @@ def _stamped(page: Path, stamp: str) -> bool:
 
 def _write(output: Output, step: Step, extracted: Extracted | None) -> tuple[Entry, FileReport]:
     """Put one file's graph into the outputs; its manifest entry and report."""
-    entry = Entry(step.name, str(step.path), step.sha256)
+    entry = Entry(step.name, printable(str(step.path)), step.sha256)
+    if step.action == REUSE and step.entry.graph is None:      # failed before: no chunk to copy
+        return entry, step.report
     if step.action == REUSE:
         offset, length = output.copy(step.entry.offset, step.entry.length)
         return replace(entry, graph=step.entry.graph, offset=offset, length=length), step.report
@@ -234,11 +261,21 @@ def _decide(step: Step, first: dict, old: dict, old_reports: dict) -> Step:
 
 def _hashed(path: Path, name: str) -> Step:
     """A file to extract, with its digest and size; or a failure when it cannot be read."""
+    refused = not_regular(path)                 # reading a FIFO would wait for ever
+    if refused:
+        return Step(name, path, None, 0, FAILED, report=FileReport(name, error=refused))
     try:
         return Step(name, path, file_digest(path), path.stat().st_size, EXTRACT)
     except OSError as e:
         reason = f"cannot read: {e.strerror or e}"
         return Step(name, path, None, 0, FAILED, report=FileReport(name, error=reason))
+
+
+def _passed_over(problems: list[Problem]) -> list[Step]:
+    """What discovery did not read, reported: an error, or skipped on purpose."""
+    return [Step(p.name, Path(p.name), None, 0, FAILED,
+                 report=FileReport(p.name, error=p.reason) if p.error else FileReport(p.name, skipped=p.reason))
+            for p in problems]
 
 
 def _kept(entry: Entry, report: FileReport | None) -> Step:
@@ -333,6 +370,6 @@ def _context():
     fork), so each starts at once and none inherits the main process's open store."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["graph.build"])
+        ctx.set_forkserver_preload([__name__])
         return ctx
     return multiprocessing.get_context("spawn")

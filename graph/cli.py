@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import query as Q
+from .facts import FACT_KINDS
 from .manifest import PAGE_FILE, REPORT_FILE, TRIG_FILE
 from .store import BACKENDS, GraphNotFound, open_graph
 
@@ -97,7 +98,19 @@ def _open(graph_dir: str, backend: str):
         raise click.ClickException(str(e)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Every command's errors of the file system (a full disk, a read-only folder) as a
+    clear message, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except OSError as e:
+            where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+            raise click.ClickException(f"{where}{e.strerror or e}") from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="govkg")
 def main():
     """govkg — a knowledge graph of agencies, documents, duties and command structures
@@ -119,8 +132,10 @@ def main():
               help="Drop the graphs of files an earlier build of --out had that are not among PATHS.")
 @click.option("--html/--no-html", default=True, show_default=True,
               help="Also write graph.html, the interactive view of the whole graph.")
+@click.option("--follow-links", is_flag=True,
+              help="Read files that links in a folder point to outside it (not followed by default).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def build(paths, out, jobs, prune, html, quiet):
+def build(paths, out, jobs, prune, html, follow_links, quiet):
     """Build the graph of gazette files (.txt, .html) or folders of them.
 
     With no PATHS, builds the bundled sample corpus.  On a folder an earlier build wrote,
@@ -131,18 +146,25 @@ def build(paths, out, jobs, prune, html, quiet):
     started = time.perf_counter()
     bar = _ProgressBar() if not quiet and sys.stderr.isatty() else None
     try:
-        report = run_build(list(paths), out, jobs=jobs, prune=prune, progress=bar, html=html)
+        report = run_build(list(paths), out, jobs=jobs, prune=prune, progress=bar, html=html,
+                           follow_links=follow_links)
     except BuildError as e:
         raise click.ClickException(str(e)) from None
+    except OSError as e:                    # a full disk, a read-only folder
+        where = f"{e.filename}: " if e.filename else ""
+        raise click.ClickException(f"cannot write the build: {where}{e.strerror or e}; the previous "
+                                   f"output in {out} is left as it was") from None
     finally:
         if bar is not None:
             bar.finish()
-    for f in report.failed:
-        click.echo(f"error: {f.name}: {f.error}", err=True)
     for f in report.files:
-        for warning in f.warnings:
-            if "no text layer" in warning:          # pages left unread or read by OCR
-                click.echo(f"warning: {f.name}: {warning}", err=True)
+        if f.error:
+            click.echo(f"error: {f.name}: {f.error}", err=True)
+        elif f.skipped and f.skipped != "unchanged":
+            click.echo(f"skipped: {f.name}: {f.skipped}", err=True)
+        elif not quiet:
+            for w in f.warnings:
+                click.echo(f"warning: {f.name}: {w}", err=True)
     if not quiet:
         _summary(report, out, time.perf_counter() - started)
     if report.failed:
@@ -203,7 +225,10 @@ def _print(result, fmt: str) -> None:
         click.echo(json.dumps(result) if fmt == "json" else str(result).lower())
     else:
         from rdflib import Graph
+        from .rdf import PREFIXES
         g = Graph()
+        for prefix, namespace in PREFIXES.items():
+            g.bind(prefix, namespace)
         for t in result:
             g.add(t)
         click.echo(g.serialize(format="json-ld" if fmt == "json" else "turtle"))
@@ -241,13 +266,31 @@ def sparql(query, graph_dir, fmt, backend, allow_network, params, limit, timeout
 
 def _run(text, graph_dir, fmt, backend, allow_network, params, limit, timeout=DEFAULT_TIMEOUT):
     _allow_network(allow_network or str(graph_dir).startswith(("http://", "https://")))
+    bindings = _params(params)
+    try:                                    # a refusal before the graph is opened
+        Q.check_network(text, allow_network)
+        Q.check_bindings(bindings)
+    except Q.QueryError as e:
+        raise click.ClickException(str(e)) from None
     with _deadline(timeout):
         graph = _open(graph_dir, backend)
         try:
-            result = Q.run_query(graph, text, _params(params), allow_network=allow_network, limit=limit)
+            result = Q.run_query(graph, text, bindings, allow_network=allow_network, limit=limit)
+            if isinstance(result, Q.Table) and not result.rows:
+                _suggest(graph, bindings)
         except Q.QueryError as e:
             raise click.ClickException(str(e)) from None
         _print(result, fmt)
+
+
+def _suggest(graph, bindings: dict[str, str]) -> None:
+    """No rows for a bound name: say which canonical names contain it."""
+    for name, value in bindings.items():
+        if value and not value.startswith("<"):
+            found = Q.names_containing(graph, value)
+            if found and value not in found:
+                click.echo(f"note: no rows for {name}={value}; names in the graph that contain it: "
+                           f"{', '.join(found)}", err=True)
 
 
 @main.command()
@@ -286,7 +329,7 @@ def _network(graph_dir):
 Examples:
   govkg viz --graph out                          # the whole graph, out/graph.html
   govkg viz --graph out --focus 鄂尔多斯市应急管理局 --depth 2 -o ems.html
-  govkg viz --graph out --document 鄂尔多斯市森林草原防灭火应急预案 --kinds agency,body
+  govkg viz --graph out --document 额尔古纳市春季应对融雪应急预案 --kinds agency,body
 """)
 @graph_option
 @click.option("-o", "--out", "out", type=click.Path(dir_okay=False),
@@ -298,7 +341,8 @@ Examples:
 @click.option("--kinds", "kinds", multiple=True, metavar="KIND[,KIND…]",
               help="Only nodes of these kinds: agency, collective, body, person, post, document, "
                    "duty, task, work (repeatable or comma-separated).")
-@click.option("--title", default="govkg", show_default=True, help="The page's title.")
+@click.option("--title", default=None,
+              help="The page's title [default: govkg — the focus, document, kinds or folder].")
 def viz(graph_dir, out, focus, depth, document, kinds, title):
     """Write the interactive HTML view of a built graph (works offline, in any browser)."""
     from .network import KINDS
@@ -308,13 +352,17 @@ def viz(graph_dir, out, focus, depth, document, kinds, title):
     if unknown:
         raise click.BadParameter(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(KINDS)}",
                                  param_hint="--kinds")
+    from .network import find_node
+    from .viz import page_title
     G = _network(graph_dir)
     try:
+        centre = find_node(G, focus) if focus else None
         G = select(G, focus=focus, depth=depth, document=document, kinds=kinds or None)
     except LookupError as e:
         raise click.ClickException(str(e.args[0])) from None
-    part = focus or document or kinds
-    path = write_html(G, out or Path(graph_dir) / ("view.html" if part else PAGE_FILE), title)
+    part = focus or document or ", ".join(kinds)
+    title = title or page_title(G, part or Path(graph_dir).resolve().name)
+    path = write_html(G, out or Path(graph_dir) / ("view.html" if part else PAGE_FILE), title, focus=centre)
     click.echo(f"wrote {path}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", err=True)
 
 
@@ -330,7 +378,7 @@ def analyze(graph_dir, top, fmt):
     from .analyze import analyze as run_analyses
     tables = run_analyses(_network(graph_dir), top)
     if fmt == "json":
-        click.echo(json.dumps({title: t.records() for title, t in tables.items()},
+        click.echo(json.dumps({title: t.typed_records() for title, t in tables.items()},
                               ensure_ascii=False, indent=1))
         return
     for title, table in tables.items():
@@ -402,13 +450,17 @@ Examples:
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default answers this machine only).")
-def serve(graph_dir, port, host):
-    """Serve a built graph read-only as a SPARQL 1.1 endpoint (Oxigraph's server).
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(1),
+              help="Seconds a query may run on the server, whether or not its client still waits.")
+def serve(graph_dir, port, host, timeout):
+    """Serve a built graph read-only as a SPARQL 1.1 endpoint (Oxigraph's server, behind a
+    front that refuses SERVICE, FROM and updates, decided on each parsed query).
 
-    Queries see the union of every file's graph as the default graph.  Restart it after a
-    build of the same folder.
+    Queries see the union of every file's graph as the default graph; Oxigraph's query
+    page is at the root (http://HOST:PORT/).  Restart it after a build of the same folder.
     """
     from . import remote
+    from .serve import ServeError, serve as run_server
     try:
         argv = remote.serve_command(graph_dir, host, port)
     except (GraphNotFound, remote.RemoteError) as e:
@@ -416,8 +468,12 @@ def serve(graph_dir, port, host):
     warning = remote.check_server_version(argv[0])
     if warning:
         click.echo(f"warning: {warning}", err=True)
-    click.echo(f"SPARQL endpoint: http://{host}:{port}/query  (Ctrl-C stops it)", err=True)
-    remote.serve(argv)
+    try:
+        run_server(argv, host, port, timeout, ready=lambda url: click.echo(
+            f"SPARQL endpoint: {url}  (SERVICE and updates refused, {timeout:g} s per query; "
+            "Ctrl-C stops it)", err=True))
+    except ServeError as e:
+        raise click.ClickException(str(e)) from None
 
 
 @main.command(epilog="""\b
@@ -473,7 +529,11 @@ def push(graph_dir, endpoint, user, password, graph_param, prune, query_endpoint
 # Stage commands: every intermediate value, from the shell
 
 def _source(path):
+    from .discover import not_regular
     from .ingest import SourceError, read_source
+    refused = not_regular(Path(path))
+    if refused:                             # a FIFO would block the read for ever
+        raise click.ClickException(f"{path}: {refused}")
     try:
         return read_source(path)
     except SourceError as e:
@@ -519,7 +579,8 @@ def _doc_json(d) -> dict:
 
 @main.command(epilog="Example:\n\n  govkg facts gazette.txt --kind membership")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", "kinds", multiple=True, help="Only facts of this kind (repeatable).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(FACT_KINDS),
+              help="Only facts of this kind (repeatable).")
 def facts(file, kinds):
     """Print the resolved facts found in a file (JSON lines)."""
     from dataclasses import asdict

@@ -17,7 +17,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .network import to_networkx
-from .query import format_table, named_queries, query_text, run_query
+from .query import QueryError, format_table, named_queries, query_text, run_query
+from .remote import Endpoint, RemoteError, is_endpoint
 from .rdf import PREFIXES
 from .store import open_graph, trig_path
 
@@ -28,8 +29,9 @@ FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS, "csv")
 
 
 def default_path(folder: str | Path, fmt: str) -> Path:
-    """Where an export goes unless told: ``DIR/graph.<fmt>``, or ``DIR/csv/``."""
-    return Path(folder) / ("csv" if fmt == "csv" else f"graph.{fmt}")
+    """Where an export goes unless told: ``DIR/graph.<fmt>``, or ``DIR/csv/``; for an
+    endpoint, the current folder."""
+    return Path("." if is_endpoint(str(folder)) else folder) / ("csv" if fmt == "csv" else f"graph.{fmt}")
 
 
 def export(folder: str | Path, fmt: str, path: str | Path | None = None) -> Path:
@@ -46,10 +48,27 @@ def export(folder: str | Path, fmt: str, path: str | Path | None = None) -> Path
     return path
 
 
+ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
 def read_quads(folder: str | Path) -> list[ox.Quad]:
-    """The quads of the built graph, in one fixed order."""
-    quads = ox.parse(path=str(trig_path(folder)), format=ox.RdfFormat.TRIG)
+    """The quads of the built graph in ``folder`` or at a SPARQL endpoint (every named
+    graph's), in one fixed order."""
+    if is_endpoint(str(folder)):
+        quads = _endpoint_quads(Endpoint.parse(str(folder)))
+    else:
+        quads = ox.parse(path=str(trig_path(folder)), format=ox.RdfFormat.TRIG)
     return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+
+def _endpoint_quads(endpoint: Endpoint) -> list[ox.Quad]:
+    """Every named graph's statements from an endpoint, as typed terms (SPARQL JSON results)."""
+    try:
+        data = endpoint.query(ALL_QUADS, "application/sparql-results+json")
+    except RemoteError as e:
+        raise QueryError(str(e)) from None
+    solutions = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+    return [ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in solutions]
 
 
 def write_rdf(folder: str | Path, fmt: str, path: Path) -> None:
@@ -62,13 +81,60 @@ def write_rdf(folder: str | Path, fmt: str, path: Path) -> None:
             if q.triple not in seen:
                 seen.add(q.triple)
                 statements.append(q.triple)
+    data = ox.serialize(statements, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+    if fmt == "jsonld":
+        data = with_context(data)
     with open(path, "wb") as f:
-        ox.serialize(statements, f, format=RDF_FORMATS[fmt], prefixes=PREFIXES)
+        f.write(data)
+
+
+def with_context(data: bytes) -> bytes:
+    """JSON-LD with an ``@context`` of the project's prefixes, its IRIs written with them
+    (``gov:quote``), so that a reader sees names, not full IRIs; literals unchanged.
+
+    >>> with_context(b'[{"@id":"https://w3id.org/govkg/ns#a","http://www.w3.org/2004/02/skos/core#prefLabel":[{"@value":"x"}]}]')[-66:]
+    b'"@graph": [{"@id": "gov:a", "skos:prefLabel": [{"@value": "x"}]}]}'
+    """
+    import json
+
+    def compact(iri: str) -> str:
+        for prefix, namespace in PREFIXES.items():
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return iri
+
+    def walk(node):
+        if isinstance(node, list):
+            return [walk(n) for n in node]
+        if not isinstance(node, dict):
+            return node
+        return {compact(k) if not k.startswith("@") else k:
+                (compact(v) if k in ("@id", "@type") and isinstance(v, str) else
+                 [compact(t) for t in v] if k == "@type" and isinstance(v, list) else walk(v))
+                for k, v in node.items()}
+    document = {"@context": dict(PREFIXES), "@graph": walk(json.loads(data))}
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 
 def write_network(G: nx.MultiDiGraph, fmt: str, path: Path) -> None:
-    """GraphML or GEXF; attributes that are missing stay missing (no empty strings)."""
-    NETWORK_FORMATS[fmt](G, str(path))
+    """GraphML or GEXF; attributes that are missing stay missing (no empty strings).  GEXF
+    carries the page's look too (``viz:color``, ``viz:size``, ``viz:position``), so that Gephi
+    opens it laid out and coloured as ``graph.html`` is."""
+    NETWORK_FORMATS[fmt](with_viz(G) if fmt == "gexf" else G, str(path))
+
+
+def with_viz(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``G`` whose nodes carry GEXF's viz attributes: the kind's colour and size on
+    the page, and the page's position (y upwards, as Gephi draws)."""
+    from .layout import layout
+    from .viz import KIND_STYLE
+    H = G.copy()
+    for n, (x, y) in layout(G).items():
+        colour, _, _, size, _ = KIND_STYLE.get(G.nodes[n].get("kind"), KIND_STYLE["other"])
+        r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        H.nodes[n]["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": float(size),
+                             "position": {"x": round(x, 2), "y": round(-y, 2), "z": 0.0}}
+    return H
 
 
 def write_csvs(graph, folder: Path) -> list[Path]:

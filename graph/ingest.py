@@ -49,21 +49,10 @@ class SourceError(Exception):
 
 
 def find_files(paths) -> Iterator[tuple[Path, str]]:
-    """Yield ``(path, name)`` for every file under ``paths``, in sorted order.
-
-    Folders are searched recursively; every file but hidden ones (``.name``) is yielded,
-    so that one of a kind govkg cannot read is named, not passed over.  ``name`` is the
-    path relative to the folder it was found in, or the bare file name.
-    """
-    for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            found = [f for f in p.rglob("*") if f.is_file()
-                     and not any(part.startswith(".") for part in f.relative_to(p).parts)]
-            for f in sorted(found, key=lambda f: f.relative_to(p).as_posix()):
-                yield f, f.relative_to(p).as_posix()
-        else:
-            yield p, p.name
+    """Yield ``(path, name)`` for every input under ``paths``, in sorted order
+    (``graph.discover.find_inputs``, less its report of what it passed over)."""
+    from .discover import find_inputs
+    yield from find_inputs(paths, [])
 
 
 def read_source(path: Path | str, name: str | None = None) -> Source:

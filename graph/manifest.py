@@ -45,18 +45,23 @@ class Manifest:
     entries: tuple[Entry, ...]
 
     def graph_digest(self) -> str:
-        """A digest of the graph this build holds (its files' graphs and chunks, and the
-        code that made them): the same for an unchanged rebuild."""
-        h = hashlib.sha256(self.fingerprint.encode())
-        for e in self.entries:
-            h.update(f"{e.graph}\0{e.sha256}\0{e.offset}\0{e.length}\n".encode())
-        return h.hexdigest()[:16]
+        """A digest of the graph this build holds (``graph_digest`` of its entries)."""
+        return graph_digest(self.entries, self.fingerprint)
 
     def as_json(self) -> bytes:
         data = {"format": FORMAT, "fingerprint": self.fingerprint, "store": self.store,
                 "outputs": {k: list(v) for k, v in self.outputs.items()},
                 "files": [asdict(e) for e in self.entries]}
         return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def graph_digest(entries, code: str | None = None) -> str:
+    """A digest of a build's graph: its files' graphs and chunks, and the code that made them
+    (this code's ``fingerprint`` unless told); the same for an unchanged rebuild."""
+    h = hashlib.sha256((code or fingerprint()).encode())
+    for e in entries:
+        h.update(f"{e.graph}\0{e.sha256}\0{e.offset}\0{e.length}\n".encode())
+    return h.hexdigest()[:16]
 
 
 def read_manifest(folder: Path) -> Manifest | None:
@@ -95,7 +100,7 @@ def fingerprint() -> str:
     h = hashlib.sha256(f"{FORMAT}".encode())
     for lib in ("pyoxigraph", "rdflib"):
         h.update(f"{lib} {metadata.version(lib)}\n".encode())
-    for name, data in _code(resources.files("graph")):
+    for name, data in _code(resources.files(__package__)):
         h.update(name.encode() + b"\0" + data)
     return h.hexdigest()[:16]
 

@@ -3,7 +3,8 @@ connections, name lookups and URL requests to anything but this machine.
 
 rdflib can reach the network from a query (``SERVICE``, ``FROM``) or a parse (a JSON-LD
 ``@context``); the hook stops every such path that goes through Python's socket or urllib.
-(Oxigraph's own ``SERVICE`` client is refused earlier, by ``query.check_network``.)
+(Oxigraph's own ``SERVICE`` client is refused earlier, by ``query.check_network`` on the
+parsed query.)
 Audit hooks cannot be removed, so the hook reads a switch: ``offline()`` turns it on.
 """
 from __future__ import annotations

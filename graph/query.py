@@ -2,19 +2,26 @@
 
 Named queries are the ``.rq`` files in ``graph/queries`` (first line: ``# what it answers``).
 Parameters are bound as values (``initBindings`` in rdflib, ``substitutions`` in
-Oxigraph), never pasted into the query text.  A query that would reach the network
-(``SERVICE``) or load a graph from elsewhere (``FROM``, ``LOAD``) is refused unless the
-caller allows it.
+Oxigraph), never pasted into the query text.
+
+Every query is parsed first (rdflib's parser, into SPARQL algebra), and decided on that
+parsed form, never on its text: a query that would reach the network (``SERVICE``) or name
+a graph from elsewhere (``FROM``, ``FROM NAMED``) is refused unless the caller allows it;
+an update is always refused; a query rdflib cannot parse does not run on any engine.  At
+the engine level, rdflib never loads a ``FROM`` graph (``SPARQL_LOAD_GRAPHS`` off: FROM
+picks among the graphs already held, as Oxigraph's FROM does); pyoxigraph has no switch
+for its own HTTP client, so for Oxigraph the parsed check is the gate.
 """
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import islice
 from pathlib import Path
@@ -30,7 +37,6 @@ DEFAULT_LIMIT = 100_000
 ORDER_BY = re.compile(r"\bORDER\s+BY((?:\s*(?:\?\w+|(?:ASC|DESC)\s*\(\s*\?\w+\s*\)))+)\s*$", re.IGNORECASE)
 ORDER_KEY = re.compile(r"(?:(ASC|DESC)\s*\(\s*)?\?(\w+)", re.IGNORECASE)
 QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-NETWORK_KEYWORDS = re.compile(r"\b(SERVICE|FROM|LOAD)\b", re.IGNORECASE)
 STRINGS_AND_COMMENTS = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"|<[^<>\s]*>|#[^\n]*",
                                   re.DOTALL)
 
@@ -50,6 +56,38 @@ class Table:
     def records(self) -> list[dict[str, str]]:
         """The rows as dicts, column name → value."""
         return [dict(zip(self.header, row)) for row in self.rows]
+
+    def typed_records(self) -> list[dict]:
+        """The rows as dicts, with numbers as numbers (``"3"`` → 3, ``"0.25"`` → 0.25).
+
+        >>> Table(("unit", "bodies", "share"), (("市财政局", "3", "0.25"),)).typed_records()
+        [{'unit': '市财政局', 'bodies': 3, 'share': 0.25}]
+        """
+        return [{k: _number(v) for k, v in r.items()} for r in self.records()]
+
+    def to_dataframe(self):
+        """The rows as a pandas DataFrame (when pandas is installed)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("Table.to_dataframe needs pandas (pip install pandas); "
+                              "Table.records() gives the rows as dicts without it") from None
+        return pd.DataFrame(list(self.rows), columns=list(self.header))
+
+
+NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?")
+"""A number as a JSON number can hold it (no leading zeros, as 文号 parts or codes have).
+
+>>> bool(NUMBER.fullmatch("12.5")), bool(NUMBER.fullmatch("007"))
+(True, False)
+"""
+
+
+def _number(value: str):
+    m = NUMBER.fullmatch(value)
+    if m is None:
+        return value
+    return float(value) if m.group(1) else int(value)
 
 
 @cache
@@ -72,20 +110,82 @@ def query_text(name_or_query: str) -> str:
     if len(name_or_query) < 4096 and "\n" not in name_or_query and path.suffix in (".rq", ".sparql") \
             and path.is_file():
         return path.read_text(encoding="utf-8")
-    if QUERY_FORM.search(name_or_query):
-        return name_or_query
+    if path.suffix in (".rq", ".sparql") and "{" not in name_or_query:
+        raise QueryError(f"no query file {name_or_query!r}")
+    if QUERY_FORM.search(name_or_query) or any(c in name_or_query for c in "{ \n\t"):
+        return name_or_query                # query text: the parser names any error in it
     raise QueryError(f"no named query or query file {name_or_query!r}; "
                      f"named queries: {', '.join(named_queries())}")
 
 
+def parse_query(query: str):
+    """The query parsed and translated to SPARQL algebra (rdflib's), which every check reads:
+    its form, its dataset clause and its SERVICE patterns.  A syntax error names its line and
+    column; an update (INSERT, DELETE, LOAD, CLEAR, DROP …) is refused.
+
+    >>> parse_query("SELECT ?s WHERE { ?s ?p ?o }").algebra.name
+    'SelectQuery'
+    """
+    return _parsed(query)
+
+
+@lru_cache(maxsize=64)
+def _parsed(query: str):
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    try:
+        return translateQuery(parseQuery(query))
+    except ParseBaseException as e:
+        try:
+            parseUpdate(query)
+        except Exception:                   # noqa: BLE001 — not an update either
+            raise QueryError(f"syntax error at line {e.lineno}, column {e.col}: {e.msg}\n"
+                             f"  {e.line}\n  {' ' * (e.col - 1)}^") from None
+        raise QueryError("updates (INSERT, DELETE, LOAD, CLEAR, DROP …) are refused: govkg's "
+                         "graphs are read-only; rebuild with `govkg build` instead") from None
+    except Exception as e:                  # noqa: BLE001 — rdflib's translation raises assorted errors
+        raise QueryError(f"query failed: {e}") from None
+
+
+def network_reads(query: str) -> tuple[str, ...]:
+    """What the parsed query would read from outside the graph: its ``SERVICE`` patterns
+    and ``FROM``/``FROM NAMED`` clauses, as ``"SERVICE <iri>"`` etc.
+
+    >>> network_reads("SELECT * FROM <file:///etc/passwd> WHERE { SERVICE <http://e/s> { ?s ?p ?o } }")
+    ('FROM <file:///etc/passwd>', 'SERVICE <http://e/s>')
+    """
+    from rdflib.plugins.sparql.parserutils import CompValue
+    algebra = parse_query(query).algebra
+    clauses = algebra["datasetClause"] if "datasetClause" in algebra else None
+    found = [f"FROM NAMED <{d['named']}>" if "named" in d else f"FROM <{d['default']}>"
+             for d in clauses or ()]
+    stack = [algebra]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                found.append(f"SERVICE {node['term'].n3()}")
+            stack.extend(v for k, v in node.items() if k != "_vars")
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+    return tuple(sorted(set(found)))
+
+
+def named_query(graph, name: str, **bindings: str):
+    """Run the named query ``name`` (one of ``named_queries()``) on an open graph, with its
+    parameters bound: ``named_query(g, "unit_bodies", unit="鄂尔多斯市应急管理局")``."""
+    if name not in named_queries():
+        raise QueryError(f"no named query {name!r}; named queries: {', '.join(named_queries())}")
+    return run_query(graph, query_text(name), bindings)
+
+
 def check_network(query: str, allow_network: bool = False) -> None:
-    """Refuse SERVICE, FROM and LOAD unless the network is allowed."""
-    if allow_network:
-        return
-    bare = STRINGS_AND_COMMENTS.sub(" ", query)
-    m = NETWORK_KEYWORDS.search(bare)
-    if m:
-        raise QueryError(f"{m.group(1).upper()} would read from outside the graph; "
+    """Refuse a query that would read from outside the graph (SERVICE, FROM), decided on
+    its parsed form, unless the network is allowed.  Every query must parse."""
+    reads = network_reads(query)
+    if reads and not allow_network:
+        raise QueryError(f"{reads[0]} would read from outside the graph; "
                          "pass --allow-network to permit it")
 
 
@@ -98,6 +198,7 @@ def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
     """
     check_network(query, allow_network)
     bindings = bindings or {}
+    check_bindings(bindings)
     if isinstance(graph, ox.Store):
         return _run_oxigraph(graph, query, bindings, limit)
     if isinstance(graph, Endpoint):
@@ -106,6 +207,50 @@ def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
     if isinstance(graph, Dataset):
         return _run_rdflib(graph, query, bindings, limit)
     raise TypeError(f"cannot query a {type(graph).__name__}")
+
+
+VARIABLE_NAME = re.compile(r"""
+    [A-Za-z_\u00C0-\uFFFF]          # SPARQL's VARNAME: a letter or _ first …
+    [A-Za-z0-9_\u00B7\u00C0-\uFFFF]*  # … then letters, digits, _
+    """, re.VERBOSE)
+"""A query variable's name, without its ``?``.
+
+>>> bool(VARIABLE_NAME.fullmatch("unit")), bool(VARIABLE_NAME.fullmatch("a b"))
+(True, False)
+"""
+
+
+def check_bindings(bindings: dict[str, str]) -> None:
+    """Refuse a parameter whose name is not a variable name, or whose ``<…>`` value is not
+    an absolute IRI."""
+    for name, value in bindings.items():
+        if not VARIABLE_NAME.fullmatch(name):
+            raise QueryError(f"parameter {name!r}: not a variable name (letters, digits and _)")
+        if value.startswith("<") and value.endswith(">"):
+            try:
+                ox.NamedNode(value[1:-1])
+            except ValueError as e:
+                raise QueryError(f"parameter {name}={value}: not an IRI ({e}); "
+                                 "a value in <…> binds an IRI") from None
+
+
+NAMES_CONTAINING = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?name ?part WHERE { ?x skos:prefLabel ?name FILTER(CONTAINS(?name, ?part)) }
+ORDER BY STRLEN(?name) ?name LIMIT 10"""
+
+
+def names_containing(graph, part: str) -> list[str]:
+    """Canonical names in the graph that contain ``part`` (shortest first, at most ten): what
+    a user who typed a name as printed (市应急管理局) most likely meant.
+
+    >>> from rdflib import Dataset, Literal, URIRef
+    >>> from rdflib.namespace import SKOS
+    >>> ds = Dataset(default_union=True)
+    >>> _ = ds.add((URIRef("urn:u"), SKOS.prefLabel, Literal("鄂尔多斯市应急管理局"), URIRef("urn:g")))
+    >>> names_containing(ds, "市应急管理局")
+    ['鄂尔多斯市应急管理局']
+    """
+    return [row[0] for row in run_query(graph, NAMES_CONTAINING, {"part": part}, limit=10).rows]
 
 
 def _term(value: str):
@@ -117,6 +262,8 @@ def _term(value: str):
 
 def _run_rdflib(ds, query: str, bindings: dict[str, str], limit: int | None):
     from rdflib import Variable
+    from rdflib.plugins import sparql
+    sparql.SPARQL_LOAD_GRAPHS = False       # FROM never loads a graph from a URL or a file
     try:
         result = ds.query(query, initBindings={Variable(k): _term(v) for k, v in bindings.items()})
         if result.type == "ASK":
@@ -145,11 +292,36 @@ def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: 
     if order and not all(name in header for name, _ in order):
         result, order = _ox_query(store, query, subs), ()
     width = range(len(header))
-    solutions = [tuple(s[i] for i in width) for s in result] if order else result
-    for name, descending in reversed(order):            # stable sorts, last key first
-        i = header.index(name)
-        solutions.sort(key=lambda row: order_key(row[i]), reverse=descending)
+    solutions = _ordered((tuple(s[i] for i in width) for s in result), header, order, limit) \
+        if order else result
     return _table(header, (tuple(_text(s[i]) for i in width) for s in solutions), limit)
+
+
+def _ordered(rows: Iterable[tuple], header: tuple[str, ...], order, limit: int | None) -> list[tuple]:
+    """Rows in ``order``; with a ``limit``, only the first ``limit`` + 1 of them are ever held
+    (a bounded heap), so a row limit bounds the memory of an ``ORDER BY`` too."""
+    columns = tuple((header.index(name), descending) for name, descending in order)
+
+    def key(row):
+        return _SortKey(tuple(order_key(row[i]) for i, _ in columns), columns)
+    if limit is None:
+        return sorted(rows, key=key)
+    return heapq.nsmallest(limit + 1, rows, key=key)      # stable, as sorted() is
+
+
+class _SortKey:
+    """Keys of one row compared key by key, each ascending or descending."""
+
+    __slots__ = ("keys", "columns")
+
+    def __init__(self, keys: tuple, columns: tuple):
+        self.keys, self.columns = keys, columns
+
+    def __lt__(self, other: "_SortKey") -> bool:
+        for mine, theirs, (_, descending) in zip(self.keys, other.keys, self.columns):
+            if mine != theirs:
+                return (mine > theirs) if descending else (mine < theirs)
+        return False
 
 
 def _table(header: tuple[str, ...], rows: Iterable[tuple], limit: int | None) -> Table:
@@ -269,15 +441,12 @@ def own_text_is_ascii(query: str) -> bool:
 
 
 def query_form(query: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first of these keywords outside strings and IRIs.
+    """SELECT, ASK, CONSTRUCT or DESCRIBE, as the parsed query says.
 
     >>> query_form('PREFIX a: <http://e/ASK#> SELECT * WHERE { ?s a:p "ASK" }')
     'SELECT'
     """
-    m = QUERY_FORM.search(STRINGS_AND_COMMENTS.sub(" ", query))
-    if m is None:
-        raise QueryError("not a SELECT, ASK, CONSTRUCT or DESCRIBE query")
-    return m.group(1).upper()
+    return parse_query(query).algebra.name[:-len("Query")].upper()
 
 
 def _text(term) -> str:

@@ -42,6 +42,8 @@ KIND_STYLE = {  # kind: (colour, vis shape, 中文, size, label font size)
     "work": ("#9c755f", "triangleDown", "被引文件", 7, 12),
     "other": ("#bab0ac", "dot", "其他", 7, 12),
 }
+FOCUS_BORDER = "#111111"
+TEXT_KINDS = ("work", "duty", "task")     # labelled by their text's beginning; names by both ends
 RELATION_LABELS = {  # relation: (中文, edge colour)
     "member_of": ("成员", "#4e79a7"), "leads": ("领导", "#e15759"), "holds": ("任职", "#f28e2b"),
     "office_at": ("办公室设在", "#e15759"), "part_of": ("下设于", "#e15759"),
@@ -87,10 +89,12 @@ def select(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
     return H if H is not G else G.copy()
 
 
-def to_html(G: nx.MultiDiGraph, title: str = "govkg", stamp: str | None = None) -> str:
+def to_html(G: nx.MultiDiGraph, title: str = "govkg", stamp: str | None = None,
+            focus: str | None = None) -> str:
     """The page of ``G``: offline, with the panel, positions computed in Python; ``stamp``
-    names the build's graph (``Manifest.graph_digest``) so that a rebuild can keep it."""
-    nodes, edges, data = page_data(G, layout(G))
+    names the build's graph (``Manifest.graph_digest``) so that a rebuild can keep it;
+    the node ``focus`` (an IRI) is drawn highlighted."""
+    nodes, edges, data = page_data(G, layout(G), focus)
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
     net.templateEnv.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     net.nodes, net.edges, net.options = nodes, edges, options(len(nodes))
@@ -108,18 +112,34 @@ def to_html(G: nx.MultiDiGraph, title: str = "govkg", stamp: str | None = None) 
 
 
 def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = "govkg",
-               stamp: str | None = None) -> Path:
+               stamp: str | None = None, focus: str | None = None) -> Path:
     """Write the page of ``G`` to ``path`` (UTF-8), through a temporary file."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(to_html(G, title, stamp), encoding="utf-8")
+    tmp.write_text(to_html(G, title, stamp, focus), encoding="utf-8")
     tmp.replace(path)
     return path
 
 
-def write_graph_html(folder: str | Path, title: str = "govkg", stamp: str | None = None) -> Path:
-    """The page of the whole graph built in ``folder``, written beside its TriG."""
-    return write_html(to_networkx(open_graph(folder)), Path(folder) / PAGE_FILE, title, stamp)
+def write_graph_html(folder: str | Path, title: str | None = None, stamp: str | None = None,
+                     corpus: str | None = None) -> Path:
+    """The page of the whole graph built in ``folder``, written beside its TriG; titled with
+    the ``corpus`` (or the folder) and its size unless told."""
+    G = to_networkx(open_graph(folder))
+    what = corpus or Path(folder).resolve().name
+    return write_html(G, Path(folder) / PAGE_FILE, title or page_title(G, what), stamp)
+
+
+def page_title(G: nx.MultiDiGraph, what: str) -> str:
+    """``govkg — WHAT (N nodes, M documents)``: which corpus or part a page shows, in its title.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("d", kind="document"); G.add_node("u", kind="agency")
+    >>> page_title(G, "govkg-out")
+    'govkg — govkg-out (2 nodes, 1 documents)'
+    """
+    documents = sum(k == "document" for _, k in G.nodes(data="kind"))
+    return f"govkg — {what} ({G.number_of_nodes()} nodes, {documents} documents)"
 
 
 def remote_references(page: str) -> list[str]:
@@ -143,13 +163,19 @@ def _asset(name: str) -> str:
 
 # ---------------------------------------------------------------------------------------
 
-def page_data(G: nx.MultiDiGraph, pos: dict) -> tuple[list[dict], list[dict], dict]:
-    """vis node and edge dicts, and the shared tables (quotes, documents) they index."""
+def page_data(G: nx.MultiDiGraph, pos: dict, focus: str | None = None) -> tuple[list[dict], list[dict], dict]:
+    """vis node and edge dicts, and the shared tables (quotes, documents) they index; the
+    ``focus`` node highlighted (a thick dark border, a larger bold label)."""
     order = sorted(G, key=lambda n: (KINDS.index(G.nodes[n]["kind"]) if G.nodes[n]["kind"] in KINDS
                                      else len(KINDS), n))
     ids = {n: i for i, n in enumerate(order)}
     quotes, docs = _Index(), _Index()
     nodes = [_node(G, n, ids[n], pos[n], quotes, docs) for n in order]
+    if focus in ids:
+        node = nodes[ids[focus]]
+        node.update(focus=True, borderWidth=5, size=node["size"] * 1.5,
+                    color={"background": node["color"], "border": FOCUS_BORDER},
+                    font={"size": node["font"]["size"] + 6, "bold": True})
     edges = []
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])):
         edges.append(_edge(len(edges), ids[u], ids[v], d, quotes, docs))
@@ -182,7 +208,8 @@ def _node(G, n: str, i: int, xy, quotes: _Index, docs: _Index) -> dict:
     colour, shape, _, size, font = KIND_STYLE.get(kind, KIND_STYLE["other"])
     name = a.get("label", n)
     degree = G.degree(n) ** 0.5                       # busy nodes: bigger, and readable from afar
-    node = {"id": i, "x": xy[0], "y": xy[1], "label": short(name, 16 if kind == "work" else 24),
+    label = short(name, 16 if kind == "work" else 24) if kind in TEXT_KINDS else label_of(name, 24)
+    node = {"id": i, "x": xy[0], "y": xy[1], "label": label,
             "shape": shape, "color": colour, "size": round(size + min(10.0, 1.5 * degree), 1),
             "font": {"size": round(font + min(6.0, degree))},
             "kind": kind, "name": name, "iri": n, "text": a.get("text"), "type": a.get("type"),
@@ -237,6 +264,10 @@ def panel(G: nx.MultiDiGraph, title: str) -> str:
     for _, kind in G.nodes(data="kind"):
         counts[kind] = counts.get(kind, 0) + 1
     rows = "\n".join(_legend_row(kind, counts[kind]) for kind in KIND_STYLE if counts.get(kind))
+    relations: dict[str, int] = {}
+    for _, _, relation in G.edges(data="relation"):
+        relations[relation] = relations.get(relation, 0) + 1
+    edge_rows = "\n".join(_relation_row(r, relations[r]) for r in RELATION_LABELS if relations.get(r))
     return f"""<aside id="govkg-panel">
 <h1>{html.escape(title)}</h1>
 <p id="govkg-counts">{G.number_of_nodes()} nodes · {G.number_of_edges()} edges</p>
@@ -247,6 +278,9 @@ def panel(G: nx.MultiDiGraph, title: str) -> str:
 <label>Body 机构 <select id="govkg-body"><option value="">(all)</option></select></label>
 <fieldset id="govkg-legend"><legend>Kinds 类别</legend>
 {rows}
+</fieldset>
+<fieldset id="govkg-edge-legend"><legend>Relations 关系</legend>
+{edge_rows}
 </fieldset>
 <button id="govkg-reset" type="button">Show all</button>
 <section id="govkg-details"><p class="hint">Click a node or an edge to see where it was read.</p></section>
@@ -260,6 +294,28 @@ SVG_SHAPES = {
     "star": '<polygon points="8,0 10,6 16,6 11,10 13,16 8,12 3,16 5,10 0,6 6,6"/>',
     "box": '<rect x="0" y="4" width="16" height="9" rx="2"/>', "ellipse": '<ellipse cx="8" cy="8" rx="8" ry="5"/>',
 }
+
+
+def _relation_row(relation: str, count: int) -> str:
+    """One edge colour of the legend: a line of the colour, the relation in 中文 and English."""
+    chinese, colour = RELATION_LABELS[relation]
+    icon = f'<svg width="16" height="8" viewBox="0 0 16 8"><line x1="0" y1="4" x2="16" y2="4" stroke="{colour}" ' \
+           'stroke-width="3"/></svg>'
+    return f'<div class="relation">{icon} {chinese} {relation} <span class="n">{count}</span></div>'
+
+
+def label_of(name: str, n: int) -> str:
+    """A node's label of at most ``n`` characters, cut in the middle: names that share a long
+    beginning (a body's ten working groups) keep the end that tells them apart.
+
+    >>> label_of("鄂尔多斯市森林草原防灭火指挥部现场指挥部综合协调组", 16)
+    '鄂尔多斯市森林…指挥部综合协调组'
+    """
+    name = " ".join(name.split())
+    if len(name) <= n:
+        return name
+    head = (n - 1) // 2
+    return name[:head] + "…" + name[len(name) - (n - 1 - head):]
 
 
 def _legend_row(kind: str, count: int) -> str:

@@ -26,6 +26,17 @@ def sample_store(sample_build):
     return open_graph(sample_build[0])
 
 
+@pytest.fixture(scope="session")
+def sample_oxigraph(sample_store):
+    return sample_store
+
+
+@pytest.fixture(scope="session")
+def sample_rdflib(sample_build):
+    """The sample in rdflib's memory store, parsed once (read-only: tests must not change it)."""
+    return open_graph(sample_build[0], "rdflib")
+
+
 def data_file(name: str) -> Path:
     return DATA / name
 
@@ -43,3 +54,24 @@ def named_answers(graph) -> dict[str, tuple[tuple[str, ...], set]]:
         table = run_query(graph, query_text(name), QUERY_PARAMS.get(name, {}))
         out[name] = (table.header, set(table.rows))
     return out
+
+
+QUICK_MODULES = frozenset({
+    "test_clean", "test_segment", "test_ingest", "test_references", "test_parsers_bodies",
+    "test_appointments", "test_tasks", "test_bodies", "test_duties", "test_duty_queries",
+    "test_security", "test_discover", "test_drift", "test_analyze", "test_network",
+})
+"""The modules of the quick subset (`pytest -m quick`, with every doctest): each runs in
+seconds once the sample is built.  A new module of fast unit tests belongs here."""
+
+
+SLOW_TESTS = frozenset({"test_analyze_command_prints_every_table"})
+"""Tests of the quick modules left out of the quick subset (centralities on the whole sample)."""
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if getattr(item, "module", None) else ""
+        if (module in QUICK_MODULES or isinstance(item, pytest.DoctestItem)) \
+                and getattr(item, "originalname", item.name) not in SLOW_TESTS:
+            item.add_marker(pytest.mark.quick)

@@ -82,3 +82,63 @@ def test_the_ontology_glossary_lists_every_term():
     glossary = (ROOT / "ontology" / "README.md").read_text(encoding="utf-8")
     for term in ontology_terms():
         assert f"`gov:{term}`" in glossary, f"gov:{term} is missing from ontology/README.md"
+
+
+# ---------------------------------------------------------------------------------------
+# README and help against what the sample graph and the CLI are (issue 16)
+
+def _readme() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _help_texts() -> str:
+    return "\n".join((cmd.epilog or "") + (cmd.help or "") for cmd in main.commands.values())
+
+
+def test_every_option_of_every_command_is_in_the_readme():
+    readme = _readme()
+    missing = [f"{name} {o}" for name, cmd in main.commands.items() for p in cmd.params
+               for o in (*p.opts, *p.secondary_opts) if o.startswith("--") and o != "--help" and o not in readme]
+    assert not missing, f"options not in README.md: {missing}"
+
+
+def test_names_in_the_readme_and_help_examples_are_in_the_sample(sample_store):
+    """`--document X`, `--focus X`, `--unit X`, `unit=X` in examples name something the sample holds."""
+    import re
+    labels = {r[0] for r in run_query(sample_store, "SELECT DISTINCT ?l WHERE { ?x "
+                                      "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }", limit=None).rows}
+    pattern = r"(?<![/\w])(?:--document|--focus|--unit|unit=)[ =]?([^-/\s`'\"|\]]+)(` →)?"
+    named = {m.group(1) for m in re.finditer(pattern, _readme() + _help_texts())
+             if not m.group(2)}                 # `unit=市应急管理局` → …: the printed name, on purpose
+    named -= {"NAME", "TITLE", "…"}
+    assert named and named <= labels, sorted(named - labels)
+
+
+def test_the_readme_sparql_example_runs_and_prints_each_row_once(sample_build):
+    import re
+    from click.testing import CliRunner
+    example = re.search(r"govkg sparql '\n(.*?)' --graph govkg-out", _readme(), re.DOTALL).group(1)
+    result = CliRunner().invoke(main, ["sparql", example, "--graph", str(sample_build[0]), "--format", "csv"])
+    rows = result.output.splitlines()[1:]
+    assert result.exit_code == 0 and rows and len(rows) == len(set(rows))
+
+
+def test_scripts_are_run_with_the_venvs_python_in_the_readme():
+    import re
+    bare = [m.group(0) for m in re.finditer(r"(?<![/\w])python3? scripts/\S+", _readme())]
+    assert not bare, f"a system python does not see the package: {bare}"
+
+
+def test_the_readme_page_figures_are_the_sample_pages(sample_build):
+    import re
+    from graph.network import to_networkx
+    m = re.search(r"the sample page \((\d+) nodes, ([\d.]+) MB\)", _readme())
+    G = to_networkx(sample_store_of(sample_build))
+    size = (sample_build[0] / "graph.html").stat().st_size / 1e6
+    assert int(m.group(1)) == G.number_of_nodes() and abs(float(m.group(2)) - size) < 0.1 * size
+
+
+def sample_store_of(sample_build):
+    from graph.store import open_graph
+    return open_graph(sample_build[0])
+

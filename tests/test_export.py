@@ -83,3 +83,53 @@ def test_export_command_default_path(tmp_path, plan_build):
     assert result.exit_code == 0 and (plan_build / "graph.nq").is_file()
     missing = CliRunner().invoke(main, ["export", "--graph", str(tmp_path), "--format", "ttl"])
     assert missing.exit_code == 1 and "run `govkg build` first" in missing.output
+
+
+# issue 16: exports for the tools people use
+
+def test_gexf_carries_the_pages_colours_sizes_and_positions(plan_build, tmp_path):
+    import xml.etree.ElementTree as ET
+    from graph.viz import KIND_STYLE
+    path = export(plan_build, "gexf", tmp_path / "g.gexf")
+    viz = "{http://www.gexf.net/1.2draft/viz}"
+    nodes = ET.parse(path).getroot().iter("{http://www.gexf.net/1.2draft}node")
+    G = nx.read_gexf(path)
+    seen = 0
+    for node in nodes:
+        colour = node.find(f"{viz}color")
+        position = node.find(f"{viz}position")
+        assert colour is not None and position is not None and node.find(f"{viz}size") is not None
+        kind = G.nodes[node.get("id")].get("kind")
+        expected = KIND_STYLE.get(kind, KIND_STYLE["other"])[0]
+        assert "#{:02x}{:02x}{:02x}".format(*(int(colour.get(c)) for c in "rgb")) == expected.lower()
+        seen += 1
+    assert seen == G.number_of_nodes() > 20
+    xs = {float(n.find(f"{viz}position").get("x")) for n in ET.parse(path).getroot().iter(
+        "{http://www.gexf.net/1.2draft}node")}
+    assert len(xs) > seen // 2                 # laid out, not piled on one point
+
+
+def test_jsonld_has_a_context_and_reads_back_the_same_quads(plan_build, tmp_path):
+    import json
+    path = export(plan_build, "jsonld", tmp_path / "g.jsonld")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["@context"]["gov"] == "https://w3id.org/govkg/ns#"
+    assert '"gov:quote"' in path.read_text(encoding="utf-8")
+    back = Dataset()
+    back.parse(path, format="json-ld")
+    assert isomorphic(union(back), union(original(plan_build)))
+
+
+def test_construct_output_uses_the_projects_prefixes(sample_build):
+    q = "PREFIX gov: <https://w3id.org/govkg/ns#> CONSTRUCT { ?s gov:quote ?o } WHERE { ?s gov:quote ?o } LIMIT 3"
+    result = CliRunner().invoke(main, ["sparql", q, "--graph", str(sample_build[0])])
+    assert result.exit_code == 0 and "@prefix gov: <https://w3id.org/govkg/ns#>" in result.output
+    assert "ns1:" not in result.output and " gov:quote " in result.output
+
+
+def test_analyze_json_has_numbers_as_numbers(plan_build):
+    import json
+    result = CliRunner().invoke(main, ["analyze", "--graph", str(plan_build), "--format", "json", "--top", "3"])
+    ranking = next(iter(json.loads(result.output).values()))
+    assert ranking and all(isinstance(r["bodies"], int) and isinstance(r["degree"], (int, float)) for r in ranking)
+    assert all(isinstance(r["unit"], str) for r in ranking)

@@ -101,6 +101,38 @@ def test_the_page_is_redrawn_only_when_the_graph_changed(tmp_path, monkeypatch):
     assert (out / "graph.html").read_text(encoding="utf-8") == page
 
 
+def test_an_unchanged_rebuild_with_a_failed_file_keeps_the_page_and_entries(tmp_path, monkeypatch):
+    """issue 16: the failed file's entry moved to a new offset, so the page was redrawn."""
+    import graph.viz
+    from graph.manifest import read_manifest
+    out = tmp_path / "out"
+    v1 = corpus(tmp_path / "v1", a="000")
+    (v1 / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    build([v1], out)
+    entries = read_manifest(out).entries
+    with monkeypatch.context() as m:
+        m.setattr(graph.viz, "write_graph_html", lambda *a, **k: pytest.fail("redrew an unchanged graph"))
+        report = build([v1], out)
+    assert [f.skipped for f in report.files] == ["unchanged", "unchanged"] and len(report.failed) == 1
+    assert read_manifest(out).entries == entries and (out / "graph.html").exists()
+
+
+def test_a_build_killed_after_its_commit_leaves_no_older_page(tmp_path, monkeypatch):
+    """issue 16: killed between the commit and the page, the old page stayed beside the new graph."""
+    import graph.viz
+    out = tmp_path / "out"
+    build([corpus(tmp_path / "v1", a="000")], out)
+    assert (out / "graph.html").exists()
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(graph.viz, "write_graph_html", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build([corpus(tmp_path / "v2", a="000", b="003")], out)
+    assert not (out / "graph.html").exists()
+    assert len(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"]) == 2
+
+
 def test_the_fingerprint_reads_every_module_lexicon_and_asset():
     from importlib import resources
     from graph.manifest import _code

@@ -176,3 +176,74 @@ def test_prune_deletes_only_stale_govkg_graphs(tmp_path, sample_build):
         assert stale not in listed and len(listed) == 5
         theirs = run_query(Endpoint(f"http://127.0.0.1:{port}/query"), f"ASK {{ GRAPH <{other}> {{ ?s ?p ?o }} }}")
         assert theirs is True                   # not a govkg graph: left alone
+
+
+def test_govkg_serve_refuses_service_and_stops_a_long_query(sample_build):
+    """issue 16: the endpoint made HTTP calls for anyone (SERVICE) and ran a query for ever."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+    from urllib.error import HTTPError
+    from urllib.parse import quote
+    called = []
+
+    class Witness(BaseHTTPRequestHandler):
+        def do_POST(self):
+            called.append(self.path)
+            self.send_response(500)
+            self.end_headers()
+        do_GET = do_POST
+
+        def log_message(self, *args):
+            pass
+    witness = HTTPServer(("127.0.0.1", 0), Witness)
+    threading.Thread(target=witness.serve_forever, daemon=True).start()
+    target = f"http://127.0.0.1:{witness.server_address[1]}/sparql"
+    port = free_port()
+    argv = [sys.executable, "-m", "graph", "serve", "--graph", str(sample_build[0]), "--port", str(port),
+            "--timeout", "2"]
+    with running(argv, port):
+        base = f"http://127.0.0.1:{port}/query?query="
+        for q in (f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+                  f"PREFIX e: <http://e/> SELECT * WHERE {{ ?s e:a\\#b ?o . SERVICE <{target}> {{ ?s ?p ?o }} }}",
+                  "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"):
+            with pytest.raises(HTTPError) as refused:
+                urlopen(base + quote(q), timeout=10)
+            assert 400 <= refused.value.code < 500
+        assert called == []
+        started = time.monotonic()
+        with pytest.raises(HTTPError):
+            urlopen(base + quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"), timeout=60)
+        assert time.monotonic() - started < 20
+        assert b"true" in urlopen(base + quote("ASK { ?s ?p ?o }"), timeout=10).read()
+        page = urlopen(f"http://127.0.0.1:{port}/", timeout=10).read()     # Oxigraph's query page
+        assert b"<html" in page.lower()
+    witness.shutdown()
+
+
+def test_govkg_serve_on_a_busy_port_is_a_clear_error(sample_build):
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen(1)
+        port = held.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "graph", "serve", "--graph", str(sample_build[0]),
+                                 "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "another server" in result.stderr
+    assert "panicked" not in result.stderr and "SPARQL endpoint" not in result.stderr
+
+
+def test_validate_and_export_take_an_endpoint_url(sample_build, tmp_path):
+    """issue 16: `--graph URL` is documented for every command, but validate and export
+    --format ttl read `http:/…/graph.trig`."""
+    port = free_port()
+    argv = [sys.executable, "-m", "graph", "serve", "--graph", str(sample_build[0]), "--port", str(port)]
+    url = f"http://127.0.0.1:{port}/query"
+    with running(argv, port):
+        result = CliRunner().invoke(main, ["validate", "--graph", url])
+        assert result.exit_code == 0 and "conforms" in result.output, result.output
+        for fmt in ("ttl", "nq"):
+            remote, local = tmp_path / f"remote.{fmt}", tmp_path / f"local.{fmt}"
+            assert CliRunner().invoke(main, ["export", "--graph", url, "--format", fmt, "-o", str(remote)]).exit_code == 0
+            assert CliRunner().invoke(main, ["export", "--graph", str(sample_build[0]), "--format", fmt,
+                                             "-o", str(local)]).exit_code == 0
+            assert remote.read_bytes() == local.read_bytes()

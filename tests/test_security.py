@@ -40,19 +40,52 @@ def test_rdflib_service_query_is_refused_by_the_guard():
 
 
 @pytest.mark.parametrize("query, refused", [
-    ("SELECT * WHERE { SERVICE <http://x.org/s> { ?s ?p ?o } }", True),
-    ("SELECT * FROM <http://x.org/g> WHERE { ?s ?p ?o }", True),
-    ("SELECT * FROM NAMED <http://x.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", True),
-    ("LOAD <http://x.org/data.ttl>", True),
-    ('SELECT * WHERE { ?s ?p "SERVICE FROM LOAD" }', False),          # words inside a string
-    ("SELECT * WHERE { ?s <http://x.org/FROM> ?o } # SERVICE", False),   # in an IRI and a comment
+    # issue 16: a text scan took `#` in an escaped local name for a comment, so SERVICE ran
+    pytest.param("PREFIX e: <http://e/> SELECT * WHERE { ?s e:a\\#b ?o . SERVICE <http://x.org/s> { ?s ?p ?o } }",
+                 "syntax error", id="escaped-hash-then-service"),
+    pytest.param("PREFIX e: <http://e/> SELECT * WHERE { ?s e:a\\#b ?o .\n"
+                 " SERVICE <http://x.org/s> { ?s ?p ?o } }", "syntax error|--allow-network", id="escaped-hash-newline"),
+    pytest.param("select * where { service silent <http://x.org/s> { ?s ?p ?o } }", "--allow-network",
+                 id="lower-case-silent"),
+    pytest.param("SELECT * WHERE { { SELECT * WHERE { OPTIONAL { SERVICE ?x { ?s ?p ?o } } } } }",
+                 "--allow-network", id="nested-variable-service"),
+    pytest.param("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", "--allow-network", id="from-file"),
+    pytest.param("SELECT * WHERE { SERVICE <http://x.org/s> { ?s ?p ?o } }", "--allow-network", id="service"),
+    pytest.param("SELECT * FROM <http://x.org/g> WHERE { ?s ?p ?o }", "--allow-network", id="from"),
+    pytest.param("SELECT * FROM NAMED <http://x.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", "--allow-network",
+                 id="from-named"),
+    pytest.param("LOAD <http://x.org/data.ttl>", "updates .* are refused", id="load"),
+    pytest.param("DELETE WHERE { ?s ?p ?o }", "updates .* are refused", id="delete"),
+    pytest.param('SELECT * WHERE { ?s ?p "SERVICE FROM LOAD" }', None, id="words-in-a-string"),
+    pytest.param("SELECT * WHERE { ?s <http://x.org/FROM> ?o } # SERVICE", None, id="in-an-iri-and-a-comment"),
+    pytest.param("PREFIX service: <http://e/> SELECT ?service WHERE { ?service service:from ?o }", None,
+                 id="names-that-look-like-keywords"),
 ])
-def test_network_keywords(query, refused):
+def test_network_reads_are_decided_on_the_parsed_query(query, refused):
     if refused:
-        with pytest.raises(QueryError, match="--allow-network"):
+        with pytest.raises(QueryError, match=refused):
             check_network(query)
     else:
         check_network(query)
+
+
+@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
+def test_a_refused_query_reaches_no_engine(backend, request):
+    """The bypass of issue 16 on both stores: refused before any engine sees it."""
+    graph = request.getfixturevalue(f"sample_{backend}")
+    for q in ("PREFIX e: <http://e/> SELECT * WHERE { ?s e:a\\#b ?o . SERVICE <http://127.0.0.1:1/s> { ?s ?p ?o } }",
+              "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"):
+        with pytest.raises(QueryError):
+            run_query(graph, q)
+
+
+def test_rdflib_never_loads_a_from_graph_even_when_allowed(tmp_path):
+    """Engine level: with the network allowed, FROM still picks among held graphs only."""
+    from rdflib import Dataset
+    secret = tmp_path / "secret.nt"
+    secret.write_text('<http://e/s> <http://e/p> "secret" .\n', encoding="utf-8")
+    table = run_query(Dataset(), f"SELECT ?o FROM <{secret.as_uri()}> WHERE {{ ?s ?p ?o }}", allow_network=True)
+    assert table.rows == ()
 
 
 INJECTIONS = [
@@ -66,9 +99,8 @@ INJECTIONS = [
 
 @pytest.mark.parametrize("value", INJECTIONS)
 @pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
-def test_parameters_are_bound_not_interpolated(value, backend, sample_build):
-    from graph.store import open_graph
-    graph = open_graph(sample_build[0], backend)
+def test_parameters_are_bound_not_interpolated(value, backend, request):
+    graph = request.getfixturevalue(f"sample_{backend}")
     table = run_query(graph, query_text("unit_bodies"), {"unit": value})
     assert table.rows == ()                    # a value that names nothing finds nothing
     real = run_query(graph, query_text("references"), {"referenced": "中华人民共和国气象法"})

@@ -66,3 +66,18 @@ def test_rows_sorted_outside_oxigraph_keep_sparqls_order(sample_store):
     assert rows == (("", "c"), ("9", "甲"), ("9", "乙"), ("9", "a"), ("10", "b"))
     # with a LIMIT after it, ORDER BY stays in the query: Oxigraph sorts alike
     assert run_query(sample_store, query + " LIMIT 10").rows == rows
+
+
+def test_a_row_limit_bounds_an_order_by(sample_store):
+    """issue 16: `--limit` did not bound a query ending in ORDER BY (1.1 GB, no rows)."""
+    import tracemalloc
+    from graph.query import run_query
+    q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY DESC(?o) ?s ?p"
+    full = run_query(sample_store, q, limit=None)
+    assert len(full.rows) > 40_000
+    tracemalloc.start()
+    top = run_query(sample_store, q, limit=7)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert top.rows == full.rows[:7] and top.truncated
+    assert peak < 2_000_000, peak            # the full answer's rows take tens of MB

@@ -129,3 +129,36 @@ def test_page_is_byte_identical_across_builds(tmp_path, sample_build):
     env = {**os.environ, "PYTHONHASHSEED": "99"}
     subprocess.run([sys.executable, "-m", "graph", "build", "--out", str(tmp_path), "-q"], check=True, env=env)
     assert (tmp_path / "graph.html").read_bytes() == (sample_build[0] / "graph.html").read_bytes()
+
+
+def test_a_page_is_titled_after_its_corpus_or_focus_and_marks_the_focus(sample_build, tmp_path):
+    """issue 16: every page was titled "govkg", and the --focus node was not told apart."""
+    page = (sample_build[0] / "graph.html").read_text(encoding="utf-8")
+    documents = sample_build[1].totals()["documents"]
+    assert re.search(rf"<title>govkg — samples \(\d+ nodes, {documents} documents\)</title>", page)
+    out = tmp_path / "ems.html"
+    result = CliRunner().invoke(main, ["viz", "--graph", str(sample_build[0]), "--focus", "鄂尔多斯市应急管理局",
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    view = out.read_text(encoding="utf-8")
+    assert "<title>govkg — 鄂尔多斯市应急管理局 (" in view
+    focused = [n for n in page_nodes(view) if n.get("focus")]
+    assert [n["name"] for n in focused] == ["鄂尔多斯市应急管理局"]
+    assert focused[0]["borderWidth"] > 1 and focused[0]["font"]["bold"] is True
+
+
+def test_names_get_distinct_labels_and_edge_colours_a_legend(sample_build):
+    """issue 16: ten working groups shared one truncated label; edge colours had no legend."""
+    from graph.viz import RELATION_LABELS
+    page = (sample_build[0] / "graph.html").read_text(encoding="utf-8")
+    named = [n for n in page_nodes(page) if n["kind"] in ("body", "agency", "person", "post")]
+    labels: dict[str, set] = {}
+    for n in named:
+        labels.setdefault(n["label"], set()).add(n["name"])
+    shared = {label: names for label, names in labels.items() if len(names) > 1}
+    assert not shared, list(shared.items())[:3]
+    assert any("…" in n["label"] for n in named)          # long names are cut, in the middle
+    legend = re.search(r'<fieldset id="govkg-edge-legend">(.*?)</fieldset>', page, re.DOTALL).group(1)
+    for relation in ("member_of", "leads", "has_duty"):
+        chinese, colour = RELATION_LABELS[relation]
+        assert f'stroke="{colour}"' in legend and f"{chinese} {relation}" in legend

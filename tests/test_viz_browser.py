@@ -139,6 +139,9 @@ def test_search_and_filters(browser, plan_build, plan_network):
     flood = "鄂尔多斯市防汛抗旱应急预案"
     page.select_option("#govkg-document", label=flood)
     assert opened.visible() == select(plan_network, document=flood).number_of_nodes()
+    # issue 16: the legend counts what the filter shows
+    counts = page.eval_on_selector_all("#govkg-legend .n", "spans => spans.map(s => Number(s.textContent))")
+    assert sum(counts) == opened.visible() and opened.visible("agency") in counts
     page.select_option("#govkg-document", label="(all)")
     page.select_option("#govkg-body", label="鄂尔多斯市防汛抗旱指挥部")
     assert 0 < opened.visible("agency") < opened.visible() < plan_network.number_of_nodes()

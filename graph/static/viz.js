@@ -130,6 +130,12 @@
     if (ids.length) network.fit({nodes: ids, animation: false});
     document.getElementById("govkg-counts").textContent =
       ids.length + " of " + nodes.length + " nodes shown";
+    var perKind = {};                   // the legend counts what is shown
+    ids.forEach(function (id) { var k = nodes.get(id).kind; perKind[k] = (perKind[k] || 0) + 1; });
+    panel.kinds.forEach(function (c) {
+      var count = c.parentNode.querySelector(".n");
+      if (count) count.textContent = String(perKind[c.value] || 0);
+    });
   }
   function reset() {
     panel.doc.value = "";
@@ -181,13 +187,13 @@
     else if (p.edges.length) showEdge(p.edges[0]);
   });
 
-  // A whole graph too big to read when fitted opens on its busiest node (bodies and units
-  // first), at a scale where labels can be read; "Show all" fits everything.
+  // A graph too big to read when fitted opens on its --focus node, else its busiest node
+  // (bodies and units first), at a scale where labels can be read; "Show all" fits everything.
   function readableView() {
     if (network.getScale() >= READABLE) return;
     var best = null, most = -1;
     nodes.forEach(function (n) {
-      var d = network.getConnectedEdges(n.id).length * (WEIGHT[n.kind] || 1);
+      var d = n.focus ? Infinity : network.getConnectedEdges(n.id).length * (WEIGHT[n.kind] || 1);
       if (d > most) { most = d; best = n.id; }
     });
     if (best !== null) network.focus(best, {scale: READABLE, animation: false});
