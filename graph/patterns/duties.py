@@ -135,7 +135,7 @@ __test__["NARRATIVE_DUTY"] = """A sentence whose subject is charged with somethi
 
 APPOINT = re.compile(rf"""
     ^(?P<person>[{HAN}·]{{2,8}}?)(?:同志)?
-    (?P<secondment>挂职)?任(?!职时间|职试用)
+    (?P<secondment>挂职)?任(?!职时间|职试用|命)
     (?P<posts>[^，,；;。]+)
 """, X)
 __test__["APPOINT"] = """A decision that puts a person into posts: 乔建江任市乡村振兴局局长, 钟财富挂职任….
@@ -157,8 +157,8 @@ __test__["APPOINT_AS"] = """任命X为Y: another way to put a person into a post
 """
 
 REMOVE = re.compile(rf"""
-    ^免去(?P<who>[{HAN}·]{{1,8}}?同志|其)?
-    (?P<posts>[^，,；;。]+?)(?:的)?职务
+    ^(?:会议|决定|同意){{0,2}}免(?:去|除)(?P<who>[{HAN}·]{{1,8}}?同志|其)?(?:的)?
+    (?P<posts>[^，,；;。]+?)(?:的)?(?:职务|一职)
 """, X)
 __test__["REMOVE"] = """A decision that removes a person from posts: 免去李建国同志市水务局副局长职务, 免去其…职务.
 
@@ -166,6 +166,76 @@ __test__["REMOVE"] = """A decision that removes a person from posts: 免去李�
 ('李建国同志', '市水务局副局长')
 >>> REMOVE.match("免去金山市人民政府副秘书长职务").group("posts")
 '金山市人民政府副秘书长'
+"""
+
+__test__["REMOVE_FORMS"] = """免除X同志Y一职, and a post never starts with 的 (免去周玲同志的…职务).
+
+>>> REMOVE.match("免除王五同志县财政局局长一职").group("who", "posts")
+('王五同志', '县财政局局长')
+>>> REMOVE.match("免去周玲同志的竹山县人民政府副县长职务").group("posts")
+'竹山县人民政府副县长'
+"""
+
+APPOINT_NAMED = re.compile(rf"""
+    (?:^|(?<=[，,：:])|(?<=会议)|(?<=决定)|(?<=通过))
+    (?:(?:会议|决定|研究|表决)*)
+    (?:任命|聘任|聘请|提名|决定)
+    (?P<persons>[{HAN}·]{{2,8}}?(?:同志)?(?:、[{HAN}·]{{2,8}}?(?:同志)?){{0,9}})
+    为(?!止|准|主|了|由)
+    (?P<posts>[^，,；;。]+)
+""", X)
+__test__["APPOINT_NAMED"] = """任命X为Y anywhere in a clause (会议任命…, 决定任命…, 决定X为Y), several persons for one post.
+
+>>> APPOINT_NAMED.search("会议表决通过了人事任免职名单，决定任命杜家毫、孙尧为省政府副省长").group("persons", "posts")
+('杜家毫、孙尧', '省政府副省长')
+>>> APPOINT_NAMED.search("决定栗战书为代理省长").group("persons")
+'栗战书'
+"""
+
+APPOINT_MORE = re.compile(rf"""
+    [，,](?P<persons>[{HAN}·]{{2,4}}?(?:同志)?(?:、[{HAN}·]{{2,4}}?(?:同志)?){{0,9}})
+    为(?!止|准|主|了|由)(?P<posts>[^，,；;。]+)
+""", X)
+__test__["APPOINT_MORE"] = """A further X为Y after a 任命 in the same sentence: 任命A为B，C为D.
+
+>>> APPOINT_MORE.match("，郭晓华为省政府秘书长；").group("persons", "posts")
+('郭晓华', '省政府秘书长')
+"""
+
+APPOINT_PASSIVE = re.compile(rf"""
+    (?P<before>[{HAN}·]{{2,12}})被任命为(?P<posts>[^，,；;。]+)
+""", X)
+__test__["APPOINT_PASSIVE"] = """X被任命为Y in a news report; the person is the name after any post before it.
+
+>>> APPOINT_PASSIVE.search("司长江伟被任命为武汉市副市长（挂职）。").group("before", "posts")
+('司长江伟', '武汉市副市长（挂职）')
+"""
+
+ACTING = re.compile(rf"""
+    决定(?P<rest>[{HAN}·]{{2,16}}?)代理(?P<posts>[^，,；;。]+?)职务
+""", X)
+__test__["ACTING"] = """决定X副区长代理Y区长职务: a person made acting head (the person's present post between).
+
+>>> ACTING.search("会议决定王六副区长代理东丽区区长职务。").group("rest", "posts")
+('王六副区长', '东丽区区长')
+"""
+
+LIST_HEADING = re.compile(r"""
+    (?P<kind>任命|任职|免职|免去)(?:名单|人员)?(?:[（(][^）)]{0,20}[）)])?[：:]?$
+""", X)
+__test__["LIST_HEADING"] = """The heading of a 人大常委会 list: 任命名单, 免职名单（共3人）, 任命：.
+
+>>> [LIST_HEADING.search(s).group("kind") for s in ("任命名单", "县人大常委会免职名单（2人）", "免去：")]
+['任命', '免职', '免去']
+"""
+
+LIST_ENTRY = re.compile(rf"""
+    ^(?P<person>[{HAN}·]{{2,8}}?)(?:同志)?(?:为|的)(?P<posts>[^，,；;。]+?)(?:职务)?[；;。]?$
+""", X)
+__test__["LIST_ENTRY"] = """A line of such a list: 张三为县教育局局长 / 李四的县教育局局长职务.
+
+>>> LIST_ENTRY.match("李四的县教育局局长职务；").group("person", "posts")
+('李四', '县教育局局长')
 """
 
 CONFIRMATION = re.compile(r"试用期(?:已)?满|任职时间从")
