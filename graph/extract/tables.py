@@ -39,12 +39,23 @@ def header_columns(line: str) -> tuple[str, ...] | None:
     >>> header_columns("序号\\t决策项目名称\\t主要实施单位") is None
     True
     """
-    if "\t" not in line:
+    if not cell_separator(line):
         return None
-    kinds = tuple(_column_kind(re.sub(r"\s+", "", c)) for c in line.split("\t"))
+    kinds = tuple(_column_kind(re.sub(r"\s+", "", c)) for c in line.split(cell_separator(line)))
     if not any(k in RELATION.values() for k in kinds) or not any(k in ("heading", "detail") for k in kinds):
         return None
     return kinds
+
+
+def cell_separator(line: str) -> str | None:
+    """What separates a table line's cells: a tab, or | in a pipe table (序号 | 工作任务 | 责任单位 |).
+
+    >>> cell_separator("1 | 推进医改 | 县卫健委 |"), cell_separator("序号\\t工作任务"), cell_separator("甲|乙")
+    ('|', '\\t', None)
+    """
+    if "\t" in line:
+        return "\t"
+    return "|" if line.count("|") >= 2 else None
 
 
 def _column_kind(cell: str) -> str:
@@ -66,7 +77,7 @@ def row_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Task]:
         if kinds:
             header = kinds
             continue
-        if "\t" not in text:
+        if not cell_separator(text):
             if header and len(text) > SHORT:
                 header = None              # the table has ended (a short line may be a page's)
             continue
@@ -80,7 +91,7 @@ def row_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Task]:
 def _row_task(clean: CleanText, doc: Document, start: int, end: int, text: str,
               header: tuple[str, ...]) -> Task | None:
     cells, pos = [], start
-    for cell in text.split("\t"):
+    for cell in text.split(cell_separator(text)):
         cells.append((pos, pos + len(cell), cell.strip()))
         pos += len(cell) + 1
     columns = align([c[2] for c in cells], header)

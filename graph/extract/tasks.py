@@ -18,7 +18,7 @@ from . import tables
 from .items import Line, document_lines, first_clause, is_numbered, is_title, paragraph_start
 from .units import ends_like_unit, unit_mentions
 
-OPEN, CLOSE = "（(", "）)"
+OPEN, CLOSE = "（(〔", "）)〕"
 RELATION = tables.RELATION
 NOT_UNITS = re.compile(r"简称|下称|以下|包括|含|详见|见附件|试用期|挂职|任期|例如|如")
 ITEM_BEFORE = "。；;！？!?）)”"
@@ -136,9 +136,9 @@ def _task(clean: CleanText, doc: Document, lines: list[Line], k: int, after: int
         first = paragraph_start(lines, k) if not after else k
         words = _joined(lines, first, k, after if after else 0, a)
         begin = lines[first][0] + (after if first == k else 0)
-    elif k > 0:                            # the bracket on a line of its own
-        first = paragraph_start(lines, k - 1)
-        words = _joined(lines, first, k - 1, 0, len(lines[k - 1][2]))
+    elif (item := _item_above(lines, k)) is not None:      # the bracket on a line of its own
+        first = paragraph_start(lines, item)
+        words = _joined(lines, first, item, 0, len(lines[item][2]))
         begin = lines[first][0]
     else:
         return None
@@ -150,6 +150,15 @@ def _task(clean: CleanText, doc: Document, lines: list[Line], k: int, after: int
     section = doc.section_at(begin)
     return Task(doc.key, span, "tasks.labelled" if P.TASK_LABEL.search(text[max(a, 0):b]) else "tasks.bare_bracket",
                 task_text, tuple(units), section.title if section else None)
+
+
+def _item_above(lines: list[Line], k: int) -> int | None:
+    """The line of the item a label line stands under, past the other label lines between
+    (1.地区生产总值增长8%以上。 / 牵头负责领导：金力。 / 牵头责任单位：… / 协同责任单位：…)."""
+    j = k - 1
+    while j >= 0 and (P.TASK_LABEL.match(lines[j][2].strip()) or P.LEADER_LABEL.match(lines[j][2])):
+        j -= 1
+    return j if j >= 0 else None
 
 
 def _joined(lines: list[Line], first: int, last: int, cut_start: int, cut_end: int) -> str:

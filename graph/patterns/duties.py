@@ -17,19 +17,20 @@ ITEM_NUMBER = re.compile(rf"""
                                           |(?=[{HAN}])(?![年月日时个万亿元人家项条次名台套公里千米小分秒周岁倍级]))
       | [①-⑳]
       | [一二三四五六七八九十]是
+      | 第[一二三四五六七八九十百零]{{1,6}}条(?=[ \t\u3000])             # 第二条  推进…（an article）
     )[ \t\u3000]*
 """, X)
 __test__["ITEM_NUMBER"] = """The number (or bullet) that opens a list item: 1. （一） (3) 一、 ① 一是.
 
->>> [ITEM_NUMBER.match(s).group() for s in ("（3）市卫健委：", "1. 市公安局", "一是建立", "- (1) 贯彻")]
-['（3）', '1. ', '一是', '- (1) ']
+>>> [ITEM_NUMBER.match(s).group() for s in ("（3）市卫健委：", "1. 市公安局", "一是建立", "- (1) 贯彻", "第二条  推进")]
+['（3）', '1. ', '一是', '- (1) ', '第二条  ']
 >>> [ITEM_NUMBER.match(s) for s in ("24小时内", "2024年", "30 万元")]
 [None, None, None]
 """
 
 TASK_LABEL = re.compile(r"""
     (?P<label>牵头|配合|协同|协办|主责|责任)            # who: lead / support / answer for
-    [ \t\u3000]*(?:单位|部门)[ \t\u3000]*(?:/人)?
+    [ \t\u3000]*(?:责任)?(?:单位|部门)[ \t\u3000]*(?:/人)?      # 牵头责任单位, 协同责任单位
     [ \t\u3000]*[：:]
 """, X)
 __test__["TASK_LABEL"] = """A label in a work item's bracket: 牵头单位： 配合部门: 责任单位：.
@@ -38,8 +39,23 @@ __test__["TASK_LABEL"] = """A label in a work item's bracket: 牵头单位： �
 ['牵头', '配合', '责任']
 """
 
+__test__["TASK_LABEL_LONG"] = """牵头责任单位 leads and 协同责任单位 supports (not 责任 inside them).
+
+>>> [m.group("label") for m in TASK_LABEL.finditer("（牵头责任单位：县政务服务中心；协同责任单位：县财政局）")]
+['牵头', '协同']
+"""
+
+LEADER_LABEL = re.compile(r"""
+    ^[ \t\u3000]*(?:牵头|责任|分管|联系)?(?:负责)?(?:区|县|市)?领导[ \t\u3000]*[：:]
+""", X)
+__test__["LEADER_LABEL"] = """A line naming the leader in charge of an item (a person, not a unit): 责任领导：, 牵头负责领导：.
+
+>>> [bool(LEADER_LABEL.match(s)) for s in ("牵头负责领导：金力。", "责任领导：毛晓青", "责任单位：县教体局")]
+[True, True, False]
+"""
+
 TASK_COLUMN = re.compile(r"""
-    ^[ \t\u3000]*(?P<label>牵头|配合|协同|协办|主责|责任)[ \t\u3000]*(?:单位|部门)
+    ^[ \t\u3000]*(?P<label>牵头|配合|协同|协办|主责|责任)[ \t\u3000]*(?:责任)?(?:单位|部门)
 """, X)
 __test__["TASK_COLUMN"] = """A table header cell naming the units of a row: 牵头单位, 配合部门, 责任单位.
 
