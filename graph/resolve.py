@@ -98,9 +98,19 @@ def qualify(name: str, jurisdiction: str | None) -> str:
         owner = lexicon.level_owner(here, word) if here else None
         return (owner.name if owner else word) + expand(rest)
     if lexicon.jurisdiction_pattern().search(name) or NATIONAL.match(name) or here is None \
-            or name.endswith("公司"):
+            or name.endswith("公司") or _named_after(name, here):
         return expand(name)
     return here.name + expand(name)
+
+
+def _named_after(name: str, here) -> bool:
+    """A unit named after its own area's short name (立山经济开发区 in 立山区) is not prefixed again.
+
+    >>> qualify("立山经济开发区", "立山区")
+    '立山经济开发区'
+    """
+    short = getattr(here, "short", "")
+    return len(short) >= 2 and name.startswith(short) and not name.startswith(here.name)
 
 
 def area(jurisdiction: str | None):

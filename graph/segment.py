@@ -203,6 +203,8 @@ def _jurisdiction_named(text: str):
     counts: Counter = Counter()
     order: dict[str, int] = {}
     for m in lexicon.jurisdiction_pattern().finditer(text):
+        if _inside_word(text, m):
+            continue
         j = lexicon.jurisdiction_of(m.group())
         if j:
             counts[j.name] += 1
@@ -210,6 +212,16 @@ def _jurisdiction_named(text: str):
     if not counts:
         return None
     return min(counts, key=lambda n: (-counts[n], order[n]))
+
+
+def _inside_word(text: str, m: re.Match) -> bool:
+    """A two-character name read inside a longer word: 成县 in 完成县妇幼保健院, 和县 in 结合县情.
+
+    >>> import re
+    >>> _inside_word("完成县妇幼保健院", re.search("成县", "完成县妇幼保健院"))
+    True
+    """
+    return len(m.group()) == 2 and m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff"
 
 
 def _with_metadata(documents: list[Document], meta: PageMetadata) -> list[Document]:
