@@ -26,10 +26,12 @@ from .units import UNIT_END
 
 HOLDER_WORDS = re.compile(r"(?:力量|单位|部门|场所|办事处|机关|段|厂|场|矿|分局|分行|分公司)(?:[（(][^（）()]*[）)])?$"
                           r"|^(?:中国|国家|国网|中铁|内蒙古)")
-LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:如下)?[：:]$")
+LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:是|如下)?[：:]$")
 SETUP = re.compile(r"设在|兼任|担任|组成|设立|成立|是[^。；;]{0,40}(?:机构|机关)|为[^。；;]{0,40}(?:机构|机关)")
 CLAUSE_START = "。；;，,！？"
 FUNCTION_VERB = re.compile(r"负责|统筹|指导|协调")
+SHORT_BODY = r"^(?:{LEVEL})[\u4e00-\u9fff]{2,6}(?:委|办)$"
+"""A body's short name (市应急委, 市应急办) as the subject of 的职责是： over a list."""
 NARRATIVE_SUBJECT = r"(?:{LEVEL}|[\u4e00-\u9fff]{2,5}(?:{LEVEL}))[\u4e00-\u9fff]{2,}"
 
 
@@ -180,7 +182,8 @@ def _cue_holder(clean: CleanText, doc: Document, lines: list[Line], k: int, cut:
     subject = text[clause:at].strip()
     if subject:
         name = subject[:-1] if subject.endswith("的") else subject
-        if label_pattern().fullmatch(name):
+        if label_pattern().fullmatch(name) or name in declared_aliases(clean, doc) \
+                or (levelled(SHORT_BODY).match(name) and LISTED_ITEMS.search(text)):
             a = start + text.index(name, clause)
             return _mention(clean, a, a + len(name))
         return None
@@ -193,6 +196,27 @@ def _cue_holder(clean: CleanText, doc: Document, lines: list[Line], k: int, cut:
         a = start + before[-1].end() - len(name)
         return _mention(clean, a, a + len(name))
     return _section_body(clean, doc, lines, k)
+
+
+def declared_aliases(clean: CleanText, doc: Document) -> set[str]:
+    """The short names the document declares (以下简称市应急委): a duty holder by those names
+    is the body they stand for, whatever word it ends in."""
+    text = clean.text
+    found = (P.BODY_ALIAS.match(text, i) for i in range(doc.start, doc.end) if text[i] in "（(")
+    return {m.group("alias") for m in found if m}
+
+
+def _document_body(clean: CleanText, lines: list[Line], k: int) -> Mention | None:
+    """The body named last before line ``k`` (the one a notice sets up: 决定建立萍乡市特色小镇
+    建设工作联席会议（以下简称联席会议）制度), for a heading 主要职责 that names none."""
+    for j in range(k - 1, -1, -1):
+        start, _, text = lines[j]
+        found = [m for m in label_pattern().finditer(text) if len(_trim_body(m.group())) >= 4]
+        if found:
+            best = max(found, key=lambda m: len(_trim_body(m.group())))
+            name = _trim_body(best.group())
+            return _mention(clean, start + best.end() - len(name), start + best.end())
+    return None
 
 
 def _section_body(clean: CleanText, doc: Document, lines: list[Line], k: int) -> Mention | None:
@@ -219,6 +243,9 @@ def _under_heading(clean: CleanText, doc: Document, lines: list[Line], k: int) -
     if not cut or not m or not is_title(text) or k + 1 >= len(lines):
         return []
     name = m.group("body")
+    if not name and is_numbered(lines[k + 1][2]):
+        holder = _document_body(clean, lines, k)          # 一、主要职责 of the body the notice sets up
+        return _numbered(clean, doc, lines, k + 1, holder, {k}) if holder else []
     if not label_pattern().fullmatch(name):
         return []
     a = start + cut + text[cut:].index(name)
@@ -263,8 +290,8 @@ def _numbered(clean: CleanText, doc: Document, lines: list[Line], j: int, holder
     out, style = [], None
     while j < len(lines):
         text = lines[j][2]
-        if not is_numbered(text) or (is_title(text) and not ends_paragraph(text) and (
-                j + 1 == len(lines) or is_numbered(lines[j + 1][2]) or is_title(lines[j + 1][2]))):
+        if not is_numbered(text) or (is_title(text) and not ends_paragraph(text) and j + 1 < len(lines) and (
+                is_numbered(lines[j + 1][2]) or is_title(lines[j + 1][2]))):
             break                          # not an item, or a heading among headings
         if style is None:
             style = _style(text)
@@ -285,6 +312,7 @@ def _numbered(clean: CleanText, doc: Document, lines: list[Line], j: int, holder
 def _style(line: str) -> str:
     """The numbering style of an item: (1) and 1. and 一、 are different lists."""
     marker = P.ITEM_NUMBER.match(line).group().lstrip("-•●▪· \t\u3000")
+    marker = re.sub(r"[①-⑳]", "①", marker)                # ① and ② are one list
     return re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", marker)).strip()
 
 

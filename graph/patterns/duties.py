@@ -10,7 +10,8 @@ __test__: dict[str, str] = {}   # the examples below, run by doctest
 # Duties, tasks and appointments (issue 4).
 
 ITEM_NUMBER = re.compile(rf"""
-    ^(?:[-•●▪·][ \t\u3000]*)?                                    # a bullet before the number
+    ^(?:[●◆■▪•](?![ \t\u3000]*[-•●▪·\d（(①-⑳一二三四五六七八九十第])[ \t\u3000]*   # a bullet alone: ●研究制定…
+    | (?:[-•●▪·][ \t\u3000]*)?                                   # a bullet before the number
     (?:[一二三四五六七八九十百]+[、.．]
       | {LPAREN}[ \t\u3000]*(?:[一二三四五六七八九十]+|\d{{1,2}})[ \t\u3000]*{RPAREN}
       | \d{{1,2}}(?:[.．]\d{{1,2}}){{0,3}}(?:[.．、](?!\d)|[ \t\u3000]+(?![年月日时个万亿元%])
@@ -18,12 +19,12 @@ ITEM_NUMBER = re.compile(rf"""
       | [①-⑳]
       | [一二三四五六七八九十]是
       | 第[一二三四五六七八九十百零]{{1,6}}条(?=[ \t\u3000])             # 第二条  推进…（an article）
-    )[ \t\u3000]*
+    ))[ \t\u3000]*
 """, X)
 __test__["ITEM_NUMBER"] = """The number (or bullet) that opens a list item: 1. （一） (3) 一、 ① 一是.
 
->>> [ITEM_NUMBER.match(s).group() for s in ("（3）市卫健委：", "1. 市公安局", "一是建立", "- (1) 贯彻", "第二条  推进")]
-['（3）', '1. ', '一是', '- (1) ', '第二条  ']
+>>> [ITEM_NUMBER.match(s).group() for s in ("（3）市卫健委：", "1. 市公安局", "一是建立", "- (1) 贯彻", "第二条  推进", "●审定")]
+['（3）', '1. ', '一是', '- (1) ', '第二条  ', '●']
 >>> [ITEM_NUMBER.match(s) for s in ("24小时内", "2024年", "30 万元")]
 [None, None, None]
 """
