@@ -26,6 +26,8 @@ from .units import UNIT_END
 
 HOLDER_WORDS = re.compile(r"(?:力量|单位|部门|场所|办事处|机关|段|厂|场|矿|分局|分行|分公司)(?:[（(][^（）()]*[）)])?$"
                           r"|^(?:中国|国家|国网|中铁|内蒙古)")
+SIGNATURE_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+HOLDER_DUTY = re.compile(r"(?:的)?(?:主要|工作)?职责$")
 LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:是|如下)?[：:]$")
 SETUP = re.compile(r"设在|兼任|担任|组成|设立|成立|是[^。；;]{0,40}(?:机构|机关)|为[^。；;]{0,40}(?:机构|机关)")
 CLAUSE_START = "。；;，,！？"
@@ -96,12 +98,16 @@ def _listing(clean: CleanText, doc: Document, lines: list[Line], k: int, body: M
         cut = number_end(text)
         rest = text[cut:].strip()
         label = P.UNIT_LABEL.match(rest)
+        if SIGNATURE_DATE.match(rest):
+            if items and not items[-1][2]:
+                items.pop()                # the signature line above the date
+            break
         if (cut and is_title(text) or not cut and _unit_line(rest, lines, j)) and not label:
             a = start + cut + text[cut:].index(rest)
             items.append([_mention(clean, a, a + len(rest)), j, []])
-        elif label and (_holder_like(label.group("unit")) or _after_paragraph(clean, items, label)):
+        elif label and (_holder_like(_unit_of(label)) or _after_paragraph(clean, items, label)):
             a = start + cut + text[cut:].index(rest)
-            items.append([_mention(clean, a, a + len(label.group("unit"))), j,
+            items.append([_mention(clean, a, a + len(_unit_of(label))), j,
                           [(a + label.end(), stop)] if rest[label.end():].strip() else []])
         elif P.LISTING_STOP.match(rest) or (cut and not items) or is_title(text):
             break
@@ -112,6 +118,11 @@ def _listing(clean: CleanText, doc: Document, lines: list[Line], k: int, body: M
         covered.add(j)
     return [_duty(clean, doc, holder, "unit", body, pieces, lines[first][0], "duties.listing", True)
             for holder, first, pieces in items if pieces]
+
+
+def _unit_of(label: re.Match) -> str:
+    """The unit of a label, without the 职责 after it (县水利局职责： → 县水利局)."""
+    return HOLDER_DUTY.sub("", label.group("unit")) or label.group("unit")
 
 
 def _section_end(doc: Document, lines: list[Line], k: int) -> int:
