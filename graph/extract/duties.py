@@ -15,7 +15,9 @@ Three ways a text states duties, read in this order:
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
 from ..facts import Duty
@@ -24,8 +26,6 @@ from .items import Line, document_lines, ends_paragraph, is_numbered, is_title, 
 from .bodies import label_pattern
 from .units import UNIT_END
 
-HOLDER_WORDS = re.compile(r"(?:力量|单位|部门|场所|办事处|机关|段|厂|场|矿|分局|分行|分公司)(?:[（(][^（）()]*[）)])?$"
-                          r"|^(?:中国|国家|国网|中铁|内蒙古)")
 SIGNATURE_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 HOLDER_DUTY = re.compile(r"(?:的)?(?:主要|工作)?职责$")
 LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:是|如下)?[：:]$")
@@ -329,8 +329,7 @@ def _style(line: str) -> str:
 
 def _trim_body(name: str) -> str:
     """A body's name without the verb or preposition run into it: 成立鄂尔多斯市…指挥部."""
-    cut = max(name.rfind(w) + len(w) if name.rfind(w) >= 0 else 0
-              for w in ("成立", "设立", "组建", "建立", "下设", "设置", "全市", "由", "是", "在"))
+    cut = max(name.rfind(w) + len(w) if name.rfind(w) >= 0 else 0 for w in _lead_words())
     return name[cut:] if len(name) - cut >= 3 else name
 
 
@@ -362,7 +361,22 @@ def narrative(clean: CleanText, doc: Document, lines: list[Line], covered: set[i
 
 def _holder_like(name: str) -> bool:
     """A unit's name (市气象局, 铁路部门, 中国铁路…通辽工务段), not words (预警信息主要包括)."""
-    return bool(UNIT_END.search(name) or HOLDER_WORDS.search(name))
+    return bool(UNIT_END.search(name) or _holder_words().search(name))
+
+
+@cache
+def _holder_words() -> re.Pattern:
+    """How a duty holder's name ends or starts besides a unit's ending (lexicon/duty_holder_words.tsv)."""
+    rows = lexicon.read_table("duty_holder_words")
+    ends = "|".join(re.escape(r["word"]) for r in rows if r["position"] == "end")
+    starts = "|".join(re.escape(r["word"]) for r in rows if r["position"] == "start")
+    return re.compile(rf"(?:{ends})(?:[（(][^（）()]*[）)])?$|^(?:{starts})")
+
+
+@cache
+def _lead_words() -> tuple[str, ...]:
+    """Words run into a body's name from before it: 成立, 设立, 由 … (lexicon/body_lead_words.tsv)."""
+    return tuple(r["word"] for r in lexicon.read_table("body_lead_words"))
 
 
 def _paragraph(lines: list[Line], k: int, begin: int) -> list[tuple[int, int]]:

@@ -9,23 +9,19 @@ order.  A header repeated after a page break starts the table again.
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import combinations
 
+from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
 from ..facts import Task, TaskUnit
 from .items import Line, first_clause
 from .units import ends_like_unit, unit_mentions
 
-RELATION = {"牵头": "lead", "主责": "lead", "配合": "support", "协同": "support", "协办": "support",
-            "责任": "responsible"}
-"""The label words of units (牵头单位, 配合部门 …) and the relation each stands for."""
-HEADING_COLUMN = re.compile(r"重点工作|主要工作|具体工作|工作任务|重点任务|主要任务|任务名称|工作计划|工作事项|事项名称|项目名称|指标内容|指标名称"
-                            r"|^任务$|^工作$|^事项$|^项目$")
-DETAIL_COLUMN = re.compile(r"具体事项|重点内容|具体内容|工作内容|主要内容|具体措施|工作措施|任务内容|主要措施|目标任务"
-                           r"|工作目标|^内容$")
-DATE_COLUMN = re.compile(r"时限|时间|进度|期限|年份")
-NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
+RELATION = {r["label"]: r["relation"] for r in lexicon.read_table("task_labels")}
+"""The label words of units (牵头单位, 配合部门 …) and the relation each stands for (lexicon/task_labels.tsv)."""
+COLUMN_KINDS = ("number", "heading", "detail", "date")     # tried in this order
 DATE_VALUE = re.compile(r"^(?:\d{4}年|\d{1,2}月|持续|长期|常态|年底|年内|每年|季度|\d{4}[.\-/])")
 EMPTY = {"", "/", "-", "—", "——", "无"}
 SHORT = 40                      # a heading cell is short; a detail cell runs on
@@ -66,11 +62,16 @@ def _column_kind(cell: str) -> str:
     m = P.TASK_COLUMN.match(cell)
     if m:
         return RELATION[m.group("label")]
-    for kind, pattern in (("number", NUMBER_COLUMN), ("heading", HEADING_COLUMN),
-                          ("detail", DETAIL_COLUMN), ("date", DATE_COLUMN)):
-        if pattern.search(cell):
-            return kind
-    return "other"
+    words = _column_words()
+    return next((kind for kind in COLUMN_KINDS for word, k, match in words
+                 if k == kind and (word == cell if match == "whole" else word in cell)), "other")
+
+
+@cache
+def _column_words() -> tuple[tuple[str, str, str], ...]:
+    """The words of header cells and the column kind each names (lexicon/task_columns.tsv):
+    重点工作 heading, 具体措施 detail, 完成时限 date, 序号 number."""
+    return tuple((r["word"], r["kind"], r["match"]) for r in lexicon.read_table("task_columns"))
 
 
 def row_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Task]:
