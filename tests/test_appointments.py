@@ -138,6 +138,14 @@ def reported(text: str):
                  "免职名单\n王六的湘阴县教育局局长职务。",
                  [("张三", "appoint", "湘阴县教育局局长"), ("李四五", "appoint", "湘阴县财政局局长"),
                   ("王六", "remove", "湘阴县教育局局长")], id="standing-committee-lists"),
+    # 免除X同志Y一职 inside a sentence, 任命A同志为Y，B同志为Y (Hebei)
+    pytest.param("会议还一致通过了新的人事任免决议，免除路正阳同志常务副县长一职，任命邢晟同志为政府副县长，苑华东同志为政府副县长。",
+                 [("路正阳", "remove", "常务副县长"), ("邢晟", "appoint", "政府副县长"), ("苑华东", "appoint", "政府副县长")],
+                 id="remove-within-sentence"),
+    # 决定任命A、B三位同志为Y; 任命X等100名同志 names no one (Jiangxi, traditional characters)
+    pytest.param("會議經投票表決，決定任命呂靖、李保庚、李超群三位同志為永豐縣監察委員會委員，任命肖世強等100名同志為人民陪審員。",
+                 [("呂靖", "appoint", "永豐縣監察委員會委員"), ("李保庚", "appoint", "永豐縣監察委員會委員"),
+                  ("李超群", "appoint", "永豐縣監察委員會委員")], id="counted-persons"),
 ])
 def test_reported_decisions(text, expected):
     assert reported(text) == expected

@@ -21,7 +21,7 @@ from ..resolve import post_titles
 from .items import document_lines
 
 CLAUSE = re.compile(r"[^；;。]+")
-SUB_CLAUSE = re.compile(r"[，,](?=免去|任)")
+SUB_CLAUSE = re.compile(r"[，,](?=免去|免除|任)")
 NOTE_START = re.compile(r"[（(](?:试用期|挂职|任期)")
 POST_START = r"(?:{LEVEL}|国家|中共|共青团)(?=[\u4e00-\u9fff])"
 NOT_A_NAME = re.compile(r"的|等|职务|根据|决定|以上|^经|[为命〔\[（(\d]")
@@ -104,7 +104,7 @@ def _decisions(clean: CleanText, doc: Document, text: str, start: int, confirm: 
                known: list[str], last_person: Mention | None) -> list[Appointment]:
     """The events of one clause; ``last_person`` is the person of the clause it goes on from."""
     date = doc.date.name if doc.date else None
-    m = P.APPOINT.match(text) or P.APPOINT_AS.match(text)
+    m = P.APPOINT.match(text)
     if m and not NOT_A_NAME.search(m.group("person")):
         person = _mention(clean, start, m.start("person"), m.end("person"))
         action = "secondment" if m.groupdict().get("secondment") else "confirm" if confirm else "appoint"

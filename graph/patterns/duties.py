@@ -198,6 +198,7 @@ APPOINT_NAMED = re.compile(rf"""
     (?:(?:会议|决定|研究|表决)*)
     (?:任命|聘任|聘请|提名|决定)
     (?P<persons>[{HAN}·]{{2,8}}?(?:同志)?(?:、[{HAN}·]{{2,8}}?(?:同志)?){{0,9}})
+    (?:[一二三四五六七八九十两\d]{{1,2}}(?:位|名)(?:同志)?)?              # 三位同志
     为(?!止|准|主|了|由)
     (?P<posts>[^，,；;。]+)
 """, X)
@@ -207,6 +208,8 @@ __test__["APPOINT_NAMED"] = """任命X为Y anywhere in a clause (会议任命…
 ('杜家毫、孙尧', '省政府副省长')
 >>> APPOINT_NAMED.search("决定栗战书为代理省长").group("persons")
 '栗战书'
+>>> APPOINT_NAMED.search("决定任命吕靖、李超群两位同志为县监察委员会委员").group("persons")
+'吕靖、李超群'
 """
 
 APPOINT_MORE = re.compile(rf"""
