@@ -168,8 +168,9 @@ JIANGXI = "吉水县人民政府办公室关于印发民生实事任务分解表
                  HUNAN, [("推进政务服务事项网上办", (("lead", "湘阴县政务服务中心"), ("responsible", "湘阴县财政局")))],
                  id="article-number-long-label"),
     # 〔责任单位：…〕 (Hunan)
-    pytest.param("1.优化审批流程。压缩审批时限。〔责任单位：县行政审批服务局〕\n",
-                 HUNAN, [("优化审批流程", (("responsible", "湘阴县行政审批服务局"),))], id="tortoise-bracket"),
+    pytest.param("1.优化审批流程。压缩审批时限。〔责任单位：县行政审批服务局、县财政局按职责分工负责〕\n",
+                 HUNAN, [("优化审批流程", (("responsible", "湘阴县行政审批服务局"), ("responsible", "湘阴县财政局")))],
+                 id="tortoise-bracket"),
     # a pipe table with a 责任领导 column (a person) and a 责任单位 column (Jiangxi)
     pytest.param("序号 | 工作任务 | 责任领导 | 责任单位 |\n1 | 推进县域综合医改试点工作 | 毛晓青 | 县卫健委 |\n",
                  JIANGXI, [("推进县域综合医改试点工作", (("responsible", "吉水县卫生健康委员会"),))], id="pipe-table"),
