@@ -174,6 +174,11 @@ JIANGXI = "吉水县人民政府办公室关于印发民生实事任务分解表
     # a pipe table with a 责任领导 column (a person) and a 责任单位 column (Jiangxi)
     pytest.param("序号 | 工作任务 | 责任领导 | 责任单位 |\n1 | 推进县域综合医改试点工作 | 毛晓青 | 县卫健委 |\n",
                  JIANGXI, [("推进县域综合医改试点工作", (("responsible", "吉水县卫生健康委员会"),))], id="pipe-table"),
+    # a lead named only in a sub-heading, for the items under it until the next heading (Anhui)
+    pytest.param("（一）市发展改革委牵头的工作\n1.推进重大项目建设。年内开工项目100个。\n2.扩大有效投资。\n"
+                 "（二）市财政局牵头的工作\n1.加强预算管理。\n二、保障措施\n（一）加强组织领导。各部门要高度重视。\n", ANHUI,
+                 [("推进重大项目建设", (("lead", "滁州市发展和改革委员会"),)), ("扩大有效投资", (("lead", "滁州市发展和改革委员会"),)),
+                  ("加强预算管理", (("lead", "滁州市财政局"),))], id="lead-in-sub-heading"),
 ])
 def test_forms_of_other_provinces(body, header, expected):
     assert tasks(body, header) == expected

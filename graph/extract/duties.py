@@ -22,7 +22,7 @@ from .. import patterns as P
 from ..document import CleanText, Document, Mention
 from ..facts import Duty
 from ..names import levelled
-from .items import Line, document_lines, ends_paragraph, is_numbered, is_title, number_end
+from .items import Line, document_lines, ends_paragraph, is_numbered, is_title, number_end, number_style
 from .bodies import label_pattern
 from .units import UNIT_END
 
@@ -305,8 +305,8 @@ def _numbered(clean: CleanText, doc: Document, lines: list[Line], j: int, holder
                 is_numbered(lines[j + 1][2]) or is_title(lines[j + 1][2]))):
             break                          # not an item, or a heading among headings
         if style is None:
-            style = _style(text)
-        elif _style(text) != style:
+            style = number_style(text)
+        elif number_style(text) != style:
             break
         pieces = [(lines[j][0] + number_end(text), lines[j][1])]
         item_lines = {j}
@@ -318,13 +318,6 @@ def _numbered(clean: CleanText, doc: Document, lines: list[Line], j: int, holder
                     item_lines | used))
         j += 1
     return out
-
-
-def _style(line: str) -> str:
-    """The numbering style of an item: (1) and 1. and 一、 are different lists."""
-    marker = P.ITEM_NUMBER.match(line).group().lstrip("-•●▪· \t\u3000")
-    marker = re.sub(r"[①-⑳]", "①", marker)                # ① and ② are one list
-    return re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", marker)).strip()
 
 
 def _trim_body(name: str) -> str:

@@ -15,7 +15,7 @@ from ..document import CleanText, Document, Mention
 from ..facts import Task, TaskUnit
 from ..names import levelled
 from . import tables
-from .items import Line, document_lines, first_clause, is_numbered, is_title, paragraph_start
+from .items import Line, document_lines, first_clause, is_numbered, is_title, number_end, number_style, paragraph_start
 from .units import ends_like_unit, unit_mentions
 
 OPEN, CLOSE = "（(〔", "）)〕"
@@ -29,7 +29,28 @@ ITEM_BEFORE = "。；;！？!?）)”"
 def extract(clean: CleanText, doc: Document) -> list[Task]:
     lines = document_lines(clean, doc)
     found = bracket_tasks(clean, doc, lines)
+    found += [t for t in headed_tasks(clean, doc, lines) if not _repeats(t, found)]
     return found + [t for t in tables.row_tasks(clean, doc, lines) if not _repeats(t, found)]
+
+
+def headed_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Task]:
+    """Items under a sub-heading that names their lead (（一）市发展改革委牵头的工作 /
+    1.推进重大项目建设。… / 2.…): each led by that unit, until the next heading of its style."""
+    out, lead, style, item_style = [], None, None, None
+    for start, stop, text in lines:
+        cut = number_end(text)
+        heading = P.LEAD_HEADING.match(text[cut:].strip()) if cut and is_title(text) else None
+        if heading:
+            a = start + cut + text[cut:].index(heading.group("unit"))
+            lead, style, item_style = clean.mention(a, a + len(heading.group("unit"))), number_style(text), None
+        elif cut and lead and (number_style(text) == style or item_style not in (None, number_style(text))):
+            lead = None                    # the next heading of its style, or of a higher one
+        elif cut and lead and not P.TASK_LABEL.search(text) and (words := first_clause(text)):
+            item_style = number_style(text)
+            section = doc.section_at(start)
+            out.append(Task(doc.key, clean.span(start, stop), "tasks.lead_heading", words,
+                            (TaskUnit("lead", lead),), section.title if section else None))
+    return out
 
 
 def bracket_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Task]:

@@ -46,6 +46,17 @@ __test__["TASK_LABEL_LONG"] = """牵头责任单位 leads and 协同责任单位
 ['牵头', '协同']
 """
 
+LEAD_HEADING = re.compile(r"""
+    ^(?P<unit>[^\s，,。；;：:、]{2,30}?)(?:牵头|负责)(?:负责)?的?(?:重点)?(?:工作|任务|事项)(?:[（(][^（）()]{0,12}[）)])?$
+""", X)
+__test__["LEAD_HEADING"] = """A sub-heading that names the lead of the items under it: （一）市发展改革委牵头的工作.
+
+>>> LEAD_HEADING.match("市发展改革委牵头的工作").group("unit")
+'市发展改革委'
+>>> LEAD_HEADING.match("推进重点工作") is None
+True
+"""
+
 LEADER_LABEL = re.compile(r"""
     ^[ \t\u3000]*(?:牵头|责任|分管|联系)?(?:负责)?(?:区|县|市)?领导[ \t\u3000]*[：:]
 """, X)
