@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 from . import lexicon
 from .document import Document, Mention
 from .facts import Body, Duty, Fact
-from .names import government_heads, levelled, not_level_prefixes, split_level
+from .names import fold, government_heads, levelled, not_level_prefixes, split_level
 
 NATIONAL = re.compile(r"^(?:国家|国网|中国|中央|中共中央|国务院|全国|武警|解放军|自治区级)")
 TRAILING_ALIAS = re.compile(r"[（(][^（）()]{1,20}[）)]$")
@@ -97,10 +97,20 @@ def qualify(name: str, jurisdiction: str | None) -> str:
     if word:
         owner = lexicon.level_owner(here, word) if here else None
         return (owner.name if owner else word) + expand(rest)
-    if lexicon.jurisdiction_pattern().search(name) or NATIONAL.match(name) or here is None \
-            or name.endswith("公司"):
+    if lexicon.jurisdiction_pattern().search(fold(name)) or NATIONAL.match(name) or here is None \
+            or name.endswith("公司") or _named_after(name, here):
         return expand(name)
     return here.name + expand(name)
+
+
+def _named_after(name: str, here) -> bool:
+    """A unit named after its own area's short name (立山经济开发区 in 立山区) is not prefixed again.
+
+    >>> qualify("立山经济开发区", "立山区")
+    '立山经济开发区'
+    """
+    short = getattr(here, "short", "")
+    return len(short) >= 2 and name.startswith(short) and not name.startswith(here.name)
 
 
 def area(jurisdiction: str | None):

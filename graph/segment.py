@@ -214,6 +214,8 @@ def _jurisdiction_named(text: str):
     counts: Counter = Counter()
     order: dict[str, int] = {}
     for m in lexicon.jurisdiction_pattern().finditer(text):
+        if _inside_word(text, m):
+            continue
         j = lexicon.jurisdiction_of(m.group())
         if j:
             counts[j.name] += 1
@@ -284,6 +286,16 @@ def _jurisdiction_told(doc: Document, meta: PageMetadata) -> str | None:
     if doc.number and P.PROVINCIAL_NUMBER.match(doc.number.name):
         return lexicon.province_abbreviations().get(fold(doc.number.name[0]))
     return None
+
+
+def _inside_word(text: str, m: re.Match) -> bool:
+    """A two-character name read inside a longer word: 成县 in 完成县妇幼保健院, 和县 in 结合县情.
+
+    >>> import re
+    >>> _inside_word("完成县妇幼保健院", re.search("成县", "完成县妇幼保健院"))
+    True
+    """
+    return len(m.group()) == 2 and m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff"
 
 
 def _with_metadata(documents: list[Document], meta: PageMetadata) -> list[Document]:

@@ -100,3 +100,52 @@ def test_who_holds_a_post(sample_store):
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         SELECT ?person WHERE { ?p org:holds ?x ; foaf:name ?person . ?x skos:prefLabel "鄂尔多斯市能源局副局长" }""").rows
     assert ("乔世怀",) in rows
+
+
+# ---------------------------------------------------------------------------------------
+# Decisions told in news reports and 人大常委会 lists (header-less texts: inferred personnel documents)
+
+def reported(text: str):
+    """(person, action, post) of each event read from a header-less text."""
+    result = process(parse_bytes(text.encode("utf-8"), "t.txt"))
+    return [(f.person.name, f.action, f.post.name) for f in result.facts if f.kind == "appointment"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 会议任命X为Y、Z: one person to two posts (Tianjin)
+    pytest.param("本报讯 5日，区人大常委会举行会议。会议任命张勇为滨海新区人民政府副区长、代理区长；"
+                 "任命张铁军为滨海新区人民政府副区长。",
+                 [("张勇", "appoint", "滨海新区人民政府副区长"), ("张勇", "appoint", "滨海新区代理区长"),
+                  ("张铁军", "appoint", "滨海新区人民政府副区长")], id="meeting-appoints-two-posts"),
+    # 决定任命A、B为Y，C为Z; 决定X为Y; 免去X Y职务 (Heilongjiang)
+    pytest.param("省人大常委会会议25日结束。会议表决通过了人事任免职名单，决定任命杜家毫、孙尧为省政府副省长，"
+                 "郭晓华为省政府秘书长；免去张松岭省政府秘书长职务。会议决定栗战书为代理省长。",
+                 [("杜家毫", "appoint", "省政府副省长"), ("孙尧", "appoint", "省政府副省长"),
+                  ("郭晓华", "appoint", "省政府秘书长"), ("张松岭", "remove", "省政府秘书长"),
+                  ("栗战书", "appoint", "代理省长")], id="several-persons-one-post"),
+    # (挂职) after the post is a secondment; the lead and the body tell it once (Hubei)
+    pytest.param("11月18日，商务部西亚非洲司司长江伟被任命为武汉市副市长（挂职）。\n"
+                 "武汉市人大常委会会议表决通过人事任免事项，任命江伟为武汉市人民政府副市长（挂职）。",
+                 [("江伟", "secondment", "武汉市副市长")], id="secondment-in-news"),
+    # 免去X同志的Y职务: the post never starts with 的; 免除X同志Y一职 (Hubei)
+    pytest.param("会议讨论决定了有关人事任免。免去周玲同志的竹山县人民政府副县长职务。免除王五同志县财政局局长一职。",
+                 [("周玲", "remove", "竹山县人民政府副县长"), ("王五", "remove", "竹山县财政局局长")], id="remove-forms"),
+    # 决定X副区长代理Y区长职务 (Tianjin)
+    pytest.param("区人大常委会举行会议，会议决定任免事项，决定王六副区长代理东丽区区长职务。",
+                 [("王六", "appoint", "代理东丽区区长")], id="acting-head"),
+    # 人大常委会 任命名单 / 免职名单 (Hunan)
+    pytest.param("湘阴县人民代表大会常务委员会任命名单\n任命：\n张三为湘阴县教育局局长；\n李四五为湘阴县财政局局长。\n"
+                 "免职名单\n王六的湘阴县教育局局长职务。",
+                 [("张三", "appoint", "湘阴县教育局局长"), ("李四五", "appoint", "湘阴县财政局局长"),
+                  ("王六", "remove", "湘阴县教育局局长")], id="standing-committee-lists"),
+    # 免除X同志Y一职 inside a sentence, 任命A同志为Y，B同志为Y (Hebei)
+    pytest.param("会议还一致通过了新的人事任免决议，免除路正阳同志常务副县长一职，任命邢晟同志为政府副县长，苑华东同志为政府副县长。",
+                 [("路正阳", "remove", "常务副县长"), ("邢晟", "appoint", "政府副县长"), ("苑华东", "appoint", "政府副县长")],
+                 id="remove-within-sentence"),
+    # 决定任命A、B三位同志为Y; 任命X等100名同志 names no one (Jiangxi, traditional characters)
+    pytest.param("會議經投票表決，決定任命呂靖、李保庚、李超群三位同志為永豐縣監察委員會委員，任命肖世強等100名同志為人民陪審員。",
+                 [("呂靖", "appoint", "永豐縣監察委員會委員"), ("李保庚", "appoint", "永豐縣監察委員會委員"),
+                  ("李超群", "appoint", "永豐縣監察委員會委員")], id="counted-persons"),
+])
+def test_reported_decisions(text, expected):
+    assert reported(text) == expected

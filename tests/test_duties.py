@@ -129,3 +129,49 @@ def test_every_duty_keeps_its_quote(sample_store):
 def test_all_duties_lists_the_narrative_ones_too(sample_store):
     rows = run_query(sample_store, query_text("all_duties")).rows
     assert ("鄂尔多斯市应急管理局", "", "鄂尔多斯市生产安全事故应急预案", "本预案由市应急管理局负责解释。", "false") in rows
+
+
+# ---------------------------------------------------------------------------------------
+# Forms met in other provinces' texts (issue 13)
+
+BEIJING = "北京市突发公共事件总体应急预案\n"
+JIANGXI = "萍乡市人民政府办公室关于建立萍乡市特色小镇建设工作联席会议制度的通知\n各县（区）人民政府：\n"
+TIANJIN = "宝坻区抗旱防汛应急预案\n"
+HUNAN = "湘阴县人民政府办公室关于印发湘阴县防汛应急预案的通知\n各乡镇人民政府：\n"
+
+
+def functions(body: str, *texts: str):
+    """The expected duties of a body's own function list."""
+    return [("body", body, body, t) for t in texts]
+
+
+@pytest.mark.parametrize("body, header, expected", [
+    # ● bullets under 市应急委的职责是： (a short name as the holder); the next heading is no duty (Beijing)
+    pytest.param("市应急委的职责是:\n●研究制定全市应对突发公共事件重大决策和指导意见;\n●审定市突发公共事件总体应急预案。\n"
+                 "2.1.3 市应急委设13个专项应急指挥部。\n", BEIJING,
+                 functions("北京市应急委", "研究制定全市应对突发公共事件重大决策和指导意见;", "审定市突发公共事件总体应急预案。"),
+                 id="bullets-short-name"),
+    # 一、主要职责 with (一)(二) items: the functions of the body the notice sets up (Jiangxi)
+    pytest.param("决定建立萍乡市特色小镇建设工作联席会议(以下简称联席会议)制度。现将有关事项通知如下:\n一、主要职责\n"
+                 "(一)研究出台促进特色小镇建设的重大政策措施。\n(二)完成市委、市政府交办的其他事项。\n二、组成人员\n", JIANGXI,
+                 functions("萍乡市特色小镇建设工作联席会议", "研究出台促进特色小镇建设的重大政策措施。", "完成市委、市政府交办的其他事项。"),
+                 id="heading-of-the-notices-body"),
+    # ①② items after 主要职责包括： under a group's heading (Tianjin)
+    pytest.param("(1)气象组\n组长:区气象局分管负责同志\n主要职责包括:\n①负责做好实时气象信息监测;\n②做好中短期气象预报预测;\n"
+                 "日常工作由区气象局气象台承担。\n", TIANJIN,
+                 functions("宝坻区气象组", "负责做好实时气象信息监测;", "做好中短期气象预报预测;"), id="circled-items"),
+    # （1）县教育局：… over two lines; the signature and date after the listing are no duty (Hunan)
+    pytest.param("四、成员单位职责\n（1）县教育局：负责学校防汛安全工作，\n组织师生转移。\n（2）县公安局：负责维护灾区治安秩序。\n"
+                 "湘阴县人民政府办公室\n2023年5月6日\n", HUNAN,
+                 [("unit", "湘阴县教育局", None, "负责学校防汛安全工作，组织师生转移。"),
+                  ("unit", "湘阴县公安局", None, "负责维护灾区治安秩序。")], id="numbered-units-then-signature"),
+    # X局职责： labels (Hunan)
+    pytest.param("四、成员单位职责\n县水利局职责：负责水情监测。\n县气象局职责：负责天气预报。\n五、保障措施\n", HUNAN,
+                 [("unit", "湘阴县水利局", None, "负责水情监测。"), ("unit", "湘阴县气象局", None, "负责天气预报。")],
+                 id="unit-duty-label"),
+    # a paragraph naming several units is one duty, its label whole (one entry per paragraph, as the keys do) (Hunan)
+    pytest.param("四、成员单位职责\n县水利局、县气象局：负责会商研判汛情。\n五、保障措施\n", HUNAN,
+                 [("unit", "湘阴县水利局、县气象局", None, "负责会商研判汛情。")], id="several-units"),
+])
+def test_forms_of_other_provinces(body, header, expected):
+    assert duties(body, header) == expected

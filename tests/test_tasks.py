@@ -147,3 +147,38 @@ def test_tasks_a_unit_leads(sample_store):
     rows = run_query(sample_store, query_text("unit_lead_tasks"), {"unit": "鄂尔多斯市能源局"}).rows
     assert ("鄂尔多斯市能源局", "鄂尔多斯市温暖工程实施方案", "加快推进绿电上网") in rows
     assert all(r[0] == "鄂尔多斯市能源局" for r in rows)
+
+
+# ---------------------------------------------------------------------------------------
+# Forms met in other provinces' texts (issue 13)
+
+ANHUI = "滁州市人民政府关于印发2020年市政府重点工作分工方案的通知\n滁政〔2020〕8号\n各县、市、区人民政府:\n"
+HUNAN = "湘阴县人民政府关于印发湘阴县优化营商环境实施办法的通知\n湘政发〔2019〕3号\n各乡镇人民政府:\n"
+JIANGXI = "吉水县人民政府办公室关于印发民生实事任务分解表的通知\n吉府办字〔2020〕9号\n各乡镇人民政府:\n"
+
+
+@pytest.mark.parametrize("body, header, expected", [
+    # 牵头责任单位 / 协同责任单位 on their own lines after the item, a 牵头负责领导 (a person) between (Anhui)
+    pytest.param("1.地区生产总值增长8%以上。\n牵头负责领导:金力。\n牵头责任单位:市发展改革委。\n协同责任单位:市经信局、市商务局。\n",
+                 ANHUI, [("地区生产总值增长8%以上", (("lead", "滁州市发展和改革委员会"),)),
+                         ("地区生产总值增长8%以上", (("support", "滁州市经信局"), ("support", "滁州市商务局")))],
+                 id="own-lines-long-labels"),
+    # 第X条 numbers an item; （牵头责任单位：…；责任单位：…） in a bracket (Hunan)
+    pytest.param("第二条  推进政务服务事项网上办。分批次推进网上办理。(牵头责任单位:县政务服务中心;责任单位:县财政局)\n",
+                 HUNAN, [("推进政务服务事项网上办", (("lead", "湘阴县政务服务中心"), ("responsible", "湘阴县财政局")))],
+                 id="article-number-long-label"),
+    # 〔责任单位：…〕 (Hunan)
+    pytest.param("1.优化审批流程。压缩审批时限。〔责任单位：县行政审批服务局、县财政局按职责分工负责〕\n",
+                 HUNAN, [("优化审批流程", (("responsible", "湘阴县行政审批服务局"), ("responsible", "湘阴县财政局")))],
+                 id="tortoise-bracket"),
+    # a pipe table with a 责任领导 column (a person) and a 责任单位 column (Jiangxi)
+    pytest.param("序号 | 工作任务 | 责任领导 | 责任单位 |\n1 | 推进县域综合医改试点工作 | 毛晓青 | 县卫健委 |\n",
+                 JIANGXI, [("推进县域综合医改试点工作", (("responsible", "吉水县卫生健康委员会"),))], id="pipe-table"),
+    # a lead named only in a sub-heading, for the items under it until the next heading (Anhui)
+    pytest.param("（一）市发展改革委牵头的工作\n1.推进重大项目建设。年内开工项目100个。\n2.扩大有效投资。\n"
+                 "（二）市财政局牵头的工作\n1.加强预算管理。\n二、保障措施\n（一）加强组织领导。各部门要高度重视。\n", ANHUI,
+                 [("推进重大项目建设", (("lead", "滁州市发展和改革委员会"),)), ("扩大有效投资", (("lead", "滁州市发展和改革委员会"),)),
+                  ("加强预算管理", (("lead", "滁州市财政局"),))], id="lead-in-sub-heading"),
+])
+def test_forms_of_other_provinces(body, header, expected):
+    assert tasks(body, header) == expected

@@ -10,20 +10,22 @@ where a unit's name begins (市…, 旗…, a place name).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
 from ..facts import Appointment
-from ..names import levelled
+from ..names import government_heads, levelled
 from ..resolve import post_titles
 from .items import document_lines
 
 CLAUSE = re.compile(r"[^；;。]+")
-SUB_CLAUSE = re.compile(r"[，,](?=免去|任)")
+SUB_CLAUSE = re.compile(r"[，,](?=免去|免除|任)")
 NOTE_START = re.compile(r"[（(](?:试用期|挂职|任期)")
 POST_START = r"(?:{LEVEL}|国家|中共|共青团)(?=[\u4e00-\u9fff])"
 NOT_A_NAME = re.compile(r"的|等|职务|根据|决定|以上|^经|[为命〔\[（(\d]")
+SECONDED = re.compile(r"[（(]挂职[）)]")
 
 
 def extract(clean: CleanText, doc: Document) -> list[Appointment]:
@@ -40,6 +42,37 @@ def extract(clean: CleanText, doc: Document) -> list[Appointment]:
                                       last_person if follows else None):
             out.append(appointment)
             last_person = appointment.person
+    return _distinct(out + _listed(clean, doc, lines, confirm))
+
+
+def _listed(clean: CleanText, doc: Document, lines, confirm: bool) -> list[Appointment]:
+    """The lines under a 人大常委会 list's heading (任命名单 / 免职名单): 张三为县教育局局长,
+    李四的县教育局局长职务, until a line in another form."""
+    out, action, date = [], None, doc.date.name if doc.date else None
+    for start, _, text in lines:
+        head = P.LIST_HEADING.search(text) if len(text.strip()) <= 30 else None
+        entry = P.LIST_ENTRY.match(text.strip())
+        if head:
+            action = "remove" if head.group("kind").startswith("免") else "confirm" if confirm else "appoint"
+        elif not (action and entry) or NOT_A_NAME.search(entry.group("person")):
+            action = None
+        else:
+            at = len(text) - len(text.lstrip())
+            person = _mention(clean, start, at + entry.start("person"), at + entry.end("person"))
+            out += [_appointment(clean, doc, text, start, person, action, post, at + entry.start("posts") + off, date)
+                    for post, off in _posts(entry.group("posts"), 0)]
+    return out
+
+
+def _distinct(found: list[Appointment]) -> list[Appointment]:
+    """One event per person, action and post: a news report that tells a decision twice
+    (武汉市副市长 in its lead, 武汉市人民政府副市长 in its body) gives it once."""
+    seen, out = set(), []
+    for a in found:
+        key = (a.person.name, a.action, a.post.name.replace("人民政府", "").replace("政府", ""))
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
     return out
 
 
@@ -71,12 +104,23 @@ def _decisions(clean: CleanText, doc: Document, text: str, start: int, confirm: 
                known: list[str], last_person: Mention | None) -> list[Appointment]:
     """The events of one clause; ``last_person`` is the person of the clause it goes on from."""
     date = doc.date.name if doc.date else None
-    m = P.APPOINT.match(text) or P.APPOINT_AS.match(text)
+    m = P.APPOINT.match(text)
     if m and not NOT_A_NAME.search(m.group("person")):
         person = _mention(clean, start, m.start("person"), m.end("person"))
         action = "secondment" if m.groupdict().get("secondment") else "confirm" if confirm else "appoint"
+        if _seconded(m.group("posts")):
+            action = "secondment"
         return [_appointment(clean, doc, text, start, person, action, post, at, date)
                 for post, at in _posts(m.group("posts"), m.start("posts"))]
+    named = _named(clean, doc, text, start, confirm, date)
+    if named:
+        return named
+    return _removals(clean, doc, text, start, known, last_person, date)
+
+
+def _removals(clean: CleanText, doc: Document, text: str, start: int, known: list[str],
+              last_person: Mention | None, date: str | None) -> list[Appointment]:
+    """免去/免除 decisions: 免去X同志Y职务, 免去其Y职务, 免除X同志Y一职."""
     m = P.REMOVE.match(text)
     if not m:
         return []
@@ -93,6 +137,70 @@ def _decisions(clean: CleanText, doc: Document, text: str, start: int, confirm: 
         return []
     return [_appointment(clean, doc, text, start, person, "remove", post, offset, date)
             for post, offset in _posts(posts, at)]
+
+
+def _named(clean: CleanText, doc: Document, text: str, start: int, confirm: bool,
+           date: str | None) -> list[Appointment]:
+    """任命X为Y said anywhere in a clause (会议决定任命A、B为Y，C为Z), X被任命为Y, and
+    决定X副区长代理Y区长职务; (挂职) after a post makes it a secondment."""
+    out, pos = [], 0
+    m = P.APPOINT_NAMED.search(text)
+    while m:
+        action = "secondment" if _seconded(m.group("posts")) else "confirm" if confirm else "appoint"
+        for a, b in _persons(m.group("persons"), m.start("persons")):
+            person = _mention(clean, start, a, b)
+            out += [_appointment(clean, doc, text, start, person, action, post, at, date)
+                    for post, at in _posts(m.group("posts"), m.start("posts"))]
+        pos = m.end()
+        m = P.APPOINT_MORE.match(text, pos)
+    return out or _passive(clean, doc, text, start, date) or _acting(clean, doc, text, start, date)
+
+
+def _passive(clean: CleanText, doc: Document, text: str, start: int, date: str | None) -> list[Appointment]:
+    """X被任命为Y: the person is the name after the last role word before 被 (司长江伟 → 江伟)."""
+    m = P.APPOINT_PASSIVE.search(text)
+    if not m:
+        return []
+    before, a = m.group("before"), m.start("before")
+    role = max((before.rfind(r) + len(r) for r in _roles() if r in before[:-1]), default=0)
+    if not 2 <= len(before) - role <= 4 or (role == 0 and len(before) > 3):
+        return []
+    person = _mention(clean, start, a + role, m.end("before"))
+    action = "secondment" if _seconded(m.group("posts")) else "appoint"
+    return [_appointment(clean, doc, text, start, person, action, post, at, date)
+            for post, at in _posts(m.group("posts"), m.start("posts"))]
+
+
+def _acting(clean: CleanText, doc: Document, text: str, start: int, date: str | None) -> list[Appointment]:
+    """决定X副区长代理Y区长职务: X (the name before the post X holds) made acting head."""
+    m = P.ACTING.search(text)
+    if not m:
+        return []
+    rest, a = m.group("rest"), m.start("rest")
+    held = next((r for r in _roles() if rest.endswith(r) and 2 <= len(rest) - len(r) <= 4), "")
+    name = rest[:len(rest) - len(held)].removesuffix("同志")
+    if NOT_A_NAME.search(name) or not 2 <= len(name) <= 4:
+        return []
+    person = _mention(clean, start, a, a + len(name))
+    at = m.start("posts") - 2                       # the post as printed: 代理Y区长
+    return [_appointment(clean, doc, text, start, person, "appoint", "代理" + m.group("posts"), at, date)]
+
+
+def _persons(text: str, at: int) -> list[tuple[int, int]]:
+    """The spans of the names in A、B同志、C; none if one of them is no name."""
+    out, pos = [], at
+    for piece in text.split("、"):
+        name = piece.removesuffix("同志")
+        if NOT_A_NAME.search(name) or not 2 <= len(name) <= 8:
+            return []
+        out.append((pos, pos + len(name)))
+        pos += len(piece) + 1
+    return out
+
+
+def _seconded(posts: str) -> bool:
+    """A post followed by （挂职）: a secondment."""
+    return bool(SECONDED.search(posts))
 
 
 def _posts(text: str, at: int) -> list[tuple[str, int]]:
@@ -139,8 +247,14 @@ def split_person(text: str, known: list[str]) -> int:
 
 
 def _role(post: str) -> str | None:
-    """The role word a post ends in (局长, 副主任 …), None if it names none."""
-    return next((r for r in post_titles() if post.endswith(r) and len(post) > len(r)), None)
+    """The role word a post ends in (局长, 副主任, 代理省长 …), None if it names none."""
+    return next((r for r in _roles() if post.endswith(r) and len(post) > len(r)), None)
+
+
+@cache
+def _roles() -> tuple[str, ...]:
+    """Role words of posts and the heads of governments (副省长, 县长 …), longest first."""
+    return tuple(sorted(set(post_titles()) | government_heads(), key=len, reverse=True))
 
 
 def _appointment(clean: CleanText, doc: Document, text: str, start: int, person: Mention,

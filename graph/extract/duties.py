@@ -15,21 +15,25 @@ Three ways a text states duties, read in this order:
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
 from ..facts import Duty
 from ..names import levelled
-from .items import Line, document_lines, ends_paragraph, is_numbered, is_title, number_end
+from .items import Line, document_lines, ends_paragraph, is_numbered, is_title, number_end, number_style
 from .bodies import label_pattern
 from .units import UNIT_END
 
-HOLDER_WORDS = re.compile(r"(?:力量|单位|部门|场所|办事处|机关|段|厂|场|矿|分局|分行|分公司)(?:[（(][^（）()]*[）)])?$"
-                          r"|^(?:中国|国家|国网|中铁|内蒙古)")
-LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:如下)?[：:]$")
+SIGNATURE_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+HOLDER_DUTY = re.compile(r"(?:的)?(?:主要|工作)?职责$")
+LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:是|如下)?[：:]$")
 SETUP = re.compile(r"设在|兼任|担任|组成|设立|成立|是[^。；;]{0,40}(?:机构|机关)|为[^。；;]{0,40}(?:机构|机关)")
 CLAUSE_START = "。；;，,！？"
 FUNCTION_VERB = re.compile(r"负责|统筹|指导|协调")
+SHORT_BODY = r"^(?:{LEVEL})[\u4e00-\u9fff]{2,6}(?:委|办)$"
+"""A body's short name (市应急委, 市应急办) as the subject of 的职责是： over a list."""
 NARRATIVE_SUBJECT = r"(?:{LEVEL}|[\u4e00-\u9fff]{2,5}(?:{LEVEL}))[\u4e00-\u9fff]{2,}"
 
 
@@ -94,12 +98,16 @@ def _listing(clean: CleanText, doc: Document, lines: list[Line], k: int, body: M
         cut = number_end(text)
         rest = text[cut:].strip()
         label = P.UNIT_LABEL.match(rest)
+        if SIGNATURE_DATE.match(rest):
+            if items and not items[-1][2]:
+                items.pop()                # the signature line above the date
+            break
         if (cut and is_title(text) or not cut and _unit_line(rest, lines, j)) and not label:
             a = start + cut + text[cut:].index(rest)
             items.append([_mention(clean, a, a + len(rest)), j, []])
-        elif label and (_holder_like(label.group("unit")) or _after_paragraph(clean, items, label)):
+        elif label and (_holder_like(_unit_of(label)) or _after_paragraph(clean, items, label)):
             a = start + cut + text[cut:].index(rest)
-            items.append([_mention(clean, a, a + len(label.group("unit"))), j,
+            items.append([_mention(clean, a, a + len(_unit_of(label))), j,
                           [(a + label.end(), stop)] if rest[label.end():].strip() else []])
         elif P.LISTING_STOP.match(rest) or (cut and not items) or is_title(text):
             break
@@ -110,6 +118,11 @@ def _listing(clean: CleanText, doc: Document, lines: list[Line], k: int, body: M
         covered.add(j)
     return [_duty(clean, doc, holder, "unit", body, pieces, lines[first][0], "duties.listing", True)
             for holder, first, pieces in items if pieces]
+
+
+def _unit_of(label: re.Match) -> str:
+    """The unit of a label, without the 职责 after it (县水利局职责： → 县水利局)."""
+    return HOLDER_DUTY.sub("", label.group("unit")) or label.group("unit")
 
 
 def _section_end(doc: Document, lines: list[Line], k: int) -> int:
@@ -180,7 +193,8 @@ def _cue_holder(clean: CleanText, doc: Document, lines: list[Line], k: int, cut:
     subject = text[clause:at].strip()
     if subject:
         name = subject[:-1] if subject.endswith("的") else subject
-        if label_pattern().fullmatch(name):
+        if label_pattern().fullmatch(name) or name in declared_aliases(clean, doc) \
+                or (levelled(SHORT_BODY).match(name) and LISTED_ITEMS.search(text)):
             a = start + text.index(name, clause)
             return _mention(clean, a, a + len(name))
         return None
@@ -193,6 +207,27 @@ def _cue_holder(clean: CleanText, doc: Document, lines: list[Line], k: int, cut:
         a = start + before[-1].end() - len(name)
         return _mention(clean, a, a + len(name))
     return _section_body(clean, doc, lines, k)
+
+
+def declared_aliases(clean: CleanText, doc: Document) -> set[str]:
+    """The short names the document declares (以下简称市应急委): a duty holder by those names
+    is the body they stand for, whatever word it ends in."""
+    text = clean.text
+    found = (P.BODY_ALIAS.match(text, i) for i in range(doc.start, doc.end) if text[i] in "（(")
+    return {m.group("alias") for m in found if m}
+
+
+def _document_body(clean: CleanText, lines: list[Line], k: int) -> Mention | None:
+    """The body named last before line ``k`` (the one a notice sets up: 决定建立萍乡市特色小镇
+    建设工作联席会议（以下简称联席会议）制度), for a heading 主要职责 that names none."""
+    for j in range(k - 1, -1, -1):
+        start, _, text = lines[j]
+        found = [m for m in label_pattern().finditer(text) if len(_trim_body(m.group())) >= 4]
+        if found:
+            best = max(found, key=lambda m: len(_trim_body(m.group())))
+            name = _trim_body(best.group())
+            return _mention(clean, start + best.end() - len(name), start + best.end())
+    return None
 
 
 def _section_body(clean: CleanText, doc: Document, lines: list[Line], k: int) -> Mention | None:
@@ -219,6 +254,9 @@ def _under_heading(clean: CleanText, doc: Document, lines: list[Line], k: int) -
     if not cut or not m or not is_title(text) or k + 1 >= len(lines):
         return []
     name = m.group("body")
+    if not name and is_numbered(lines[k + 1][2]):
+        holder = _document_body(clean, lines, k)          # 一、主要职责 of the body the notice sets up
+        return _numbered(clean, doc, lines, k + 1, holder, {k}) if holder else []
     if not label_pattern().fullmatch(name):
         return []
     a = start + cut + text[cut:].index(name)
@@ -263,12 +301,12 @@ def _numbered(clean: CleanText, doc: Document, lines: list[Line], j: int, holder
     out, style = [], None
     while j < len(lines):
         text = lines[j][2]
-        if not is_numbered(text) or (is_title(text) and not ends_paragraph(text) and (
-                j + 1 == len(lines) or is_numbered(lines[j + 1][2]) or is_title(lines[j + 1][2]))):
+        if not is_numbered(text) or (is_title(text) and not ends_paragraph(text) and j + 1 < len(lines) and (
+                is_numbered(lines[j + 1][2]) or is_title(lines[j + 1][2]))):
             break                          # not an item, or a heading among headings
         if style is None:
-            style = _style(text)
-        elif _style(text) != style:
+            style = number_style(text)
+        elif number_style(text) != style:
             break
         pieces = [(lines[j][0] + number_end(text), lines[j][1])]
         item_lines = {j}
@@ -282,16 +320,9 @@ def _numbered(clean: CleanText, doc: Document, lines: list[Line], j: int, holder
     return out
 
 
-def _style(line: str) -> str:
-    """The numbering style of an item: (1) and 1. and 一、 are different lists."""
-    marker = P.ITEM_NUMBER.match(line).group().lstrip("-•●▪· \t\u3000")
-    return re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", marker)).strip()
-
-
 def _trim_body(name: str) -> str:
     """A body's name without the verb or preposition run into it: 成立鄂尔多斯市…指挥部."""
-    cut = max(name.rfind(w) + len(w) if name.rfind(w) >= 0 else 0
-              for w in ("成立", "设立", "组建", "建立", "下设", "设置", "全市", "由", "是", "在"))
+    cut = max(name.rfind(w) + len(w) if name.rfind(w) >= 0 else 0 for w in _lead_words())
     return name[cut:] if len(name) - cut >= 3 else name
 
 
@@ -323,7 +354,22 @@ def narrative(clean: CleanText, doc: Document, lines: list[Line], covered: set[i
 
 def _holder_like(name: str) -> bool:
     """A unit's name (市气象局, 铁路部门, 中国铁路…通辽工务段), not words (预警信息主要包括)."""
-    return bool(UNIT_END.search(name) or HOLDER_WORDS.search(name))
+    return bool(UNIT_END.search(name) or _holder_words().search(name))
+
+
+@cache
+def _holder_words() -> re.Pattern:
+    """How a duty holder's name ends or starts besides a unit's ending (lexicon/duty_holder_words.tsv)."""
+    rows = lexicon.read_table("duty_holder_words")
+    ends = "|".join(re.escape(r["word"]) for r in rows if r["position"] == "end")
+    starts = "|".join(re.escape(r["word"]) for r in rows if r["position"] == "start")
+    return re.compile(rf"(?:{ends})(?:[（(][^（）()]*[）)])?$|^(?:{starts})")
+
+
+@cache
+def _lead_words() -> tuple[str, ...]:
+    """Words run into a body's name from before it: 成立, 设立, 由 … (lexicon/body_lead_words.tsv)."""
+    return tuple(r["word"] for r in lexicon.read_table("body_lead_words"))
 
 
 def _paragraph(lines: list[Line], k: int, begin: int) -> list[tuple[int, int]]:

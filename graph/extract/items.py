@@ -53,6 +53,17 @@ def number_end(line: str) -> int:
     return m.end() if m else 0
 
 
+def number_style(line: str) -> str:
+    """The numbering style of an item: (1) and 1. and 一、 are different lists; ① and ② one.
+
+    >>> number_style("（二）推进"), number_style("12.建立"), number_style("②做好")
+    ('（一）', '1.', '①')
+    """
+    marker = P.ITEM_NUMBER.match(line).group().lstrip("-•●▪· \t\u3000")
+    marker = re.sub(r"[①-⑳]", "①", marker)
+    return re.sub(r"[一二三四五六七八九十百]+", "一", re.sub(r"\d+", "1", marker)).strip()
+
+
 def is_numbered(line: str) -> bool:
     return number_end(line) > 0
 

@@ -9,26 +9,26 @@ order.  A header repeated after a page break starts the table again.
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import combinations
 
+from .. import lexicon
 from .. import patterns as P
-from ..document import CleanText, Document
+from ..document import CleanText, Document, Mention
 from ..facts import Task, TaskUnit
 from .items import Line, first_clause
 from .units import ends_like_unit, unit_mentions
 
-RELATION = {"牵头": "lead", "主责": "lead", "配合": "support", "协同": "support", "协办": "support",
-            "责任": "responsible"}
-"""The label words of units (牵头单位, 配合部门 …) and the relation each stands for."""
-HEADING_COLUMN = re.compile(r"重点工作|工作任务|重点任务|主要任务|任务名称|工作计划|工作事项|事项名称|项目名称|指标内容|指标名称"
-                            r"|^任务$|^工作$|^事项$|^项目$")
-DETAIL_COLUMN = re.compile(r"具体事项|重点内容|具体内容|工作内容|主要内容|具体措施|工作措施|任务内容|主要措施|目标任务"
-                           r"|工作目标|^内容$")
-DATE_COLUMN = re.compile(r"时限|时间|进度|期限|年份")
-NUMBER_COLUMN = re.compile(r"^(?:序号|编号)$")
+RELATION = {r["label"]: r["relation"] for r in lexicon.read_table("task_labels")}
+"""The label words of units (牵头单位, 配合部门 …) and the relation each stands for (lexicon/task_labels.tsv)."""
+COLUMN_KINDS = ("number", "heading", "detail", "date")     # tried in this order
 DATE_VALUE = re.compile(r"^(?:\d{4}年|\d{1,2}月|持续|长期|常态|年底|年内|每年|季度|\d{4}[.\-/])")
 EMPTY = {"", "/", "-", "—", "——", "无"}
 SHORT = 40                      # a heading cell is short; a detail cell runs on
+FLAT_CELL = 8                   # a header cell on a line of its own: 序号, 主要工作, 牵头单位
+ROW_NUMBER = re.compile(r"^\d{1,3}$")
+LEAD_MARKS = "▲★*※"
+LEAD_MARK_NOTE = re.compile(r"[▲★*※][^，。；]{0,8}(?:为|是|表示|系)[^，。；]{0,4}牵头")
 
 
 def header_columns(line: str) -> tuple[str, ...] | None:
@@ -39,50 +39,145 @@ def header_columns(line: str) -> tuple[str, ...] | None:
     >>> header_columns("序号\\t决策项目名称\\t主要实施单位") is None
     True
     """
-    if "\t" not in line:
+    if not cell_separator(line):
         return None
-    kinds = tuple(_column_kind(re.sub(r"\s+", "", c)) for c in line.split("\t"))
+    kinds = tuple(_column_kind(re.sub(r"\s+", "", c)) for c in line.split(cell_separator(line)))
     if not any(k in RELATION.values() for k in kinds) or not any(k in ("heading", "detail") for k in kinds):
         return None
     return kinds
+
+
+def cell_separator(line: str) -> str | None:
+    """What separates a table line's cells: a tab, or | in a pipe table (序号 | 工作任务 | 责任单位 |).
+
+    >>> cell_separator("1 | 推进医改 | 县卫健委 |"), cell_separator("序号\\t工作任务"), cell_separator("甲|乙")
+    ('|', '\\t', None)
+    """
+    if "\t" in line:
+        return "\t"
+    return "|" if line.count("|") >= 2 else None
 
 
 def _column_kind(cell: str) -> str:
     m = P.TASK_COLUMN.match(cell)
     if m:
         return RELATION[m.group("label")]
-    for kind, pattern in (("number", NUMBER_COLUMN), ("heading", HEADING_COLUMN),
-                          ("detail", DETAIL_COLUMN), ("date", DATE_COLUMN)):
-        if pattern.search(cell):
-            return kind
-    return "other"
+    words = _column_words()
+    return next((kind for kind in COLUMN_KINDS for word, k, match in words
+                 if k == kind and (word == cell if match == "whole" else word in cell)), "other")
+
+
+@cache
+def _column_words() -> tuple[tuple[str, str, str], ...]:
+    """The words of header cells and the column kind each names (lexicon/task_columns.tsv):
+    重点工作 heading, 具体措施 detail, 完成时限 date, 序号 number."""
+    return tuple((r["word"], r["kind"], r["match"]) for r in lexicon.read_table("task_columns"))
 
 
 def row_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Task]:
     """One task for each row of each task table in the document that names units."""
+    lead_mark = _explains_mark(lines)
+    return _separated_rows(clean, doc, lines, lead_mark) + _flat_rows(clean, doc, lines, lead_mark)
+
+
+def _separated_rows(clean: CleanText, doc: Document, lines: list[Line], lead_mark: bool) -> list[Task]:
+    """The rows of tables whose cells a tab or | separates."""
     out, header = [], None
     for start, end, text in lines:
         kinds = header_columns(text)
         if kinds:
             header = kinds
             continue
-        if "\t" not in text:
+        if not cell_separator(text):
             if header and len(text) > SHORT:
                 header = None              # the table has ended (a short line may be a page's)
             continue
         if header:
-            task = _row_task(clean, doc, start, end, text, header)
+            task = _row_task(clean, doc, start, text, header, lead_mark)
             if task:
                 out.append(task)
     return out
 
 
-def _row_task(clean: CleanText, doc: Document, start: int, end: int, text: str,
-              header: tuple[str, ...]) -> Task | None:
+def _flat_rows(clean: CleanText, doc: Document, lines: list[Line], lead_mark: bool) -> list[Task]:
+    """The rows of tables flattened one cell per line: a header of short cells (序号 /
+    主要工作 / 责任单位, each on its line), then the cells of each row, a row ending with its
+    units' cells (its number, where the page kept it, opens the next)."""
+    out, k = [], 0
+    while k < len(lines):
+        header, k = _flat_header(lines, k)
+        if not header:
+            continue
+        while k < len(lines):
+            row, k = _flat_row(lines, k, len(header))
+            task = _cells_task(clean, doc, row, header, lead_mark) if row else None
+            if not task:
+                break
+            out.append(task)
+    return out
+
+
+def _flat_row(lines: list[Line], k: int, width: int) -> tuple[list[tuple[int, int, str]], int]:
+    """The cells of the flattened row at ``lines[k]`` and the index after it: up to the
+    last of its unit cells; none if no unit cell comes within the header's width."""
+    row: list[tuple[int, int, str]] = []
+    j = k
+    while j < len(lines) and len(row) < width:
+        a, b, text = lines[j]
+        if row and ROW_NUMBER.match(text.strip()):
+            break
+        row += _line_cells(a, b, text)
+        j += 1
+        if _looks_units(row[-1][2]) and not (j < len(lines) and _looks_units(lines[j][2])):
+            return row, j
+    return [], k
+
+
+def _line_cells(a: int, b: int, text: str) -> list[tuple[int, int, str]]:
+    """The cells of one line of a flattened table: the line, or two where a joined line
+    runs from a task's words into its marked units (…增长8%以上▲商务局,各镇乡)."""
+    m = re.search(f"[{LEAD_MARKS}]", text)
+    if m and m.start() > 0 and _looks_units(text[m.start():]) and not _looks_units(text[:m.start()]):
+        return [(a, a + m.start(), text[:m.start()].strip()), (a + m.start(), b, text[m.start():].strip())]
+    return [(a, b, text.strip())]
+
+
+def _looks_units(cell: str) -> bool:
+    return _unit_list(re.sub(r"\s+", "", cell).lstrip(LEAD_MARKS))
+
+
+def _flat_header(lines: list[Line], k: int) -> tuple[tuple[str, ...] | None, int]:
+    """The column kinds of a flattened header starting at ``lines[k]`` and the index after
+    it; (None, k + 1) where none starts there."""
+    j, kinds = k, []
+    while j < len(lines) and len(cell := re.sub(r"\s+", "", lines[j][2])) <= FLAT_CELL \
+            and not ROW_NUMBER.match(cell) and not re.search(r"[，,。；;：:]", cell):
+        kinds.append(_column_kind(cell))
+        j += 1
+    if len(kinds) >= 2 and any(k in RELATION.values() for k in kinds) \
+            and any(k in ("heading", "detail") for k in kinds) and j < len(lines):
+        return tuple(kinds[kinds.index("number"):] if "number" in kinds else kinds), j
+    return None, k + 1
+
+
+def _explains_mark(lines: list[Line]) -> bool:
+    """Whether the document says what ▲ (★, *) before a unit means: that it leads."""
+    return any(LEAD_MARK_NOTE.search(t) for _, _, t in lines)
+
+
+def _row_task(clean: CleanText, doc: Document, start: int, text: str,
+              header: tuple[str, ...], lead_mark: bool) -> Task | None:
     cells, pos = [], start
-    for cell in text.split("\t"):
+    for cell in text.split(cell_separator(text)):
         cells.append((pos, pos + len(cell), cell.strip()))
         pos += len(cell) + 1
+    return _cells_task(clean, doc, cells, header, lead_mark)
+
+
+def _cells_task(clean: CleanText, doc: Document, cells: list[tuple[int, int, str]],
+                header: tuple[str, ...], lead_mark: bool) -> Task | None:
+    """The task of a row's cells (start, end, text) under a header's column kinds."""
+    start, end = cells[0][0], cells[-1][1]
     columns = align([c[2] for c in cells], header)
     words = {"heading": "", "detail": ""}
     units = []
@@ -90,13 +185,31 @@ def _row_task(clean: CleanText, doc: Document, start: int, end: int, text: str,
         if kind in words and cell not in EMPTY:
             words[kind] = words[kind] or cell
         elif kind in RELATION.values() and cell not in EMPTY:
-            units += [TaskUnit(kind, m) for m in unit_mentions(clean, a, b)]
+            units += [TaskUnit(_relation(clean.text, a, m, kind, lead_mark), _unmarked(clean, a, m))
+                      for m in unit_mentions(clean, a, b)]
     task_text = re.sub(r"\s+", "", words["heading"]) or first_clause(words["detail"])[:SHORT]
     if not units or not task_text:
         return None
     section = doc.section_at(start)
     return Task(doc.key, clean.span(start, end), "tasks.table_row", task_text, tuple(units),
                 section.title if section else None)
+
+
+def _unmarked(clean: CleanText, a: int, unit: Mention) -> Mention:
+    """The unit without the lead mark (▲发改局 → 发改局)."""
+    if unit.text[:1] not in LEAD_MARKS:
+        return unit
+    at = clean.text.find(unit.text, a)
+    return clean.mention(at + 1, at + len(unit.text)) if at >= 0 else unit
+
+
+def _relation(text: str, a: int, unit: Mention, kind: str, lead_mark: bool) -> str:
+    """A unit marked ▲ (★, *) among the responsible leads, where the document says what
+    the mark means; else the column's relation."""
+    if not lead_mark or kind != "responsible":
+        return kind
+    at = text.find(unit.text, a)
+    return "lead" if at >= 0 and (unit.text[:1] in LEAD_MARKS or text[at - 1:at] in LEAD_MARKS) else kind
 
 
 def align(cells: list[str], header: tuple[str, ...]) -> tuple[str | None, ...]:

@@ -15,19 +15,42 @@ from ..document import CleanText, Document, Mention
 from ..facts import Task, TaskUnit
 from ..names import levelled
 from . import tables
-from .items import Line, document_lines, first_clause, is_numbered, is_title, paragraph_start
+from .items import Line, document_lines, first_clause, is_numbered, is_title, number_end, number_style, paragraph_start
 from .units import ends_like_unit, unit_mentions
 
-OPEN, CLOSE = "（(", "）)"
+OPEN, CLOSE = "（(〔", "）)〕"
 RELATION = tables.RELATION
 NOT_UNITS = re.compile(r"简称|下称|以下|包括|含|详见|见附件|试用期|挂职|任期|例如|如")
+UNITS_TAIL = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实)?|分别负责|共同负责|负责落实")
+"""Words after a label's units that name no unit: 〔责任单位：市发展改革委、市财政局按职责分工负责〕."""
 ITEM_BEFORE = "。；;！？!?）)”"
 
 
 def extract(clean: CleanText, doc: Document) -> list[Task]:
     lines = document_lines(clean, doc)
     found = bracket_tasks(clean, doc, lines)
+    found += [t for t in headed_tasks(clean, doc, lines) if not _repeats(t, found)]
     return found + [t for t in tables.row_tasks(clean, doc, lines) if not _repeats(t, found)]
+
+
+def headed_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Task]:
+    """Items under a sub-heading that names their lead (（一）市发展改革委牵头的工作 /
+    1.推进重大项目建设。… / 2.…): each led by that unit, until the next heading of its style."""
+    out, lead, style, item_style = [], None, None, None
+    for start, stop, text in lines:
+        cut = number_end(text)
+        heading = P.LEAD_HEADING.match(text[cut:].strip()) if cut and is_title(text) else None
+        if heading:
+            a = start + cut + text[cut:].index(heading.group("unit"))
+            lead, style, item_style = clean.mention(a, a + len(heading.group("unit"))), number_style(text), None
+        elif cut and lead and (number_style(text) == style or item_style not in (None, number_style(text))):
+            lead = None                    # the next heading of its style, or of a higher one
+        elif cut and lead and not P.TASK_LABEL.search(text) and (words := first_clause(text)):
+            item_style = number_style(text)
+            section = doc.section_at(start)
+            out.append(Task(doc.key, clean.span(start, stop), "tasks.lead_heading", words,
+                            (TaskUnit("lead", lead),), section.title if section else None))
+    return out
 
 
 def bracket_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Task]:
@@ -102,6 +125,8 @@ def _bracket_units(clean: CleanText, start: int, text: str, a: int, b: int) -> l
         out = []
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(content)
+            tail = UNITS_TAIL.search(content, m.end(), end)
+            end = tail.start() if tail else end
             relation = RELATION[m.group("label")]
             out += [TaskUnit(relation, u) for u in
                     unit_mentions(clean, start + a + 1 + m.end(), start + a + 1 + end)]
@@ -136,9 +161,9 @@ def _task(clean: CleanText, doc: Document, lines: list[Line], k: int, after: int
         first = paragraph_start(lines, k) if not after else k
         words = _joined(lines, first, k, after if after else 0, a)
         begin = lines[first][0] + (after if first == k else 0)
-    elif k > 0:                            # the bracket on a line of its own
-        first = paragraph_start(lines, k - 1)
-        words = _joined(lines, first, k - 1, 0, len(lines[k - 1][2]))
+    elif (item := _item_above(lines, k)) is not None:      # the bracket on a line of its own
+        first = paragraph_start(lines, item)
+        words = _joined(lines, first, item, 0, len(lines[item][2]))
         begin = lines[first][0]
     else:
         return None
@@ -150,6 +175,15 @@ def _task(clean: CleanText, doc: Document, lines: list[Line], k: int, after: int
     section = doc.section_at(begin)
     return Task(doc.key, span, "tasks.labelled" if P.TASK_LABEL.search(text[max(a, 0):b]) else "tasks.bare_bracket",
                 task_text, tuple(units), section.title if section else None)
+
+
+def _item_above(lines: list[Line], k: int) -> int | None:
+    """The line of the item a label line stands under, past the other label lines between
+    (1.地区生产总值增长8%以上。 / 牵头负责领导：金力。 / 牵头责任单位：… / 协同责任单位：…)."""
+    j = k - 1
+    while j >= 0 and (P.TASK_LABEL.match(lines[j][2].strip()) or P.LEADER_LABEL.match(lines[j][2])):
+        j -= 1
+    return j if j >= 0 else None
 
 
 def _joined(lines: list[Line], first: int, last: int, cut_start: int, cut_end: int) -> str:

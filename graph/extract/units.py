@@ -38,6 +38,8 @@ UNIT_END = LexiconPattern(lambda: re.compile(
 """A name that ends as a unit's does (``lexicon/unit_suffixes.tsv``: 局, 委员会, 公司 …), perhaps
 with a bracketed note after it."""
 TOWNSHIP_PART = re.compile(r"^(?:乡|镇|苏木|嘎查|村|社区|街道|街道办事处|办事处|乡镇|农牧场|林场)$")
+LEVEL_PART = r"^(?:{LEVEL})(?:人民政府|政府)?$"
+"""A level word after a 各 entry: 市 and 区政府 of 各县、市、区政府."""
 CONJUNCTION = re.compile(r"(?:和|及|以及|与)")
 NOTE = re.compile(r"^(?:以下|不再|下同|均需|均由|含|其中)")
 STARTS_LIKE_UNIT = r"^(?:{LEVEL}|各|[\u4e00-\u9fff]{2,}(?:{LEVEL}))"
@@ -139,7 +141,9 @@ def _merge_townships(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int
     out: list[tuple[int, int]] = []
     for s, e in pieces:
         a, b = _trim(text, s, e)
-        if out and TOWNSHIP_PART.match(text[a:b]) and text[out[-1][0]:out[-1][1]].lstrip().startswith("各"):
+        part = text[a:b]
+        if out and (TOWNSHIP_PART.match(part) or levelled(LEVEL_PART).match(part)) \
+                and text[out[-1][0]:out[-1][1]].lstrip().startswith("各"):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
