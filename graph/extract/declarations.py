@@ -72,6 +72,9 @@ def _leading_name(text: str, start: int, end: int) -> tuple[int, int, int] | Non
 def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
     """A heading that names a body: 1 额尔古纳市减灾指挥部 / 2.2 …办公室及职责 / (一)综合协调组."""
     text = reg.clean.text
+    if P.PLAIN_COMPOSITION.match(re.sub(r"\s+", "", sec.title)):
+        _plain_composition(reg, sec)
+        return
     title = P.TITLE_TAIL.sub("", sec.title)
     at = text.find(sec.title, sec.start)
     if not title or at < 0 or P.ESTABLISH.match(title) or not _is_name(title):
@@ -101,6 +104,15 @@ def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
         rec.parent = context
     rec.heading = rec.heading or sec
     reg.anchors[sec.start] = rec
+
+
+def _plain_composition(reg: Registry, sec: Section) -> None:
+    """二、组成人员 under a notice that 决定成立X: the heading opens X's list (the body the
+    document set up last before it, by an act)."""
+    before = [rec for at, rec in reg.spoken if at < sec.start and rec.body_type != "office"
+              and any(rec.acts)]
+    if before:
+        reg.anchors[sec.start] = before[-1]
 
 
 def _is_name(title: str) -> bool:

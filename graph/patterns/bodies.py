@@ -47,7 +47,7 @@ __test__["BODY_ALIAS"] = """The short name a document declares for a body: (以�
 MODAL = re.compile(r"""
     (?:应当?|要|可以?|须|必须|必要时|需要时
      | 根据[^，。；,;]{0,8}需要           # 根据工作需要 / 根据应急处置需要
-     | 视情况?|适时|先期|拟|决定)
+     | 视情况?|适时|先期|拟)
     [^，。；,;]{0,4}$                    # just before the verb: 应建立 / 应当及时成立
 """, X)
 __test__["MODAL"] = """Words before a verb that make setting a body up an obligation or a contingency.
@@ -95,6 +95,16 @@ __test__["TITLE_TAIL"] = """What follows a body's name in a heading: …及职�
 ['通辽市邮政业突发事件应急指挥部', '市指挥部', '领导小组']
 >>> TITLE_TAIL.sub("", "市减灾指挥部的主要职责"), TITLE_TAIL.sub("", "指挥部办公室职责")
 ('市减灾指挥部', '指挥部办公室')
+"""
+
+PLAIN_COMPOSITION = re.compile(r"""
+    ^(?:(?:机构|人员|领导小组|指挥部)?组成(?:人员)?(?:及分工)?(?:名单)?   # 组成人员 / 人员组成 / 组成人员名单
+     | 成员(?:名单|组成)? | 组织(?:机构|架构)(?:及人员)? | 领导机构 | 机构设置)$
+""", X)
+__test__["PLAIN_COMPOSITION"] = """A heading that only announces a composition, of the body declared just before it.
+
+>>> [bool(PLAIN_COMPOSITION.match(t)) for t in ("组成人员", "人员组成", "组织机构", "工作措施", "主要职责")]
+[True, True, True, False, False]
 """
 
 ATTACHMENT_LINE = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*\d{0,2}[ \t\u3000]*$")
@@ -203,6 +213,13 @@ __test__["COMRADE"] = """A person named in a sentence: 李五同志.
 
 >>> COMRADE.fullmatch("李五同志").group("name")
 '李五'
+"""
+
+NAME_IN_LIST = re.compile(rf"(?<![{HAN}·])(?!同志)[{HAN}·]{{2,4}}?(?=同志|[、，,\s]|$)")
+__test__["NAME_IN_LIST"] = """A person's name in a list of names only: 肖晓玲、陈水香、黎兵.
+
+>>> NAME_IN_LIST.findall("肖晓玲、陈水香、黎兵同志")
+['肖晓玲', '陈水香', '黎兵']
 """
 
 BY_WHOM = re.compile(r"由(?P<who>[^，。；,;]+?)(?:同志)?(?:兼任|担任)[。；;]?$")
