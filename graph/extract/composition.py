@@ -19,7 +19,7 @@ from ..document import CleanText, Document, Span
 from ..facts import Fact, Leader, Membership
 from .bodies import OFFICE, Record, Registry
 from .declarations import body_facts, declare_bodies, doc_lines
-from .leaders import PERSON, Entry, entries, is_post, mention, prose_roles
+from .leaders import PERSON, Entry, entries, is_post, mention, names_only, prose_roles
 from .members import Member, members, unit_of_post
 
 
@@ -71,7 +71,7 @@ class _Walk:
         rest = (m.start("rest"), b)
         if lexicon.body_roles().get(label) == "leader":
             self.active = ("leader", self.context, label)
-            for found in entries(self.clean, *rest):
+            for found in entries(self.clean, *rest) or names_only(self.clean, *rest):
                 self._lead(self.context, label, found, a, b, "composition.list")
             return True
         body = self._member_label(label)
@@ -100,8 +100,8 @@ class _Walk:
         """An unlabelled line that goes on with the open list: 贾玉宝 市人民政府秘书长."""
         if self.active is None:
             return False
-        people = entries(self.clean, a, b)
         kind, body, role = self.active
+        people = entries(self.clean, a, b) or (names_only(self.clean, a, b) if kind == "leader" else [])
         for found in people:
             if kind == "leader":
                 self._lead(body, role, found, a, b, "composition.list")

@@ -15,7 +15,7 @@ ESTABLISH = re.compile(r"(?:成立|设立|组建|建立)")
 __test__["ESTABLISH"] = """Verbs that set a body up: 成立 / 设立 / 组建 / 建立."""
 
 BODY_NAME = r"""
-    (?P<name>[^，。；,;：:（()）\s“”《》]{{0,80}}?(?:{suffixes}))   # …指挥部 / …领导小组
+    (?P<name>(?:[^，。；,;：:（()）\s“”《》][^，。；,;：:（()）\s《》]{{0,80}}?)?(?:{suffixes}))   # …指挥部 / …领导小组; quotes inside
     (?P<system>制度|机制)?                                  # 建立…联席会议制度
     (?=[（(，,。；;：:、\s]|$|下设|内设|是|为|负责|组成|统一|作为|及|的|主要)
 """
@@ -28,6 +28,9 @@ __test__["BODY_NAME"] = """A body's name up to the first word of a body type tha
 ('鄂尔多斯市产业基金发展运作联席会议', '制度')
 >>> p.match("现场指挥部办公场所;") is None
 True
+>>> p.match("肇庆市申报“中国人居环境范例奖”工作联席会议。").group("name")
+'肇庆市申报“中国人居环境范例奖”工作联席会议'
+
 """
 
 BODY_ALIAS = re.compile(rf"""                 # use .match(text, pos)
@@ -114,12 +117,14 @@ __test__["ATTACHMENT_LINE"] = """The line 附件1 above an attachment's title.
 [True, True, False]
 """
 
-COMPOSED_AS_FOLLOWS = re.compile(r"(?:组成|人员|名单|成员)[^。；，,]{0,8}?(?:如下|为)[：:]?\s*$|组成人员名单")
+COMPOSED_AS_FOLLOWS = re.compile(r"(?:组成|人员|名单|成员)[^。；，,]{0,8}?(?:如下|为)[：:]?\s*$|组成人员名单|由(?:如下|以下)(?:人员|同志)组成[：:]?\s*$")
 __test__["COMPOSED_AS_FOLLOWS"] = """A paragraph that announces a body's list of members: 其组成如下：
 
 >>> bool(COMPOSED_AS_FOLLOWS.search("负责统一指挥、协调、部署全市春季融雪灾害应急处置工作。其组成如下："))
 True
 >>> bool(COMPOSED_AS_FOLLOWS.search("成立通辽市安全生产委员会（以下简称市安委会）。现将组成人员通知如下："))
+True
+>>> bool(COMPOSED_AS_FOLLOWS.search("工作领导小组。该领导小组由如下人员组成:"))
 True
 """
 
