@@ -158,7 +158,7 @@ def _acts(reg: Registry, a: int, b: int) -> None:
     """成立 / 设立 / 组建 / 建立 X (以下简称 Y): an act, or a contingency (必要时设立)."""
     text = reg.clean.text
     for verb in P.ESTABLISH.finditer(text, a, b):
-        found = _leading_name(text, verb.end(), b)
+        found = _leading_name(text, verb.end() + (text[verb.end():verb.end() + 1] in "“\""), b)
         if not found:
             continue
         clause = text[_clause_start(text, a, verb.start()):verb.start()]
@@ -245,11 +245,24 @@ def _office_subject(reg: Registry, a: int, at: int) -> tuple[Record, tuple[int, 
         stem = P.LIST_NUMBER.sub("", m.group("body").strip()) if m else ""
         if not stem:
             continue
-        body = reg.find(stem)
+        start = end - len(OFFICE) - len(stem)
+        body = reg.find(stem) or (None if m.group("verb") else _body_of_office(reg, start, stem))
         if body is None:
             return None
-        return body, (end - len(OFFICE) if m.group("verb") else end - len(OFFICE) - len(stem), end)
+        return body, (end - len(OFFICE) if m.group("verb") else start, end)
     return None
+
+
+def _body_of_office(reg: Registry, start: int, stem: str) -> Record | None:
+    """A body first named by its office: 北京市突发公共事件应急委员会办公室(以下简称市应急办)
+    是市应急委日常办事机构,设在市政府办公厅 declares the committee as well."""
+    found = _leading_name(stem, 0, len(stem))
+    kind = body_type(stem)
+    if kind is None or found is None or found[:2] != (0, len(stem)):
+        return None
+    strong = bool(lexicon.jurisdiction_pattern().match(stem))
+    return reg.declare(reg.mention(start, start + len(stem)), kind, reg.clean.span(start, start + len(stem)),
+                       start, strong=strong)
 
 
 def _field_headquarters(reg: Registry) -> None:

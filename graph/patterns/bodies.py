@@ -17,7 +17,7 @@ __test__["ESTABLISH"] = """Verbs that set a body up: 成立 / 设立 / 组建 / 
 BODY_NAME = r"""
     (?P<name>(?:[^，。；,;：:（()）\s“”《》][^，。；,;：:（()）\s《》]{{0,80}}?)?(?:{suffixes}))   # …指挥部 / …领导小组; quotes inside
     (?P<system>制度|机制)?                                  # 建立…联席会议制度
-    (?=[（(，,。；;：:、\s]|$|下设|内设|是|为|负责|组成|统一|作为|及|的|主要)
+    (?=[（(，,。；;：:、\s”"]|$|下设|内设|是|为|负责|组成|统一|作为|及|的|主要)
 """
 __test__["BODY_NAME"] = """A body's name up to the first word of a body type that ends it (a template).
 
