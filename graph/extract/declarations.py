@@ -88,9 +88,11 @@ def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
             office.heading = office.heading or sec
             reg.anchors[sec.start] = office
         return
-    kind = body_type(title) or ("working_group" if title.endswith("组") and context else None)
+    known = reg.find(title) if title.endswith("组") else None
+    kind = body_type(title) or ("working_group" if title.endswith("组") and (context or known) else None)
     if kind is None:
         return
+    context = context or (known.parent if known else None)
     group = kind in ("working_group", "expert_group") or is_generic(title)
     named = split_level(re.sub(r"^全", "", title))[0] or lexicon.jurisdiction_pattern().match(title) \
         or title.startswith(FIELD_HQ) or is_generic(title) or (group and context is not None)
@@ -160,6 +162,7 @@ def _acts(reg: Registry, a: int, b: int) -> None:
     for verb in P.ESTABLISH.finditer(text, a, b):
         found = _leading_name(text, verb.end() + (text[verb.end():verb.end() + 1] in "“\""), b)
         if not found:
+            _group_list(reg, a, b, verb.start(), verb.end())
             continue
         clause = text[_clause_start(text, a, verb.start()):verb.start()]
         before = text[_sentence_start(text, a, verb.start()):verb.start()]
@@ -177,6 +180,30 @@ def _acts(reg: Registry, a: int, b: int) -> None:
             rec.parent = owner
         if P.COMPOSED_AS_FOLLOWS.search(text, found[2], b) or (act and _list_follows(text, b)):
             reg.anchors.setdefault(a, rec)
+
+
+def _group_list(reg: Registry, a: int, b: int, at: int, start: int) -> None:
+    """X临时成立A组、B组、…十二个组: the groups of X, the body the sentence begins with."""
+    text = reg.clean.text
+    m = P.GROUP_LIST.match(text, start, b)
+    owner = _sentence_owner(reg, _sentence_start(text, a, at), at)
+    if m is None or owner is None or P.CONDITION.search(text, _sentence_start(text, a, at), at):
+        return
+    for item in unit_mentions(reg.clean, *m.span("list")):
+        if item.text.endswith("组") and item.text != OFFICE and len(item.text) > 2:
+            rec = reg.declare(item, body_type(item.text) or "working_group",
+                              _sentence(reg, a, b, at), at, act=True, parent=owner)
+            rec.parent = rec.parent or owner
+
+
+def _sentence_owner(reg: Registry, s: int, e: int) -> Record | None:
+    """The body a sentence begins with: 区防指为应对…, 市指挥部根据…."""
+    text = reg.clean.text
+    for end in range(min(e, s + 40), s + 1, -1):
+        rec = reg.find(text[s:end].strip())
+        if rec is not None:
+            return rec
+    return None
 
 
 def _list_follows(text: str, end: int) -> bool:

@@ -156,6 +156,16 @@ __test__["SUBGROUPS"] = """A body's groups: 指挥部下设综合协调组、…
 ('现场指挥部', '综合协调组、专业处置组')
 """
 
+GROUP_LIST = re.compile(r"""                 # use .match(text, pos, endpos) after 成立
+    (?P<list>[^，。；,;、\d个]{1,12}组(?:、[^，。；,;、\d个]{1,12}组)+)   # 气象组、水情组、…
+    (?:[等共]?[\d一二三四五六七八九十]+个(?:工作)?(?:小)?组)?       # 十二个组
+""", X)
+__test__["GROUP_LIST"] = """The groups a body sets up, listed after the verb: 成立气象组、水情组、调度组十二个组.
+
+>>> GROUP_LIST.match("气象组、水情组、调度组十二个组和区防办").group("list")
+'气象组、水情组、调度组'
+"""
+
 COUNTED_GROUPS = re.compile(r"""
     ^(?P<items>[^，。；]+?)
     (?:[\d一二三四五六七八九十]+个)          # 3个
