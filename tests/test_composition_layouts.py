@@ -165,3 +165,37 @@ def test_a_body_first_named_by_its_office_and_a_body_of_another_place():
 def test_a_page_with_pinyin_after_characters():
     text = "市政府設(shè)立三門峽市抗震救災(zāi)指揮部(下稱“市指揮部”)，負(fù)責(zé)統(tǒng)一領(lǐng)導(dǎo)。\n"
     assert "三門峽市抗震救災指揮部" in {f.name.name for f in facts_of(text) if isinstance(f, Body)}
+
+
+NATIONAL = """国务院办公厅关于成立第三次全国经济普查领导小组的通知
+国务院决定成立第三次全国经济普查领导小组（以下简称领导小组），现将有关事项通知如下：
+一、主要职责
+负责第三次全国经济普查的组织和实施。
+二、组成人员
+组长：
+孙春兰 国务院副总理
+第一副组长：
+王勇 国务委员
+成员：
+孔绍逊 中央办公厅副主任兼秘书局局长
+孙玉宁 海关总署副署长
+三、工作机构及其职责
+领导小组办公室设在统计局，承担领导小组的日常工作，办公室主任由统计局副局长徐一帆兼任。
+"""
+NATIONAL_BODY = "第三次全国经济普查领导小组"
+
+
+@pytest.mark.parametrize("expected", [
+    # ranks beyond the common ones: 第一副组长; posts of the State Council (副总理, 国务委员)
+    pytest.param((NATIONAL_BODY, "组长", "孙春兰", "国务院副总理"), id="vice-premier"),
+    pytest.param((NATIONAL_BODY, "第一副组长", "王勇", "国务委员"), id="first-deputy-rank"),
+    # 办公室主任由POST NAME兼任 after the composition heading has closed
+    pytest.param((NATIONAL_BODY + "办公室", "主任", "徐一帆", "统计局副局长"), id="office-director-post-name"),
+])
+def test_national_notice(expected):
+    assert expected in leaders(NATIONAL)
+
+
+def test_two_posts_joined_by_jian_serve_through_the_first_unit():
+    got = units(NATIONAL)
+    assert (NATIONAL_BODY, "中央办公厅") in got and (NATIONAL_BODY, "海关总署") in got

@@ -138,7 +138,7 @@ class _Walk:
         head = re.sub(r"\s+", "", head)
         for i in range(len(head)):
             if head[i:] == OFFICE:
-                base = recent or self.context
+                base = recent or self._before(a, pos) or self.context
                 return base if base is None or base.body_type == "office" else base.office
             found = self.reg.find(head[i:])
             if found is not None:

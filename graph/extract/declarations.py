@@ -34,6 +34,8 @@ def declare_bodies(clean: CleanText, doc: Document) -> Registry:
     for i, (a, b, text) in enumerate(lines):
         if a in heads:
             _heading(reg, heads[a], attachment)
+        elif P.PLAIN_COMPOSITION.match(re.sub(r"\s+", "", P.LIST_NUMBER.sub("", text.strip()))):
+            _plain_composition(reg, a)          # 二、组成人员 that the segmenter did not take
         elif i and P.ATTACHMENT_LINE.match(lines[i - 1][2]):
             attachment = _attachment_title(reg, lines, i)
         _acts(reg, a, b)
@@ -73,7 +75,7 @@ def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
     """A heading that names a body: 1 额尔古纳市减灾指挥部 / 2.2 …办公室及职责 / (一)综合协调组."""
     text = reg.clean.text
     if P.PLAIN_COMPOSITION.match(re.sub(r"\s+", "", sec.title)):
-        _plain_composition(reg, sec)
+        _plain_composition(reg, sec.start)
         return
     title = P.TITLE_TAIL.sub("", sec.title)
     at = text.find(sec.title, sec.start)
@@ -108,13 +110,13 @@ def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
     reg.anchors[sec.start] = rec
 
 
-def _plain_composition(reg: Registry, sec: Section) -> None:
-    """二、组成人员 under a notice that 决定成立X: the heading opens X's list (the body the
-    document set up last before it, by an act)."""
-    before = [rec for at, rec in reg.spoken if at < sec.start and rec.body_type != "office"
+def _plain_composition(reg: Registry, start: int) -> None:
+    """二、组成人员 under a notice that 决定成立X: the heading at ``start`` opens X's list
+    (the body the document set up last before it, by an act)."""
+    before = [rec for at, rec in reg.spoken if at < start and rec.body_type != "office"
               and any(rec.acts)]
     if before:
-        reg.anchors[sec.start] = before[-1]
+        reg.anchors[start] = before[-1]
 
 
 def _is_name(title: str) -> bool:

@@ -42,8 +42,9 @@ def unit_of_post(clean: CleanText, post_at: tuple[int, int]) -> Mention | None:
 
 
 def _posts(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The spans of the posts separated by 、 or ， in ``text[a:b]``."""
-    cuts = [a + m.start() for m in re.finditer(r"[、，,]", text[a:b])]
+    """The spans of the posts separated by 、 or ， or joined by 兼 (中央办公厅副主任兼秘书局局长)
+    in ``text[a:b]``."""
+    cuts = [a + m.start() for m in re.finditer(r"[、，,]|(?<=[长任记])兼", text[a:b])]
     return list(zip([a] + [c + 1 for c in cuts], cuts + [b]))
 
 
