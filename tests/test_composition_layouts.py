@@ -199,3 +199,45 @@ def test_national_notice(expected):
 def test_two_posts_joined_by_jian_serve_through_the_first_unit():
     got = units(NATIONAL)
     assert (NATIONAL_BODY, "中央办公厅") in got and (NATIONAL_BODY, "海关总署") in got
+
+
+COUNTY = """卢氏县人民政府办公室关于成立卢氏县防汛抗旱指挥部的通知
+各乡镇人民政府，县直各单位：
+县政府决定成立卢氏县防汛抗旱指挥部（以下简称县防指）。
+总  指  挥  长：县长
+执行副总指挥长：县政府分管副县长
+县防指组长由县长担任，成员由县发改局、县财政局、县水利局组成。
+县防指办公室设在县水利局，办公室主任由县水利局局长兼任。
+成立卢氏县山洪灾害防御工作组，由县水利局牵头，县气象局、县自然资源局参加。
+"""
+COUNTY_HQ = "卢氏县防汛抗旱指挥部"
+
+
+@pytest.mark.parametrize("expected", [
+    # a label padded with spaces between its characters (总  指  挥  长)
+    pytest.param((COUNTY_HQ, "总指挥长", None, "县长"), id="padded-label-post-only"),
+    # a rank beyond the common ones
+    pytest.param((COUNTY_HQ, "执行副总指挥长", None, "县政府分管副县长"), id="executive-deputy"),
+    # posts only, in a sentence: 组长由县长担任
+    pytest.param((COUNTY_HQ, "组长", None, "县长"), id="role-by-post-sentence"),
+    # 办公室主任由X局局长兼任
+    pytest.param((COUNTY_HQ + "办公室", "主任", None, "县水利局局长"), id="office-director-by-post"),
+])
+def test_county_headquarters_leaders(expected):
+    assert expected in leaders(COUNTY)
+
+
+@pytest.mark.parametrize("expected", [
+    # 成员由A、B、C组成
+    pytest.param((COUNTY_HQ, "卢氏县财政局"), id="members-composed-of"),
+    # 由X牵头，Y、Z参加: the lead unit and the joined units serve on the group the sentence sets up
+    pytest.param(("卢氏县山洪灾害防御工作组", "卢氏县水利局"), id="led-by"),
+    pytest.param(("卢氏县山洪灾害防御工作组", "卢氏县自然资源局"), id="joined-by"),
+])
+def test_county_members_in_prose(expected):
+    assert expected in units(COUNTY)
+
+
+def test_led_and_joined_units_go_only_to_a_body_the_sentence_names():
+    text = "一、重点任务\n（一）加强河道整治，由县水利局牵头，县财政局参加。\n"
+    assert not units(text)

@@ -131,6 +131,10 @@ class _Walk:
             else:
                 body, (s, e) = self._subject(a, m.start()), m.span("composed")
             self._members(body, members(self.clean, s, e), a, b, "composition.sentence", at=m.start())
+        for m in P.LED_JOINED.finditer(text, a, b):     # only where the sentence names the body
+            body = self._before(max(a, *(text.rfind(c, a, m.start()) for c in "。；;")), m.start())
+            for s, e in (m.span("led"), m.span("joined")):
+                self._members(body, members(self.clean, s, e), a, b, "composition.led_joined", at=m.start())
 
     def _head_body(self, head: str, a: int, pos: int, recent: Record | None) -> Record | None:
         """The body a sentence's head names (并向盟防灾减灾救灾委员会 → the committee), the

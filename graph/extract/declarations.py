@@ -212,7 +212,8 @@ def _list_follows(text: str, end: int) -> bool:
     """The next line starts the body's list: 成立X（以下简称…）。 / 成员单位：…"""
     start = text.find("\n", end) + 1 if text[end:end + 1] != "\n" else end + 1
     label = P.LABEL_LINE.match(text, start, text.find("\n", start) if "\n" in text[start:] else len(text))
-    return bool(label) and re.sub(r"\s+", "", label.group("label")) in lexicon.body_roles()
+    word = re.sub(r"\s+", "", label.group("label")) if label else ""
+    return lexicon.body_roles().get(word) in ("leader", "member")
 
 
 def _subgroups(reg: Registry, a: int, b: int) -> None:

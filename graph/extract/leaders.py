@@ -20,7 +20,6 @@ from .units import UNIT_END
 
 PERSON = re.compile(rf"^[{P.HAN}·]{{2,6}}$")
 NOT_A_POST = re.compile(r"[。；;，,：:]")
-POST_ENDS = ("负责同志", "负责人", "领导", "主要领导")
 MAX_POST = 60
 
 
@@ -32,6 +31,12 @@ class Entry:
     post: Mention | None
     also: tuple[str, ...] = ()
     post_at: tuple[int, int] = (0, 0)    # the post's cleaned offsets
+
+
+@cache
+def post_ends() -> tuple[str, ...]:
+    """Words that end a post which names its holder only by function (分管负责同志, 主要领导)."""
+    return tuple(w for w, k in lexicon.body_roles().items() if k == "post_end")
 
 
 @cache
@@ -61,7 +66,7 @@ def is_post(text: str) -> bool:
     text = P.TRAILING_REMARK.sub("", text)
     if not text or len(text) > MAX_POST or NOT_A_POST.search(text):
         return False
-    return text.endswith(post_titles()) or text.endswith(POST_ENDS) or text in post_titles()
+    return text.endswith(post_titles()) or text.endswith(post_ends()) or text in post_titles()
 
 
 def mention(clean: CleanText, a: int, b: int) -> Mention:

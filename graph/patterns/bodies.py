@@ -307,3 +307,14 @@ __test__["MEMBERS_PROSE"] = """Members named in a sentence: 成员包括…, 由
 >>> MEMBERS_PROSE.search("副召集人,各旗区人民政府主要领导、市属国有企业主要负责人为成员,统筹").group("named", "of")
 ('各旗区人民政府主要领导、市属国有企业主要负责人', '')
 """
+
+
+LED_JOINED = re.compile(r"""
+    由(?P<led>[^，。；,;由]{2,40}?)牵头[，,、]?                      # 由县水利局牵头，
+    (?P<joined>[^。；;牵]{2,200}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:参加|参与)   # 县气象局、县自然资源局参加
+""", X)
+__test__["LED_JOINED"] = """A body's members in one clause: 由X牵头，Y、Z参加.
+
+>>> LED_JOINED.search("成立山洪灾害防御工作组，由县水利局牵头，县气象局、县自然资源局参加。").group("led", "joined")
+('县水利局', '县气象局、县自然资源局')
+"""
