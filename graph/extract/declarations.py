@@ -227,11 +227,18 @@ def _subgroups(reg: Registry, a: int, b: int) -> None:
         tail = counted.group("tail") if counted else ""
         for item in unit_mentions(reg.clean, m.start("list"), m.start("list") + len(
                 counted.group("items")) if counted else m.end("list")):
-            name = Mention(item.text + tail, item.span) if tail else item
+            name = _with_tail(reg, item, tail, m.start("list"), m.end("list")) if tail else item
             if name.text.endswith("组") and name.text != OFFICE:
                 rec = reg.declare(name, body_type(name.text) or "working_group",
                                   _sentence(reg, a, b, m.start()), m.start(), act=True, parent=owner)
                 rec.parent = rec.parent or owner
+
+
+def _with_tail(reg: Registry, item: Mention, tail: str, start: int, end: int) -> Mention:
+    """供暖和供气 + 保障推进组, its span running to the shared tail (供暖和供气、…3个保障推进组),
+    so that the quote holds every character of the name."""
+    at = reg.clean.text.find(item.text, start, end)
+    return Mention(item.text + tail, reg.clean.span(at, end) if at >= 0 else item.span)
 
 
 def _parents(reg: Registry, a: int, b: int) -> None:
