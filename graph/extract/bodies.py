@@ -15,6 +15,7 @@ from functools import cache
 from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Mention, Section, Span
+from ..names import level_words
 from ..resolve import OFFICE, BodyNames, body_core
 
 SAME_TAIL_EXTRA = 4
@@ -96,7 +97,8 @@ class Registry:
         self.spoken: list[tuple[int, Record]] = []   # where a declaration names a body
 
     def find(self, text: str) -> Record | None:
-        return self.names.find(text, lambda rec: rec.constituted) if text else None
+        rec = self.names.find(text, lambda rec: rec.constituted) if text else None
+        return None if rec is not None and _other_place(rec, text) else rec
 
     def mention(self, a: int, b: int) -> Mention:
         return self.clean.mention(a, b)
@@ -153,7 +155,9 @@ class Registry:
         suffix = next((s for s, t in lexicon.body_suffixes() if text.endswith(s)), "")
         need = len(suffix) + SAME_TAIL_EXTRA
         for rec in self.records:
-            if rec.body_type == kind and rec.parent is None and _shared_tail(rec.name.text, text) >= need:
+            shared = _shared_tail(rec.name.text, text)
+            if rec.body_type == kind and rec.parent is None and shared >= need \
+                    and _place_heads(rec.name.text[:-shared], text[:-shared]):
                 return rec
         return None
 
@@ -178,6 +182,28 @@ def _variant(a: str, b: str) -> bool:
         return False
     it = iter(long)
     return all(c in it for c in short)
+
+
+def _other_place(rec: Record, text: str) -> bool:
+    """A long name found by its core in a body of another place: 北京市突发公共事件应急委员会
+    is not 首都突发公共事件应急委员会 (a short core, 市指挥部, may stand for any 指挥部)."""
+    core = body_core(text)
+    suffix = next((s for s, _ in lexicon.body_suffixes() if core.endswith(s)), "")
+    names = [rec.name.text, *(a.text for a in rec.aliases)]
+    if text in names or len(core) < len(suffix) + SAME_TAIL_EXTRA:
+        return False
+    return not any(n.endswith(core) and _place_heads(n[: -len(core)]) for n in names)
+
+
+def _place_heads(*heads: str) -> bool:
+    """What two names put before their shared tail names at most places, so they may name
+    one body (市 / 鄂尔多斯市 / 全旗), not two (首都 / 北京市).
+
+    >>> _place_heads("市", "鄂尔多斯市"), _place_heads("首都", "北京市")
+    (True, False)
+    """
+    return all(not h or re.sub(r"^全", "", h) in level_words() or lexicon.jurisdiction_pattern().fullmatch(h)
+               for h in heads)
 
 
 def _shared_tail(a: str, b: str) -> int:

@@ -19,7 +19,7 @@ from ..document import CleanText, Document, Span
 from ..facts import Fact, Leader, Membership
 from .bodies import OFFICE, Record, Registry
 from .declarations import body_facts, declare_bodies, doc_lines
-from .leaders import PERSON, Entry, entries, is_post, mention, prose_roles
+from .leaders import PERSON, Entry, entries, is_post, mention, names_only, prose_roles
 from .members import Member, members, unit_of_post
 
 
@@ -71,7 +71,7 @@ class _Walk:
         rest = (m.start("rest"), b)
         if lexicon.body_roles().get(label) == "leader":
             self.active = ("leader", self.context, label)
-            for found in entries(self.clean, *rest):
+            for found in entries(self.clean, *rest) or names_only(self.clean, *rest):
                 self._lead(self.context, label, found, a, b, "composition.list")
             return True
         body = self._member_label(label)
@@ -100,8 +100,8 @@ class _Walk:
         """An unlabelled line that goes on with the open list: 贾玉宝 市人民政府秘书长."""
         if self.active is None:
             return False
-        people = entries(self.clean, a, b)
         kind, body, role = self.active
+        people = entries(self.clean, a, b) or (names_only(self.clean, a, b) if kind == "leader" else [])
         for found in people:
             if kind == "leader":
                 self._lead(body, role, found, a, b, "composition.list")
@@ -131,6 +131,10 @@ class _Walk:
             else:
                 body, (s, e) = self._subject(a, m.start()), m.span("composed")
             self._members(body, members(self.clean, s, e), a, b, "composition.sentence", at=m.start())
+        for m in P.LED_JOINED.finditer(text, a, b):     # only where the sentence names the body
+            body = self._before(max(a, *(text.rfind(c, a, m.start()) for c in "。；;")), m.start())
+            for s, e in (m.span("led"), m.span("joined")):
+                self._members(body, members(self.clean, s, e), a, b, "composition.led_joined", at=m.start())
 
     def _head_body(self, head: str, a: int, pos: int, recent: Record | None) -> Record | None:
         """The body a sentence's head names (并向盟防灾减灾救灾委员会 → the committee), the
@@ -138,7 +142,7 @@ class _Walk:
         head = re.sub(r"\s+", "", head)
         for i in range(len(head)):
             if head[i:] == OFFICE:
-                base = recent or self.context
+                base = recent or self._before(a, pos) or self.context
                 return base if base is None or base.body_type == "office" else base.office
             found = self.reg.find(head[i:])
             if found is not None:

@@ -34,6 +34,8 @@ def declare_bodies(clean: CleanText, doc: Document) -> Registry:
     for i, (a, b, text) in enumerate(lines):
         if a in heads:
             _heading(reg, heads[a], attachment)
+        elif P.PLAIN_COMPOSITION.match(re.sub(r"\s+", "", P.LIST_NUMBER.sub("", text.strip()))):
+            _plain_composition(reg, a)          # 二、组成人员 that the segmenter did not take
         elif i and P.ATTACHMENT_LINE.match(lines[i - 1][2]):
             attachment = _attachment_title(reg, lines, i)
         _acts(reg, a, b)
@@ -72,6 +74,9 @@ def _leading_name(text: str, start: int, end: int) -> tuple[int, int, int] | Non
 def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
     """A heading that names a body: 1 额尔古纳市减灾指挥部 / 2.2 …办公室及职责 / (一)综合协调组."""
     text = reg.clean.text
+    if P.PLAIN_COMPOSITION.match(re.sub(r"\s+", "", sec.title)):
+        _plain_composition(reg, sec.start)
+        return
     title = P.TITLE_TAIL.sub("", sec.title)
     at = text.find(sec.title, sec.start)
     if not title or at < 0 or P.ESTABLISH.match(title) or not _is_name(title):
@@ -85,9 +90,11 @@ def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
             office.heading = office.heading or sec
             reg.anchors[sec.start] = office
         return
-    kind = body_type(title) or ("working_group" if title.endswith("组") and context else None)
+    known = reg.find(title) if title.endswith("组") else None
+    kind = body_type(title) or ("working_group" if title.endswith("组") and (context or known) else None)
     if kind is None:
         return
+    context = context or (known.parent if known else None)
     group = kind in ("working_group", "expert_group") or is_generic(title)
     named = split_level(re.sub(r"^全", "", title))[0] or lexicon.jurisdiction_pattern().match(title) \
         or title.startswith(FIELD_HQ) or is_generic(title) or (group and context is not None)
@@ -101,6 +108,15 @@ def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
         rec.parent = context
     rec.heading = rec.heading or sec
     reg.anchors[sec.start] = rec
+
+
+def _plain_composition(reg: Registry, start: int) -> None:
+    """二、组成人员 under a notice that 决定成立X: the heading at ``start`` opens X's list
+    (the body the document set up last before it, by an act)."""
+    before = [rec for at, rec in reg.spoken if at < start and rec.body_type != "office"
+              and any(rec.acts)]
+    if before:
+        reg.anchors[start] = before[-1]
 
 
 def _is_name(title: str) -> bool:
@@ -146,8 +162,9 @@ def _acts(reg: Registry, a: int, b: int) -> None:
     """成立 / 设立 / 组建 / 建立 X (以下简称 Y): an act, or a contingency (必要时设立)."""
     text = reg.clean.text
     for verb in P.ESTABLISH.finditer(text, a, b):
-        found = _leading_name(text, verb.end(), b)
+        found = _leading_name(text, verb.end() + (text[verb.end():verb.end() + 1] in "“\""), b)
         if not found:
+            _group_list(reg, a, b, verb.start(), verb.end())
             continue
         clause = text[_clause_start(text, a, verb.start()):verb.start()]
         before = text[_sentence_start(text, a, verb.start()):verb.start()]
@@ -167,11 +184,36 @@ def _acts(reg: Registry, a: int, b: int) -> None:
             reg.anchors.setdefault(a, rec)
 
 
+def _group_list(reg: Registry, a: int, b: int, at: int, start: int) -> None:
+    """X临时成立A组、B组、…十二个组: the groups of X, the body the sentence begins with."""
+    text = reg.clean.text
+    m = P.GROUP_LIST.match(text, start, b)
+    owner = _sentence_owner(reg, _sentence_start(text, a, at), at)
+    if m is None or owner is None or P.CONDITION.search(text, _sentence_start(text, a, at), at):
+        return
+    for item in unit_mentions(reg.clean, *m.span("list")):
+        if item.text.endswith("组") and item.text != OFFICE and len(item.text) > 2:
+            rec = reg.declare(item, body_type(item.text) or "working_group",
+                              _sentence(reg, a, b, at), at, act=True, parent=owner)
+            rec.parent = rec.parent or owner
+
+
+def _sentence_owner(reg: Registry, s: int, e: int) -> Record | None:
+    """The body a sentence begins with: 区防指为应对…, 市指挥部根据…."""
+    text = reg.clean.text
+    for end in range(min(e, s + 40), s + 1, -1):
+        rec = reg.find(text[s:end].strip())
+        if rec is not None:
+            return rec
+    return None
+
+
 def _list_follows(text: str, end: int) -> bool:
     """The next line starts the body's list: 成立X（以下简称…）。 / 成员单位：…"""
     start = text.find("\n", end) + 1 if text[end:end + 1] != "\n" else end + 1
     label = P.LABEL_LINE.match(text, start, text.find("\n", start) if "\n" in text[start:] else len(text))
-    return bool(label) and re.sub(r"\s+", "", label.group("label")) in lexicon.body_roles()
+    word = re.sub(r"\s+", "", label.group("label")) if label else ""
+    return lexicon.body_roles().get(word) in ("leader", "member")
 
 
 def _subgroups(reg: Registry, a: int, b: int) -> None:
@@ -185,11 +227,18 @@ def _subgroups(reg: Registry, a: int, b: int) -> None:
         tail = counted.group("tail") if counted else ""
         for item in unit_mentions(reg.clean, m.start("list"), m.start("list") + len(
                 counted.group("items")) if counted else m.end("list")):
-            name = Mention(item.text + tail, item.span) if tail else item
+            name = _with_tail(reg, item, tail, m.start("list"), m.end("list")) if tail else item
             if name.text.endswith("组") and name.text != OFFICE:
                 rec = reg.declare(name, body_type(name.text) or "working_group",
                                   _sentence(reg, a, b, m.start()), m.start(), act=True, parent=owner)
                 rec.parent = rec.parent or owner
+
+
+def _with_tail(reg: Registry, item: Mention, tail: str, start: int, end: int) -> Mention:
+    """供暖和供气 + 保障推进组, its span running to the shared tail (供暖和供气、…3个保障推进组),
+    so that the quote holds every character of the name."""
+    at = reg.clean.text.find(item.text, start, end)
+    return Mention(item.text + tail, reg.clean.span(at, end) if at >= 0 else item.span)
 
 
 def _parents(reg: Registry, a: int, b: int) -> None:
@@ -233,11 +282,24 @@ def _office_subject(reg: Registry, a: int, at: int) -> tuple[Record, tuple[int, 
         stem = P.LIST_NUMBER.sub("", m.group("body").strip()) if m else ""
         if not stem:
             continue
-        body = reg.find(stem)
+        start = end - len(OFFICE) - len(stem)
+        body = reg.find(stem) or (None if m.group("verb") else _body_of_office(reg, start, stem))
         if body is None:
             return None
-        return body, (end - len(OFFICE) if m.group("verb") else end - len(OFFICE) - len(stem), end)
+        return body, (end - len(OFFICE) if m.group("verb") else start, end)
     return None
+
+
+def _body_of_office(reg: Registry, start: int, stem: str) -> Record | None:
+    """A body first named by its office: 北京市突发公共事件应急委员会办公室(以下简称市应急办)
+    是市应急委日常办事机构,设在市政府办公厅 declares the committee as well."""
+    found = _leading_name(stem, 0, len(stem))
+    kind = body_type(stem)
+    if kind is None or found is None or found[:2] != (0, len(stem)):
+        return None
+    strong = bool(lexicon.jurisdiction_pattern().match(stem))
+    return reg.declare(reg.mention(start, start + len(stem)), kind, reg.clean.span(start, start + len(stem)),
+                       start, strong=strong)
 
 
 def _field_headquarters(reg: Registry) -> None:

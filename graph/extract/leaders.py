@@ -20,7 +20,6 @@ from .units import UNIT_END
 
 PERSON = re.compile(rf"^[{P.HAN}·]{{2,6}}$")
 NOT_A_POST = re.compile(r"[。；;，,：:]")
-POST_ENDS = ("负责同志", "负责人", "领导", "主要领导")
 MAX_POST = 60
 
 
@@ -32,6 +31,12 @@ class Entry:
     post: Mention | None
     also: tuple[str, ...] = ()
     post_at: tuple[int, int] = (0, 0)    # the post's cleaned offsets
+
+
+@cache
+def post_ends() -> tuple[str, ...]:
+    """Words that end a post which names its holder only by function (分管负责同志, 主要领导)."""
+    return tuple(w for w, k in lexicon.body_roles().items() if k == "post_end")
 
 
 @cache
@@ -61,7 +66,7 @@ def is_post(text: str) -> bool:
     text = P.TRAILING_REMARK.sub("", text)
     if not text or len(text) > MAX_POST or NOT_A_POST.search(text):
         return False
-    return text.endswith(post_titles()) or text.endswith(POST_ENDS) or text in post_titles()
+    return text.endswith(post_titles()) or text.endswith(post_ends()) or text in post_titles()
 
 
 def mention(clean: CleanText, a: int, b: int) -> Mention:
@@ -142,6 +147,31 @@ def entries(clean: CleanText, a: int, b: int) -> list[Entry]:
     return [whole] if whole else []
 
 
+def _who(clean: CleanText, a: int, b: int) -> list[Entry]:
+    """The holders a sentence names: posts or people with posts, else people by name alone."""
+    return entries(clean, a, b) or names_only(clean, a, b)
+
+
+def names_only(clean: CleanText, a: int, b: int) -> list[Entry]:
+    """People named without posts, as a sentence or a leader's line names them:
+    肖晓玲、陈水香、黎兵 / 王五 李六.
+
+    >>> from graph.document import CleanText, OffsetMap, Source
+    >>> t = "肖晓玲、陈水香、黎兵同志"
+    >>> [e.person.text for e in names_only(CleanText(Source("t", t, "", "utf-8"), t, OffsetMap.identity(len(t))), 0, len(t))]
+    ['肖晓玲', '陈水香', '黎兵']
+    """
+    text = clean.text
+    parts = [(a + m.start(), a + m.end()) for m in P.NAME_IN_LIST.finditer(text[a:b])]
+    rest = P.NAME_IN_LIST.sub("", text[a:b])
+    if not parts or re.sub(r"[、，,\s]|同志", "", rest):
+        return []
+    names = [mention(clean, s, e) for s, e in parts]
+    if any(UNIT_END.search(n.text) or is_post(n.text) for n in names):
+        return []
+    return [Entry(n, None) for n in names]
+
+
 def _comrade(clean: CleanText, a: int, b: int) -> Entry | None:
     """A person named alone, as a sentence names one: 李五同志."""
     m = P.COMRADE.fullmatch(clean.text, a, b)
@@ -171,11 +201,9 @@ def prose_roles(clean: CleanText, a: int, b: int) -> list[tuple[int, str, str, l
         return []                   # most lines name no role: skip the slower patterns
     found = []
     for m in role_by.finditer(text, a, b):
-        found.append((m.start(), m.group("head"), m.group("role"),
-                      entries(clean, m.start("who"), m.end("who"))))
+        found.append((m.start(), m.group("head"), m.group("role"), _who(clean, *m.span("who"))))
     for m in who_as.finditer(text, a, b):
-        found.append((m.start("who"), m.group("head"), m.group("role"),
-                      entries(clean, m.start("who"), m.end("who"))))
+        found.append((m.start("who"), m.group("head"), m.group("role"), _who(clean, *m.span("who"))))
     for m in bracketed.finditer(text, a, b):
         if is_post(m.group("post")):
             at = (m.start("post"), m.end("post"))

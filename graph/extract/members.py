@@ -8,9 +8,11 @@ entry (涉及供水 …) are left out.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..document import CleanText, Mention
 from ..resolve import is_collective, split_post
+from .. import lexicon
 from .. import patterns as P
 from .leaders import Entry, entries
 from .units import UNIT_END, unit_mentions
@@ -21,25 +23,52 @@ Member = tuple[Mention | None, Entry | None]     # (unit, the person or post it 
 
 def unit_of_post(clean: CleanText, post_at: tuple[int, int]) -> Mention | None:
     """The unit in a post printed at cleaned ``[a, b)``: 东胜区区长 → 东胜区,
-    市文化和旅游局(文物局)党组书记、局长 → 市文化和旅游局(文物局).
+    市文化和旅游局(文物局)党组书记、局长 → 市文化和旅游局(文物局); of several posts the
+    first, past a rank held beside them (省政协副主席、省住房城乡建设厅厅长 → 省住房城乡建设厅).
 
     >>> from graph.document import CleanText, OffsetMap, Source
-    >>> t = "市委统战部副部长、宗教事务局局长"
-    >>> unit_of_post(CleanText(Source("t", t, "", "utf-8"), t, OffsetMap.identity(len(t))), (0, len(t))).text
-    '市委统战部'
+    >>> def unit(t):
+    ...     return unit_of_post(CleanText(Source("t", t, "", "utf-8"), t, OffsetMap.identity(len(t))), (0, len(t))).text
+    >>> unit("市委统战部副部长、宗教事务局局长"), unit("市政协副主席、市发改委主任")
+    ('市委统战部', '市发改委')
     """
     a, b = post_at
+    found = None
+    for s, e in _posts(clean.text, a, b):
+        found = _unit_at(clean, s, e)
+        if found is None or not _rank_unit(found.text):
+            return found
+    return found
+
+
+def _posts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of the posts separated by 、 or ， or joined by 兼 (中央办公厅副主任兼秘书局局长)
+    in ``text[a:b]``."""
+    cuts = [a + m.start() for m in re.finditer(r"[、，,]|(?<=[长任记])兼", text[a:b])]
+    return list(zip([a] + [c + 1 for c in cuts], cuts + [b]))
+
+
+def _unit_at(clean: CleanText, a: int, b: int) -> Mention | None:
     squeezed = re.sub(r"\s+", "", clean.text[a:b])
-    first = re.split(r"[、，,]", squeezed)[0]
-    unit, role = split_post(first)
-    if not unit or not first.endswith(role):
+    unit, role = split_post(squeezed)
+    if not unit or not squeezed.endswith(role):
         return None
-    printed = first[: -len(role)].rstrip("兼")
+    printed = squeezed[: -len(role)].rstrip("兼")
     end, seen = a, 0
     while end < b and seen < len(printed):
         seen += not clean.text[end].isspace()
         end += 1
     return Mention(printed, clean.span(a, end)) if len(printed) >= 2 else None
+
+
+@cache
+def rank_units() -> tuple[str, ...]:
+    """Units whose post is a rank held beside a unit post (政协, 人大常委会)."""
+    return tuple(r["word"] for r in lexicon.read_table("rank_units"))
+
+
+def _rank_unit(name: str) -> bool:
+    return name.endswith(rank_units())
 
 
 def members(clean: CleanText, a: int, b: int) -> list[Member]:

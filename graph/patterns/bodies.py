@@ -15,9 +15,9 @@ ESTABLISH = re.compile(r"(?:成立|设立|组建|建立)")
 __test__["ESTABLISH"] = """Verbs that set a body up: 成立 / 设立 / 组建 / 建立."""
 
 BODY_NAME = r"""
-    (?P<name>[^，。；,;：:（()）\s“”《》]{{0,80}}?(?:{suffixes}))   # …指挥部 / …领导小组
+    (?P<name>(?:[^，。；,;：:（()）\s“”《》][^，。；,;：:（()）\s《》]{{0,80}}?)?(?:{suffixes}))   # …指挥部 / …领导小组; quotes inside
     (?P<system>制度|机制)?                                  # 建立…联席会议制度
-    (?=[（(，,。；;：:、\s]|$|下设|内设|是|为|负责|组成|统一|作为|及|的|主要)
+    (?=[（(，,。；;：:、\s”"]|$|下设|内设|是|为|负责|组成|统一|作为|及|的|主要)
 """
 __test__["BODY_NAME"] = """A body's name up to the first word of a body type that ends it (a template).
 
@@ -28,6 +28,9 @@ __test__["BODY_NAME"] = """A body's name up to the first word of a body type tha
 ('鄂尔多斯市产业基金发展运作联席会议', '制度')
 >>> p.match("现场指挥部办公场所;") is None
 True
+>>> p.match("肇庆市申报“中国人居环境范例奖”工作联席会议。").group("name")
+'肇庆市申报“中国人居环境范例奖”工作联席会议'
+
 """
 
 BODY_ALIAS = re.compile(rf"""                 # use .match(text, pos)
@@ -47,7 +50,7 @@ __test__["BODY_ALIAS"] = """The short name a document declares for a body: (以�
 MODAL = re.compile(r"""
     (?:应当?|要|可以?|须|必须|必要时|需要时
      | 根据[^，。；,;]{0,8}需要           # 根据工作需要 / 根据应急处置需要
-     | 视情况?|适时|先期|拟|决定)
+     | 视情况?|适时|先期|拟)
     [^，。；,;]{0,4}$                    # just before the verb: 应建立 / 应当及时成立
 """, X)
 __test__["MODAL"] = """Words before a verb that make setting a body up an obligation or a contingency.
@@ -97,6 +100,16 @@ __test__["TITLE_TAIL"] = """What follows a body's name in a heading: …及职�
 ('市减灾指挥部', '指挥部办公室')
 """
 
+PLAIN_COMPOSITION = re.compile(r"""
+    ^(?:(?:机构|人员|领导小组|指挥部)?组成(?:人员)?(?:及分工)?(?:名单)?   # 组成人员 / 人员组成 / 组成人员名单
+     | 成员(?:名单|组成)? | 组织(?:机构|架构)(?:及人员)? | 领导机构 | 机构设置)$
+""", X)
+__test__["PLAIN_COMPOSITION"] = """A heading that only announces a composition, of the body declared just before it.
+
+>>> [bool(PLAIN_COMPOSITION.match(t)) for t in ("组成人员", "人员组成", "组织机构", "工作措施", "主要职责")]
+[True, True, True, False, False]
+"""
+
 ATTACHMENT_LINE = re.compile(r"^[ \t\u3000]*附[ \t\u3000]*件[ \t\u3000]*\d{0,2}[ \t\u3000]*$")
 __test__["ATTACHMENT_LINE"] = """The line 附件1 above an attachment's title.
 
@@ -104,12 +117,14 @@ __test__["ATTACHMENT_LINE"] = """The line 附件1 above an attachment's title.
 [True, True, False]
 """
 
-COMPOSED_AS_FOLLOWS = re.compile(r"(?:组成|人员|名单|成员)[^。；，,]{0,8}?(?:如下|为)[：:]?\s*$|组成人员名单")
+COMPOSED_AS_FOLLOWS = re.compile(r"(?:组成|人员|名单|成员)[^。；，,]{0,8}?(?:如下|为)[：:]?\s*$|组成人员名单|由(?:如下|以下)(?:人员|同志)组成[：:]?\s*$")
 __test__["COMPOSED_AS_FOLLOWS"] = """A paragraph that announces a body's list of members: 其组成如下：
 
 >>> bool(COMPOSED_AS_FOLLOWS.search("负责统一指挥、协调、部署全市春季融雪灾害应急处置工作。其组成如下："))
 True
 >>> bool(COMPOSED_AS_FOLLOWS.search("成立通辽市安全生产委员会（以下简称市安委会）。现将组成人员通知如下："))
+True
+>>> bool(COMPOSED_AS_FOLLOWS.search("工作领导小组。该领导小组由如下人员组成:"))
 True
 """
 
@@ -139,6 +154,16 @@ __test__["SUBGROUPS"] = """A body's groups: 指挥部下设综合协调组、…
 
 >>> SUBGROUPS.search("根据实际情况,现场指挥部选择设置综合协调组、专业处置组。").group("owner", "list")
 ('现场指挥部', '综合协调组、专业处置组')
+"""
+
+GROUP_LIST = re.compile(r"""                 # use .match(text, pos, endpos) after 成立
+    (?P<list>[^，。；,;、\d个]{1,12}组(?:、[^，。；,;、\d个]{1,12}组)+)   # 气象组、水情组、…
+    (?:[等共]?[\d一二三四五六七八九十]+个(?:工作)?(?:小)?组)?       # 十二个组
+""", X)
+__test__["GROUP_LIST"] = """The groups a body sets up, listed after the verb: 成立气象组、水情组、调度组十二个组.
+
+>>> GROUP_LIST.match("气象组、水情组、调度组十二个组和区防办").group("list")
+'气象组、水情组、调度组'
 """
 
 COUNTED_GROUPS = re.compile(r"""
@@ -205,6 +230,13 @@ __test__["COMRADE"] = """A person named in a sentence: 李五同志.
 '李五'
 """
 
+NAME_IN_LIST = re.compile(rf"(?<![{HAN}·])(?!同志)[{HAN}·]{{2,4}}?(?=同志|[、，,\s]|$)")
+__test__["NAME_IN_LIST"] = """A person's name in a list of names only: 肖晓玲、陈水香、黎兵.
+
+>>> NAME_IN_LIST.findall("肖晓玲、陈水香、黎兵同志")
+['肖晓玲', '陈水香', '黎兵']
+"""
+
 BY_WHOM = re.compile(r"由(?P<who>[^，。；,;]+?)(?:同志)?(?:兼任|担任)[。；;]?$")
 __test__["BY_WHOM"] = """A list cell that says who fills the role: 由市长担任.
 
@@ -263,7 +295,7 @@ __test__["DRAWN_FROM"] = """Members drawn from units: 所需人员从市直相�
 """
 
 MEMBERS_PROSE = re.compile(r"""
-    成员(?:单位)?(?:包括|为|有|由)[：:]?(?P<list>[^。；;]+?)(?:等?(?:共同)?组成)?(?=[。；;]|$)   # 成员包括市应急管理局、…
+    成员(?:单位)?(?:包括|为|有|由)[：:]?(?P<list>[^。；;]+?)(?:等?(?:共同)?组成|担任|兼任)?(?=[。；;]|$)   # 成员包括市应急管理局、…
   | 由(?P<composed>[^。；;由]+?)(?:等)?(?:共同)?组成            # 由事发地人民政府、…组成
   | (?:^|(?<=[，。；,;]))[ \t\u3000]*                             # …主要负责人为成员
     (?P<named>[^，。；,;由]+?)为(?P<of>[^，。；,;为]{0,20}?)成员(?:单位)?(?=[，。；,;]|$)
@@ -272,6 +304,19 @@ __test__["MEMBERS_PROSE"] = """Members named in a sentence: 成员包括…, 由
 
 >>> MEMBERS_PROSE.search("由市应急管理局牵头,成员包括事发地旗区人民政府、事发单位。").group("list")
 '事发地旗区人民政府、事发单位'
+>>> MEMBERS_PROSE.search("办公室成员由成员单位有关司局负责同志担任。").group("list")
+'成员单位有关司局负责同志'
 >>> MEMBERS_PROSE.search("副召集人,各旗区人民政府主要领导、市属国有企业主要负责人为成员,统筹").group("named", "of")
 ('各旗区人民政府主要领导、市属国有企业主要负责人', '')
+"""
+
+
+LED_JOINED = re.compile(r"""
+    由(?P<led>[^，。；,;由]{2,40}?)牵头[，,、]?                      # 由县水利局牵头，
+    (?P<joined>[^。；;牵]{2,200}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:参加|参与)   # 县气象局、县自然资源局参加
+""", X)
+__test__["LED_JOINED"] = """A body's members in one clause: 由X牵头，Y、Z参加.
+
+>>> LED_JOINED.search("成立山洪灾害防御工作组，由县水利局牵头，县气象局、县自然资源局参加。").group("led", "joined")
+('县水利局', '县气象局、县自然资源局')
 """
