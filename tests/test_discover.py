@@ -126,6 +126,12 @@ def test_a_name_that_is_not_utf8_is_one_file_among_the_others(tmp_path):
 
 def test_a_folder_with_nothing_to_read_is_an_error_not_zero_files(tmp_path):
     (tmp_path / "in").mkdir()
+    (tmp_path / "empty").mkdir()
     (tmp_path / "in" / "notes.md").write_text("x", encoding="utf-8")
+    # a file of a kind govkg does not read is named with the kinds it does read
     result = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "o")])
-    assert result.exit_code == 1 and "no file govkg reads under" in result.output and ".txt" in result.output
+    assert result.exit_code == 1 and "notes.md: unsupported kind of file (.md)" in result.output
+    assert ".txt" in result.output and ".pdf" in result.output
+    # a folder with no file at all is an error, not "0 files"
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "empty"), "--out", str(tmp_path / "o2")])
+    assert result.exit_code == 1 and "no file govkg reads under" in result.output
