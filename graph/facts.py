@@ -159,6 +159,7 @@ class Appointment(Fact):
     post: Mention
     unit: Mention | None
     date: str | None = None
+    date_source: str | None = None  # decision (the text dates it) | signed | published (a page's)
     kind: ClassVar[str] = "appointment"
 
 

@@ -396,6 +396,7 @@ def _appointment(w: _Writer, f: Appointment, doc: Document, d: URIRef) -> None:
     w.add(node, GOV.post, post)
     if f.date:
         w.add(node, DCTERMS.date, Literal(f.date, datatype=XSD.date))
+        w.add(node, GOV.dateSource, Literal(f.date_source) if f.date_source else None)
     w.add(p, GOV.formerlyHeld if f.action == "remove" else ORG.holds, post)
     w.provenance(node, f.span, f.rule, d)
 

@@ -72,6 +72,7 @@ class GOV(DefinedNamespace):
     noticeTitle: URIRef     # 通知标题
     documentKind: URIRef    # notice | personnel | instrument
     inferred: URIRef        # true: no header recognised, the document is the text itself
+    dateSource: URIRef      # how an appointment's date is known: decision | signed | published
     jurisdiction: URIRef    # 辖区 (name)
     recipient: URIRef       # 主送
     attachment: URIRef      # 附件 (title)

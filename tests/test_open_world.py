@@ -174,3 +174,16 @@ def test_seeds_renamed_to_other_provinces_give_the_same_structures(sample):
     for old, new in RENAMES.items():
         renamed = renamed.replace(old, new)
     assert _counts(renamed, sample) == _counts(text, sample)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the meeting is dated in the text: its date is the decision's
+    pytest.param("2016年5月24日，郧西县人大常委会召开第三十八次会议，任命李明为郧西县人民政府副县长。\n",
+                 ("2016-05-24", "decision"), id="meeting-dated"),
+    # only the page's publication date is known: it is used, and marked as such
+    pytest.param("发布时间：2021-03-02 10:21\n本报讯 会议经表决，任命李明为郧西县人民政府副县长。\n",
+                 ("2021-03-02", "published"), id="page-time"),
+])
+def test_an_appointments_date_says_where_it_comes_from(text, expected):
+    _, _, facts = read(text)
+    assert {(f.date, f.date_source) for f in facts if f.kind == "appointment"} == {expected}

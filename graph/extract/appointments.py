@@ -14,6 +14,7 @@ from functools import cache
 
 from .. import lexicon
 from .. import patterns as P
+from ..segment import iso_date
 from ..document import CleanText, Document, Mention
 from ..facts import Appointment
 from ..names import government_heads, levelled
@@ -263,7 +264,36 @@ def _appointment(clean: CleanText, doc: Document, text: str, start: int, person:
     role = _role(post)
     unit = _mention(clean, start, at, at + len(post) - len(role)) if role else None
     span = clean.span(start, start + len(text.rstrip()))
-    return Appointment(doc.key, span, f"appointments.{action}", person, action, post_mention, unit, date)
+    date, source = decision_date(clean, doc, start, date)
+    return Appointment(doc.key, span, f"appointments.{action}", person, action, post_mention, unit,
+                       date, source)
+
+
+DECISION_REACH = 200
+"""Characters before a decision where the meeting or decision that made it may be dated."""
+
+
+def decision_date(clean: CleanText, doc: Document, start: int, signed: str | None) -> tuple[str | None, str | None]:
+    """When a decision was made, and how that is known: a full date in the text just before it
+    (the meeting's: 2016年5月24日，县人大常委会…会议决定), else the document's signing date,
+    else the page's publication date (marked ``published``).
+
+    >>> from graph.ingest import parse_bytes
+    >>> from graph.clean import clean
+    >>> from graph.segment import split_documents
+    >>> c = clean(parse_bytes("2016年5月24日，县人大常委会召开会议，任命陈建平为竹山县人民政府副县长。\\n".encode(), "t.txt"))
+    >>> decision_date(c, split_documents(c)[0], c.text.index("任命"), None)
+    ('2016-05-24', 'decision')
+    """
+    window = clean.text[max(doc.start, start - DECISION_REACH):start]
+    found = list(P.DATE.finditer(window))
+    if found and not P.DOC_NUMBER.search(window, found[-1].end()):
+        return iso_date(found[-1]), "decision"
+    if signed:
+        return signed, "signed"
+    if doc.published:
+        return doc.published.name, "published"
+    return None, None
 
 
 def _mention(clean: CleanText, start: int, a: int, b: int) -> Mention:
