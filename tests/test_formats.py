@@ -304,7 +304,7 @@ def test_a_bad_file_beside_good_ones_is_named_and_fails_the_build(made, tmp_path
 def test_a_folder_with_no_files_is_an_error(tmp_path):
     (tmp_path / "empty").mkdir()
     result = CliRunner().invoke(main, ["build", str(tmp_path / "empty"), "--out", str(tmp_path / "out")])
-    assert result.exit_code == 1 and "no files found" in result.output
+    assert result.exit_code == 1 and "no file govkg reads under" in result.output and ".pdf" in result.output
 
 
 def test_a_pdf_named_otherwise_is_recognised_by_its_signature(made, tmp_path):

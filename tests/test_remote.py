@@ -2,8 +2,12 @@
 with `govkg serve`, and get over HTTP the answers the local store gives."""
 from __future__ import annotations
 
+import socket
+import subprocess
 import sys
+import time
 from urllib.parse import parse_qs, urlsplit
+from urllib.request import urlopen
 
 import pytest
 from click.testing import CliRunner
