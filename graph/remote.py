@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 import sysconfig
@@ -65,16 +64,6 @@ def check_server_version(binary: str) -> str | None:
     if version.split(".")[:2] != ox.__version__.split(".")[:2]:
         return f"oxigraph server {version} may not read a store written by pyoxigraph {ox.__version__}"
     return None
-
-
-def serve(argv: list[str]) -> None:
-    """Run the server command ``serve_command`` made in the foreground (this process
-    becomes it, where the OS allows)."""
-    if os.name == "posix":
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os.execv(argv[0], argv)
-    raise SystemExit(subprocess.call(argv))
 
 
 # ---------------------------------------------------------------------------------------
