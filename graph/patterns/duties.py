@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
+from ..names import LexiconPattern
 from .common import X, HAN, LPAREN, RPAREN
 
 __test__: dict[str, str] = {}   # the examples below, run by doctest
@@ -66,13 +68,15 @@ __test__["LEADER_LABEL"] = """A line naming the leader in charge of an item (a p
 [True, True, False]
 """
 
-TASK_COLUMN = re.compile(r"""
-    ^[ \t\u3000]*(?P<label>牵头|配合|协同|协办|主责|责任)[ \t\u3000]*(?:责任)?(?:单位|部门)
-""", X)
-__test__["TASK_COLUMN"] = """A table header cell naming the units of a row: 牵头单位, 配合部门, 责任单位.
+TASK_COLUMN = LexiconPattern(lambda: re.compile(rf"""
+    ^[ \t\u3000]*(?P<label>{"|".join(r["label"] for r in lexicon.read_table("task_labels"))})
+    [ \t\u3000]*(?:责任)?(?:单位|部门)
+""", X))
+__test__["TASK_COLUMN"] = """A table header cell naming the units of a row: 牵头单位, 配合部门, 责任单位 (the label
+words and their relations are lexicon/task_labels.tsv).
 
->>> bool(TASK_COLUMN.match("牵头部门")), bool(TASK_COLUMN.match("主要实施单位"))
-(True, False)
+>>> bool(TASK_COLUMN.match("牵头部门")), bool(TASK_COLUMN.match("主要实施单位")), bool(TASK_COLUMN.match("协同责任单位"))
+(True, False, True)
 """
 
 BODY_LABEL = r"""
