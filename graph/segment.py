@@ -258,7 +258,7 @@ def _township_named(text: str) -> tuple[str | None, int]:
 def _number_above(clean: CleanText, lines: tuple[Line, ...], doc: Document) -> Mention | None:
     """A 文号 the page lists, unlabelled, just above a heading that prints none (the
     bulleted metadata of a site: • 五政办规〔2024〕1号)."""
-    first = bisect_right([line[0] for line in lines], doc.start) - 1
+    first = bisect_right(lines, doc.start, key=lambda line: line[0]) - 1
     for k in range(first - 1, max(-1, first - NUMBER_ABOVE - 1), -1):
         text = lines[k][2]
         bare = text.lstrip(" \t\u3000•·-")

@@ -15,12 +15,15 @@ from itertools import combinations
 from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
-from ..facts import Task, TaskUnit
+from ..facts import RELATIONS, Task, TaskUnit
 from .items import Line, first_clause
 from .units import ends_like_unit, unit_mentions
 
-RELATION = {r["label"]: r["relation"] for r in lexicon.read_table("task_labels")}
-"""The label words of units (牵头单位, 配合部门 …) and the relation each stands for (lexicon/task_labels.tsv)."""
+@cache
+def relation_of() -> dict[str, str]:
+    """The label words of units (牵头单位, 配合部门 …) and the relation each stands for
+    (lexicon/task_labels.tsv), read on first use."""
+    return {r["label"]: r["relation"] for r in lexicon.read_table("task_labels")}
 COLUMN_KINDS = ("number", "heading", "detail", "date")     # tried in this order
 DATE_VALUE = re.compile(r"^(?:\d{4}年|\d{1,2}月|持续|长期|常态|年底|年内|每年|季度|\d{4}[.\-/])")
 EMPTY = {"", "/", "-", "—", "——", "无"}
@@ -42,7 +45,7 @@ def header_columns(line: str) -> tuple[str, ...] | None:
     if not cell_separator(line):
         return None
     kinds = tuple(_column_kind(re.sub(r"\s+", "", c)) for c in line.split(cell_separator(line)))
-    if not any(k in RELATION.values() for k in kinds) or not any(k in ("heading", "detail") for k in kinds):
+    if not any(k in RELATIONS for k in kinds) or not any(k in ("heading", "detail") for k in kinds):
         return None
     return kinds
 
@@ -61,7 +64,7 @@ def cell_separator(line: str) -> str | None:
 def _column_kind(cell: str) -> str:
     m = P.TASK_COLUMN.match(cell)
     if m:
-        return RELATION[m.group("label")]
+        return relation_of()[m.group("label")]
     words = _column_words()
     return next((kind for kind in COLUMN_KINDS for word, k, match in words
                  if k == kind and (word == cell if match == "whole" else word in cell)), "other")
@@ -154,7 +157,7 @@ def _flat_header(lines: list[Line], k: int) -> tuple[tuple[str, ...] | None, int
             and not ROW_NUMBER.match(cell) and not re.search(r"[，,。；;：:]", cell):
         kinds.append(_column_kind(cell))
         j += 1
-    if len(kinds) >= 2 and any(k in RELATION.values() for k in kinds) \
+    if len(kinds) >= 2 and any(k in RELATIONS for k in kinds) \
             and any(k in ("heading", "detail") for k in kinds) and j < len(lines):
         return tuple(kinds[kinds.index("number"):] if "number" in kinds else kinds), j
     return None, k + 1
@@ -184,7 +187,7 @@ def _cells_task(clean: CleanText, doc: Document, cells: list[tuple[int, int, str
     for (a, b, cell), kind in zip(cells, columns):
         if kind in words and cell not in EMPTY:
             words[kind] = words[kind] or cell
-        elif kind in RELATION.values() and cell not in EMPTY:
+        elif kind in RELATIONS and cell not in EMPTY:
             units += [TaskUnit(_relation(clean.text, a, m, kind, lead_mark), _unmarked(clean, a, m))
                       for m in unit_mentions(clean, a, b)]
     task_text = re.sub(r"\s+", "", words["heading"]) or first_clause(words["detail"])[:SHORT]
@@ -239,7 +242,7 @@ def _misfit(cell: str, kind: str) -> float:
     looks = ("number" if re.fullmatch(r"\d{1,3}", squeezed) else
              "date" if len(squeezed) <= 20 and DATE_VALUE.match(squeezed) else
              "units" if _unit_list(squeezed) else "words")
-    if kind in RELATION.values():
+    if kind in RELATIONS:
         return 0.0 if looks == "units" else 1.0
     if kind in ("number", "date"):
         return 0.0 if looks == kind else 1.0

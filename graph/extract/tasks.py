@@ -19,7 +19,6 @@ from .items import Line, document_lines, first_clause, is_numbered, is_title, nu
 from .units import ends_like_unit, unit_mentions
 
 OPEN, CLOSE = "（(〔", "）)〕"
-RELATION = tables.RELATION
 NOT_UNITS = re.compile(r"简称|下称|以下|包括|含|详见|见附件|试用期|挂职|任期|例如|如")
 UNITS_TAIL = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实)?|分别负责|共同负责|负责落实")
 """Words after a label's units that name no unit: 〔责任单位：市发展改革委、市财政局按职责分工负责〕."""
@@ -127,7 +126,7 @@ def _bracket_units(clean: CleanText, start: int, text: str, a: int, b: int) -> l
             end = labels[i + 1].start() if i + 1 < len(labels) else len(content)
             tail = UNITS_TAIL.search(content, m.end(), end)
             end = tail.start() if tail else end
-            relation = RELATION[m.group("label")]
+            relation = tables.relation_of()[m.group("label")]
             out += [TaskUnit(relation, u) for u in
                     unit_mentions(clean, start + a + 1 + m.end(), start + a + 1 + end)]
         return out

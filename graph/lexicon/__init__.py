@@ -72,20 +72,11 @@ def divisions() -> tuple[Jurisdiction, ...]:
 @cache
 def jurisdictions() -> dict[str, Jurisdiction]:
     """Every jurisdiction by its full name (of two areas with one name, the first by code;
-    ``homonyms`` has them all)."""
+    ``jurisdiction_of`` tells them apart by the area printed before them)."""
     out: dict[str, Jurisdiction] = {}
     for j in divisions():
         out.setdefault(j.name, j)
     return out
-
-
-@cache
-def homonyms() -> dict[str, tuple[Jurisdiction, ...]]:
-    """Names that several areas bear (鼓楼区: 福州, 南京, 徐州, 开封 …), with every bearer."""
-    by_name: dict[str, list[Jurisdiction]] = {}
-    for j in divisions():
-        by_name.setdefault(j.name, []).append(j)
-    return {n: tuple(js) for n, js in by_name.items() if len(js) > 1}
 
 
 @cache
