@@ -41,12 +41,38 @@ def clean(source: Source) -> CleanText:
     '路积雪等灾害。'
     """
     virtual, markup_map, dropped = strip_markup(source)
-    text, line_map, more = tidy_lines(virtual)
+    bare, markup_map, glosses = strip_glosses(virtual, markup_map)
+    text, line_map, more = tidy_lines(bare)
     offsets = line_map.compose(markup_map)
     dropped += tuple(Dropped(markup_map.span(d.span.start, d.span.end), d.reason) for d in more)
     view = fold(text)
     return CleanText(source, view, offsets, tuple(sorted(dropped, key=lambda d: d.span.start)),
-                     printed=text if view != text else "")
+                     printed=text if view != text else "", glosses=glosses)
+
+
+def strip_glosses(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap, dict[int, str]]:
+    """Take the pinyin glosses a converting mirror inserts (應(yīng)急) out of the text, so
+    that rules read 應急; each is kept by the original offset of its place, for
+    ``CleanText.shown`` to print it again.  ``offsets`` maps ``text`` to the file; the
+    map returned does the same for the text without glosses.
+
+    >>> from graph.document import OffsetMap
+    >>> t, m, g = strip_glosses("應(yīng)急預(yù)案", OffsetMap.identity(12))
+    >>> t, sorted(g.items()), m.span(1, 2)
+    ('應急預案', [(1, '(yīng)'), (9, '(yù)')], Span(start=7, end=8))
+    """
+    if "(" not in text and "（" not in text:
+        return text, offsets, {}
+    out, glosses, pos = TextBuilder(text), {}, 0
+    for m in P.PINYIN_GLOSS.finditer(text):
+        out.copy(pos, m.start())
+        glosses[offsets.end(m.start())] = m.group()
+        pos = m.end()
+    if not glosses:
+        return text, offsets, {}
+    out.copy(pos, len(text))
+    bare, bare_map = out.build()
+    return bare, bare_map.compose(offsets), glosses
 
 
 # ---------------------------------------------------------------------------------------
@@ -237,6 +263,8 @@ def should_join(before: str, line: str) -> bool:
     False
     >>> should_join("(3) 开展对养殖、运输、屠宰、经营和", "场环节的动物疫情监测和防控工作")
     True
+    >>> should_join("1.2编制依据。《中华人民共和国防震减灾法》、《河南省", "防震减灾条例》等。")
+    True
     """
     if not before or not line or "\t" in before or "\t" in line:
         return False
@@ -250,8 +278,8 @@ def should_join(before: str, line: str) -> bool:
         return False
     if label_pattern().match(before.lstrip(" •·-")) or label_pattern().match(line.lstrip(" •·-")):
         return False        # a page's metadata (日期: … 来源: …) is a line of its own
-    if last in CONTINUING:
-        return True
+    if last in CONTINUING or before.count("《") > before.count("》"):
+        return True         # a list or a title goes on (《河南省 / 防震减灾条例》)
     if P.TITLE_END.search(before) and "，" not in before:
         return False
     if P.HEADING.match(before) and len(before) <= SHORT_HEADING:

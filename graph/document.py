@@ -203,13 +203,24 @@ class CleanText:
     offsets: OffsetMap
     dropped: tuple[Dropped, ...] = ()
     printed: str = ""              # the cleaned text as printed ("" when it is ``text``)
+    glosses: dict[int, str] = field(default_factory=dict, compare=False, hash=False)
+    """Pinyin glosses left out of both views (應(yīng)急 reads 應急), by the original offset
+    just past the character each follows; ``shown`` puts them back."""
 
     def span(self, start: int, end: int) -> Span:
         return self.offsets.span(start, end)
 
-    def shown(self, start: int, end: int) -> str:
-        """Cleaned ``[start, end)`` as the file prints it (not folded)."""
-        return (self.printed or self.text)[start:end]
+    def shown(self, start: int, end: int | None) -> str:
+        """Cleaned ``[start, end)`` as the file prints it (not folded, glosses kept)."""
+        printed = (self.printed or self.text)[start:end]
+        if not self.glosses:
+            return printed
+        out = []
+        for i, char in enumerate(printed):
+            out.append(char)
+            if not char.isspace():
+                out.append(self.glosses.get(self.offsets.end(start + i + 1), ""))
+        return "".join(out)
 
     def mention(self, start: int, end: int, value: str | None = None) -> "Mention":
         """What cleaned ``text[start:end]`` prints (white space removed), with its span."""

@@ -44,6 +44,29 @@ def fold(text: str) -> str:
     return text.translate(fold_table())
 
 
+def key(text: str) -> str:
+    """The form in which spellings of one name meet: folded, white space and pinyin
+    glosses out (市指揮部, 市指挥部 and 市指揮(huī)部 have one key).
+
+    >>> key("市抗震救災(zāi)指揮部 "), key("市抗震救灾指挥部")
+    ('市抗震救灾指挥部', '市抗震救灾指挥部')
+    """
+    return fold(unglossed(text))
+
+
+def unglossed(text: str) -> str:
+    """A name as printed, for naming: white space and pinyin glosses out, script kept.
+
+    >>> unglossed("市抗震救災(zāi)指揮部 ")
+    '市抗震救災指揮部'
+    """
+    from .patterns import PINYIN_GLOSS
+    return SPACE.sub("", PINYIN_GLOSS.sub("", text))
+
+
+SPACE = re.compile(r"\s+")
+
+
 # ---------------------------------------------------------------------------------------
 # Level words: 省 市 县 区 旗 …, leading a name, stand for the document's area of that level
 

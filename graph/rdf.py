@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 from .document import Document, Mention, Source, Span
 from .facts import (Appointment, Body, Duty, Fact, Leader, Membership, Office, Reference, Repeal,
                     Task)
-from .names import is_head_role
+from .names import fold, is_head_role
 from .resolve import split_post
 from .segment import title_key
 from .vocab import BODY_CLASSES, GOV, RELATION_PROPERTIES, iri_for
@@ -319,7 +319,8 @@ def _office(w: _Writer, f: Office, doc: Document, d: URIRef) -> None:
 
 def _leader(w: _Writer, f: Leader, doc: Document, d: URIRef) -> None:
     b = _body_node(w, f.body, d)
-    role = w.entity(iri_for("role", f.role), GOV.Role, f.role)
+    kind = fold(f.role)             # one role however printed (指揮長, 指挥长)
+    role = w.entity(iri_for("role", kind), GOV.Role, kind)
     node = fact_iri("leadership", d, b, f.role, f.person.name if f.person else "",
                     f.post.name if f.post else "", f.span.start)
     w.add(node, RDF.type, GOV.Leadership)
@@ -334,7 +335,7 @@ def _leader(w: _Writer, f: Leader, doc: Document, d: URIRef) -> None:
         w.add(p, GOV.leaderOf, b)
         if post is not None:
             w.add(p, ORG.holds, post)
-        if is_head_role(f.role):
+        if is_head_role(kind):
             w.add(p, ORG.headOf, b)
     elif post is not None:
         w.add(post, GOV.leaderOf, b)

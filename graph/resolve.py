@@ -20,6 +20,7 @@ from . import lexicon
 from .document import Document, Mention
 from .facts import Body, Duty, Fact
 from .names import fold, government_heads, levelled, not_level_prefixes, split_level
+from .names import key as spelling
 
 NATIONAL = re.compile(r"^(?:国家|国网|中国|中央|中共中央|国务院|全国|武警|解放军|自治区级)")
 TRAILING_ALIAS = re.compile(r"[（(][^（）()]{1,20}[）)]$")
@@ -255,7 +256,7 @@ class BodyNames(Generic[K]):
         self.office_of: dict[K, K] = {}
 
     def add(self, name: str, key: K) -> None:
-        self.by_name.setdefault(squeeze(name), key)
+        self.by_name.setdefault(spelling(name), key)
 
     def add_office(self, body: K, office: K) -> None:
         self.office_of.setdefault(body, office)
@@ -263,7 +264,7 @@ class BodyNames(Generic[K]):
     def find(self, name: str, prefer=None) -> K | None:
         """The body ``name`` stands for; among several by its core, the first that
         ``prefer(key)`` holds for (a body set up rather than one only mentioned)."""
-        text = squeeze(name)
+        text = spelling(name)
         if text in self.by_name:
             return self.by_name[text]
         if text.endswith(OFFICE) and len(text) > len(OFFICE):
@@ -360,8 +361,8 @@ def canonical_sub_body(body: Body, parent: str, parent_type: str | None,
     '鄂尔多斯市供水保障推进组'
     """
     name = squeeze(body.name.text)
-    if body.body_type == "office":
-        return parent + OFFICE
+    if body.body_type == "office":      # the office word as printed: 办公室, 辦公室
+        return parent + (name[-len(OFFICE):] if fold(name).endswith(OFFICE) else OFFICE)
     generic = name in dict(lexicon.body_suffixes())
     named_alone = split_level(re.sub(r"^全", "", name))[0] or lexicon.jurisdiction_pattern().match(name)
     if generic or (parent_type == "headquarters" and body.body_type in SUB_GROUP_TYPES

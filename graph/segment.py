@@ -458,15 +458,14 @@ def as_printed(clean: CleanText, start: int, end: int, folded: str) -> str:
     >>> as_printed(c, 0, 20, "关于印发X（试行）的通知")
     '关于印发X(试行)的通知'
     """
-    view, shown = squeeze(clean.text[start:end]), squeeze(clean.shown(start, end))
-    if len(view) != len(shown):
-        return folded
+    places = [p for p in range(start, end) if not clean.text[p].isspace()]
+    view = "".join(clean.text[p] for p in places)
     out, pos = [], 0
     for c in folded:
         k = view.find(c, pos)
         if k < 0:
             return folded
-        out.append(shown[k])
+        out.append(clean.shown(places[k], places[k] + 1))
         pos = k + 1
     return "".join(out)
 

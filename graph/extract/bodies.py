@@ -15,6 +15,7 @@ from functools import cache
 from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Mention, Section, Span
+from ..names import key as spelling
 from ..names import level_words
 from ..resolve import OFFICE, BodyNames, body_core
 
@@ -187,9 +188,10 @@ def _variant(a: str, b: str) -> bool:
 def _other_place(rec: Record, text: str) -> bool:
     """A long name found by its core in a body of another place: 北京市突发公共事件应急委员会
     is not 首都突发公共事件应急委员会 (a short core, 市指挥部, may stand for any 指挥部)."""
+    text = spelling(text)
     core = body_core(text)
     suffix = next((s for s, _ in lexicon.body_suffixes() if core.endswith(s)), "")
-    names = [rec.name.text, *(a.text for a in rec.aliases)]
+    names = [spelling(n) for n in (rec.name.text, *(a.text for a in rec.aliases))]
     if text in names or len(core) < len(suffix) + SAME_TAIL_EXTRA:
         return False
     return not any(n.endswith(core) and _place_heads(n[: -len(core)]) for n in names)

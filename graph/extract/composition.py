@@ -19,7 +19,7 @@ from ..document import CleanText, Document, Span
 from ..facts import Fact, Leader, Membership
 from .bodies import OFFICE, Record, Registry
 from .declarations import body_facts, declare_bodies, doc_lines
-from .leaders import PERSON, Entry, entries, is_post, mention, names_only, prose_roles
+from .leaders import PERSON, Entry, entries, is_post, mention, names_only, printed, prose_roles
 from .members import Member, members, unit_of_post
 
 
@@ -70,9 +70,10 @@ class _Walk:
         label = re.sub(r"\s+", "", m.group("label"))
         rest = (m.start("rest"), b)
         if lexicon.body_roles().get(label) == "leader":
-            self.active = ("leader", self.context, label)
+            role = printed(self.clean, m, "label")
+            self.active = ("leader", self.context, role)
             for found in entries(self.clean, *rest) or names_only(self.clean, *rest):
-                self._lead(self.context, label, found, a, b, "composition.list")
+                self._lead(self.context, role, found, a, b, "composition.list")
             return True
         body = self._member_label(label)
         if body is not None:

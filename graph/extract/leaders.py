@@ -77,6 +77,11 @@ def mention(clean: CleanText, a: int, b: int) -> Mention:
     return clean.mention(a, b)
 
 
+def printed(clean: CleanText, m: re.Match, group: str) -> str:
+    """A word the pattern matched (a role, a label), spelt as the text prints it."""
+    return clean.mention(*m.span(group)).text
+
+
 def entry(clean: CleanText, a: int, b: int) -> Entry | None:
     """A list entry in cleaned ``text[a:b]``: 耿浩 市政府市长 / 市邮政管理局局长 /
     周立明 旗人民政府副旗长(兼常务副总指挥).
@@ -201,12 +206,12 @@ def prose_roles(clean: CleanText, a: int, b: int) -> list[tuple[int, str, str, l
         return []                   # most lines name no role: skip the slower patterns
     found = []
     for m in role_by.finditer(text, a, b):
-        found.append((m.start(), m.group("head"), m.group("role"), _who(clean, *m.span("who"))))
+        found.append((m.start(), m.group("head"), printed(clean, m, "role"), _who(clean, *m.span("who"))))
     for m in who_as.finditer(text, a, b):
-        found.append((m.start("who"), m.group("head"), m.group("role"), _who(clean, *m.span("who"))))
+        found.append((m.start("who"), m.group("head"), printed(clean, m, "role"), _who(clean, *m.span("who"))))
     for m in bracketed.finditer(text, a, b):
         if is_post(m.group("post")):
             at = (m.start("post"), m.end("post"))
-            found.append((m.start(), m.group("head"), m.group("role"),
+            found.append((m.start(), m.group("head"), printed(clean, m, "role"),
                           [Entry(None, mention(clean, *at), (), at)]))
     return sorted((f for f in found if f[3]), key=lambda f: f[0])

@@ -73,6 +73,18 @@ __test__["MONGOLIAN"] = """Traditional Mongolian script (the mastheads of Inner 
 PARAGRAPH_GAP = re.compile(r"[ \u00a0]{3,}|\u3000{2,}")
 __test__["PARAGRAPH_GAP"] = """Three or more spaces inside a line: how a scraped page separates paragraphs."""
 
+PINYIN_GLOSS = re.compile(rf"""
+    (?<=[{HAN}])                   # right after the character it glosses
+    [(（]
+    [a-zü]{{0,5}}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{{0,5}}   # one syllable with its tone mark
+    [)）]
+""", X)
+__test__["PINYIN_GLOSS"] = """A pinyin gloss that a converting mirror puts after a character: 應(yīng)急.
+
+>>> PINYIN_GLOSS.sub("", "市地震應(yīng)急預(yù)案（試行）(GDP)")
+'市地震應急預案（試行）(GDP)'
+"""
+
 SPACED_PAIR = re.compile(rf"""
     (?<![^\s：:，,、])              # at the start of a field
     ([{HAN}])[ \u3000]([{HAN}])    # 张 炜 / 组 长 / 目 录
