@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 from . import lexicon
 from .document import Document, Mention
 from .facts import Body, Duty, Fact
-from .names import fold, government_heads, levelled, not_level_prefixes, split_level
+from .names import fold, government_heads, levelled, not_level_prefixes, split_level, unit_suffixes
 from .names import key as spelling
 
 NATIONAL = re.compile(r"^(?:国家|国网|中国|中央|中共中央|国务院|全国|武警|解放军|自治区级)")
@@ -186,6 +186,10 @@ def canonical_post(post: str, jurisdiction: str | None) -> str:
     return qualify(post, jurisdiction)
 
 
+FORMER = "原"
+"""Before a post title, a post once held (市建设局原党委委员)."""
+
+
 def split_post(post: str, jurisdiction: str | None = None) -> tuple[str | None, str]:
     """``(unit, role)`` of a post; the unit is None where the post names none.
 
@@ -197,11 +201,15 @@ def split_post(post: str, jurisdiction: str | None = None) -> tuple[str | None, 
     ('鄂尔多斯市人民政府', '市长')
     >>> split_post("鄂尔多斯市文化和旅游局(文物局)党组书记、局长")
     ('鄂尔多斯市文化和旅游局', '党组书记')
+    >>> split_post("市建设局原党委委员"), split_post("太原市市长")
+    (('市建设局', '党委委员'), ('太原市人民政府', '市长'))
     """
     first = re.split(r"[、，,]", squeeze(post))[0]
     for role in post_titles():
         if first.endswith(role) and len(first) > len(role):
             unit = first[: -len(role)].rstrip("兼")
+            if unit.endswith(FORMER) and unit[: -len(FORMER)].endswith(unit_suffixes()):
+                unit = unit[: -len(FORMER)]         # 市建设局原党委委员: a former post in 市建设局
             while TRAILING_ALIAS.search(unit):
                 unit = TRAILING_ALIAS.sub("", unit)
             if unit in lexicon.jurisdictions() and role in government_heads():

@@ -89,9 +89,14 @@ def test_members_are_people_posts_or_units():
                   ("市政府外事办", "", False), ("市发展和改革委员会", "", False), ("科学技术局", "", False)],
                  id="implied-party-prefix"),
     # 002 D12: 各 distributes over the bare names after it
-    pytest.param("各属地镇政府、街区党工委、园区管委会有关负责人。",
+    pytest.param("各属地镇政府、街区党工委、园区管委会负责人。",
                  [("各属地镇政府", "", False), ("街区党工委", "", True), ("园区管委会", "", True)],
                  id="plural-run"),
+    # people the list leaves unnamed (有关负责人): the run is one collective entry
+    pytest.param("各属地镇政府、街区党工委、园区管委会有关负责人。",
+                 [("各属地镇政府、街区党工委、园区管委会有关负责人", "", True)], id="unnamed-people-of-a-run"),
+    pytest.param("驻京部队及北京市委、市政府有关领导",
+                 [("驻京部队", "", False), ("北京市委、市政府有关领导", "", True)], id="unnamed-people-after-and"),
     # 003 D2: a generic tail joins two lists
     pytest.param("市住房和城乡建设局等相关部门以及事发地旗区人民政府、事发单位",
                  [("市住房和城乡建设局", "", False), ("事发地旗区人民政府", "", False), ("事发单位", "", False)],

@@ -125,8 +125,9 @@ class _Walk:
                 self._lead(body, role, found, a, b, "composition.sentence", at=pos)
         text = self.clean.text
         for m in P.MEMBERS_PROSE.finditer(text, a, b):
-            if m.group("list"):
-                body, (s, e) = recent or self._before(a, m.start()) or self.context, m.span("list")
+            if m.group("list"):         # 市指挥部成员为：… names its body before 成员
+                body = recent or self._subject(a, m.start()) or self._before(a, m.start()) or self.context
+                s, e = m.span("list")
             elif m.group("named"):
                 body, (s, e) = self._head_body(m.group("of"), a, m.start(), recent), m.span("named")
             else:

@@ -252,7 +252,8 @@ def _parents(reg: Registry, a: int, b: int) -> None:
 
 
 def _offices(reg: Registry, a: int, b: int) -> None:
-    """办公室设在 X: X hosts the office, recorded on the body and on its office."""
+    """办公室设在 X: X hosts the body's office, recorded on the body (its ``office_host``);
+    the office is the body's by ``parent``, not a second host of its own."""
     text = reg.clean.text
     for m in P.OFFICE_HOST.finditer(text, a, b):
         found = _office_subject(reg, a, m.start())
@@ -266,9 +267,8 @@ def _offices(reg: Registry, a: int, b: int) -> None:
         if alias:
             reg.alias(office, reg.mention(alias.start("alias"), alias.end("alias")))
         for host in unit_mentions(reg.clean, m.start("host"), m.end("host")):
-            for rec in (body, office):
-                if all(host.text != h.text for h, _ in rec.hosts):
-                    rec.hosts.append((host, evidence))
+            if all(host.text != h.text for h, _ in body.hosts):
+                body.hosts.append((host, evidence))
 
 
 def _office_subject(reg: Registry, a: int, at: int) -> tuple[Record, tuple[int, int]] | None:

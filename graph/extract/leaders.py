@@ -15,6 +15,7 @@ from functools import cache
 from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Mention
+from ..names import split_level
 from ..resolve import post_titles
 from .units import UNIT_END
 
@@ -140,16 +141,88 @@ def entries(clean: CleanText, a: int, b: int) -> list[Entry]:
     whole = entry(clean, a, b)
     if whole is not None and whole.person is not None:
         return [whole]
+    parts = _list_parts(clean, a, b)
+    pieces = [_glued(clean, s, e) for s, e in parts]
+    if len(pieces) > 1 and all(p and p.post.text not in post_titles() for p in pieces):
+        return pieces
+    shared = _shared_post(clean, parts, pieces)
+    if shared:
+        return shared
+    whole = whole or _glued(clean, a, b) or _comrade(clean, a, b)
+    return [whole] if whole else []
+
+
+def _list_parts(clean: CleanText, a: int, b: int) -> list[tuple[int, int]]:
+    """The items of a list of posts: cut at 、, and at 和/及 after a whole post
+    (市政府分管副秘书长和市地震局 is two items; 住房和城乡建设局 is one)."""
     parts, start = [], a
     for cut in re.finditer("、", clean.text[a:b]):
         parts.append((start, a + cut.start()))
         start = a + cut.end()
     parts.append((start, b))
-    pieces = [_glued(clean, s, e) for s, e in parts]
-    if len(pieces) > 1 and all(p and p.post.text not in post_titles() for p in pieces):
-        return pieces
-    whole = whole or _glued(clean, a, b) or _comrade(clean, a, b)
-    return [whole] if whole else []
+    out = []
+    for s, e in parts:
+        for m in AND.finditer(clean.text, s, e):
+            if is_post(clean.text[s:m.start()]) and m.end() < e:
+                out.append((s, m.start()))
+                s = m.end()
+                break
+        out.append((s, e))
+    return out
+
+
+AND = re.compile("和|及")
+
+
+def _shared_post(clean: CleanText, parts: list[tuple[int, int]],
+                 pieces: list[Entry | None]) -> list[Entry]:
+    """Units that share the post the last of them prints: 市地震局、市民政局、市公安局
+    主要负责人 names each unit's 主要负责人 (a post by function, ``post_end``), when they
+    are printed alike (each with its level word, or none; 区水务局服务站、水资源科负责同志
+    is one post).
+
+    >>> from graph.document import CleanText, OffsetMap, Source
+    >>> t = "军分区参谋长、市政府分管副秘书长和市地震局、市公安局主要负责人"
+    >>> c = CleanText(Source("t", t, "", "utf-8"), t, OffsetMap.identity(len(t)))
+    >>> [e.post.text for e in entries(c, 0, len(t))]
+    ['军分区参谋长', '市政府分管副秘书长', '市地震局主要负责人', '市公安局主要负责人']
+    """
+    if len(parts) < 2 or pieces[-1] is None:
+        return []
+    text = clean.text
+    s, e = parts[-1]
+    tail = _function_tail(re.sub(r"\s+", "", text[s:e]))
+    if not tail:
+        return []
+    tail_at = e - len(tail)
+    level = split_level(re.sub(r"\s+", "", text[s:tail_at]))[0]
+    out = []
+    for (s, e), piece in zip(parts[:-1], pieces[:-1]):
+        unit = re.sub(r"\s+", "", text[s:e])
+        if piece is not None:
+            out.append(piece)
+        elif UNIT_END.search(unit) and not is_post(unit) and split_level(unit)[0] == level:
+            unit_m = mention(clean, s, e)
+            post = Mention(unit_m.text + clean.mention(tail_at, parts[-1][1]).text, unit_m.span)
+            out.append(Entry(None, post, (), (s, e)))
+        else:
+            return []
+    return out + [pieces[-1]]
+
+
+def _function_tail(post: str) -> str:
+    """The part of ``post`` after its unit when it names a holder by function
+    (市公安局主要负责人 → 主要负责人), else ''."""
+    if not post.endswith(post_ends()):
+        return ""
+    for k in range(len(post) - 1, 0, -1):
+        if UNIT_END.search(post[:k]):
+            return post[k:] if len(post) - k <= MAX_TAIL else ""
+    return ""
+
+
+MAX_TAIL = 8
+"""The longest holder-by-function a unit's post ends in (主要负责同志, 分管负责同志)."""
 
 
 def _who(clean: CleanText, a: int, b: int) -> list[Entry]:

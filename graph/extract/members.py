@@ -11,7 +11,8 @@ import re
 from functools import cache
 
 from ..document import CleanText, Mention
-from ..resolve import is_collective, split_post
+from ..names import key as spelling
+from ..resolve import FORMER, is_collective, split_post
 from .. import lexicon
 from .. import patterns as P
 from .leaders import Entry, entries
@@ -53,12 +54,14 @@ def _unit_at(clean: CleanText, a: int, b: int) -> Mention | None:
     unit, role = split_post(squeezed)
     if not unit or not squeezed.endswith(role):
         return None
-    printed = squeezed[: -len(role)].rstrip("兼")
+    name = squeezed[: -len(role)].rstrip("兼")
+    if name.endswith(FORMER) and name[: -len(FORMER)] == unit:
+        name = unit                 # 市建设局原党委委员: the post was held in 市建设局
     end, seen = a, 0
-    while end < b and seen < len(printed):
+    while end < b and seen < len(name):
         seen += not clean.text[end].isspace()
         end += 1
-    return Mention(printed, clean.span(a, end)) if len(printed) >= 2 else None
+    return clean.mention(a, end) if len(name) >= 2 else None
 
 
 @cache
@@ -85,7 +88,7 @@ def members(clean: CleanText, a: int, b: int) -> list[Member]:
         return people
     drawn = P.DRAWN_FROM.search(clean.text, a, b)
     a, b = drawn.span("list") if drawn else (a, b)
-    return [(u, None) for u in unit_mentions(clean, a, b) if plausible_unit(u.text)]
+    return [(u, None) for u in unit_mentions(clean, a, b) if plausible_unit(spelling(u.text))]
 
 
 def plausible_unit(name: str) -> bool:

@@ -29,6 +29,9 @@ GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,12}}?{GENERIC}(?:以及|及
 """…市住建局等相关部门以及事发地旗区人民政府: a generic tail that joins two lists."""
 PEOPLE = re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员)$")
 """…园区管委会有关负责人: the people of a unit, not the unit."""
+UNNAMED_PEOPLE = re.compile(r"(?:有关|相关)(?:主要)?(?:负责人|负责同志|领导)([\s。；;，,]*)$")
+"""…市政府有关领导: people the list leaves unnamed; the run of units before it with this tail is
+one collective entry, not units that serve."""
 PARTY_LEAD = r"^(?:{LEVEL})委(?!员)"
 """市委组织部、宣传部: the party committee's organs share its prefix."""
 LEVEL_LEAD = r"^(?:{LEVEL}|各|国家|中国|中共|[\u4e00-\u9fff]{2,}(?:{LEVEL}))"
@@ -69,7 +72,7 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
     >>> text = "各属地镇政府、街区党工委、园区管委会有关负责人。"
     >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
     >>> [(m.text, m.collective) for m in unit_mentions(c, 0, len(text))]
-    [('各属地镇政府', False), ('街区党工委', True), ('园区管委会', True)]
+    [('各属地镇政府、街区党工委、园区管委会有关负责人', True)]
     >>> text = "市住建局 市乡村振兴局 市综合 执法局，各旗县市区人民政府。以下均需各旗县落实"
     >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
     >>> [m.text for m in unit_mentions(c, 0, len(text))]
@@ -78,27 +81,39 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
     >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
     >>> [m.text for m in unit_mentions(c, 0, len(text))]
     ['旗住建局', '旗直有关部门单位', '市委组织部']
+    >>> text = "驻京部队及北京市委、市政府有关领导"
+    >>> c = CleanText(Source("t", text, "", "utf-8"), text, OffsetMap.identity(len(text)))
+    >>> [(m.text, m.collective) for m in unit_mentions(c, 0, len(text))]
+    [('驻京部队', False), ('北京市委、市政府有关领导', True)]
     """
     text = clean.text
     pieces = _merge_townships(text, _split(text, start, end))
     out: list[Mention] = []
     lead, plural = "", False          # what the current 、-run shares: 市委 …, 各 …
+    chain: list[int] = []             # the names of the run since its last 和/及
     for s, e in pieces:
         if s == start or text[s - 1] != "、":
-            lead, plural = "", False
+            lead, plural, chain = "", False, []
+        unnamed = UNNAMED_PEOPLE.search(text, s, e)
         s, e = _trim(text, s, e)
         if NOTE.match(text[s:e]):
             break                   # 以下均需…落实，不再列出: a note, not names
-        for a, b in _split_conjunction(text, s, e):
+        for i, (a, b) in enumerate(_split_conjunction(text, s, e)):
             name = re.sub(r"\s+", "", text[a:b])
+            chain = chain if i == 0 else []
             if len(name) < 2:
                 continue
+            chain.append((len(out), a))
             bare = not levelled(LEVEL_LEAD).match(name) and not lexicon.jurisdiction_pattern().match(name)
-            out.append(Mention(name, clean.span(a, b), collective=plural and bare,
+            out.append(Mention(clean.mention(a, b).text, clean.span(a, b), collective=plural and bare,
                                implied=lead if bare else ""))
             if not bare:
                 party = levelled(PARTY_LEAD).match(name)
                 lead, plural = (party.group() if party else ""), name.startswith("各")
+        if unnamed and chain:       # 北京市委、市政府有关领导: people not named, of these units
+            (k, a), b = chain[0], unnamed.end() - len(unnamed.group(1))
+            out[k:] = [Mention(clean.mention(a, b).text, clean.span(a, b), collective=True)]
+            chain = []
     return out
 
 
