@@ -133,7 +133,7 @@ def work_off_bodies(plan: Plan, G=None) -> list[Finding] | None:
         if unit not in serving:
             kinds = "、".join(f"{n} {WORK_WORDS[how][n > 1]}"
                              for how, n in sorted(Counter(x.how for x in links).items()))
-            alike = sorted(s for s in serving if spelling_variant(unit, s))
+            alike = alike_units(plan, unit, serving)
             note = f"; {'、'.join(alike)} on them is probably the same unit spelt another way" if alike else ""
             out.append(Finding("", plan.title, unit,
                                f"{kinds} in the plan, on none of its {len(plan.bodies)} bodies "
@@ -156,7 +156,7 @@ def members_without_work(plan: Plan, G=None) -> list[Finding] | None:
     for unit, links in sorted(plan.by_unit(members).items()):
         if unit not in working and not plan.general_work_for(unit):
             bodies = "、".join(sorted({x.target for x in links}))
-            alike = sorted(w for w in working if spelling_variant(unit, w))
+            alike = alike_units(plan, unit, working)
             note = f"; {'、'.join(alike)}, which has some, is probably the same unit spelt another way" \
                 if alike else ""
             out.append(Finding("", plan.title, unit, f"member of {bodies}, with no duty or task in the plan{note}",
@@ -164,20 +164,32 @@ def members_without_work(plan: Plan, G=None) -> list[Finding] | None:
     return out
 
 
+def alike_units(plan: Plan, unit: str, others) -> list[str]:
+    """The units among ``others`` that ``unit`` is probably spelt for: a name printed for one
+    a spelling variant of a name printed for the other."""
+    return sorted(o for o in others if o != unit and _variant_pair(plan, unit, o))
+
+
+def _variant_pair(plan: Plan, a: str, b: str) -> tuple[str, str] | None:
+    """The first printed names of units ``a`` and ``b`` that are spelling variants."""
+    return next(((x, y) for x in plan.printed(a) for y in plan.printed(b) if spelling_variant(x, y)), None)
+
+
 def spelling_variants(plan: Plan, G=None) -> list[Finding] | None:
-    """Two names in the plan that are probably one unit spelt two ways."""
+    """Two names in the plan that are probably one unit spelt two ways (each printed name
+    compared, so 市政公共事业中心 is caught beside 市政公用事业中心 even where the plan also
+    prints 市政公用事业服务中心 for that unit)."""
     printed = by_unit([x for x in plan.work + plan.serving if x.how not in ("official", "leader")])
-    names = sorted({plan.unit_of[n] for n in printed})
-    if len(names) < 2:
+    units = sorted({plan.unit_of[n] for n in printed})
+    if len(units) < 2:
         return None
     out = []
-    for a, b in combinations(names, 2):
-        how = spelling_variant(a, b)
-        if how:
-            quotes = [next(x for n in printed if plan.unit_of[n] == name for x in printed[n])
-                      for name in (a, b)]
-            out.append(Finding("", plan.title, f"{a} / {b}",
-                               f"probably one unit spelt two ways ({how})", tuple(quotes)))
+    for a, b in combinations(units, 2):
+        pair = _variant_pair(plan, a, b)
+        if pair and all(n in printed for n in pair):
+            quotes = tuple(printed[n][0] for n in pair)
+            out.append(Finding("", plan.title, " / ".join(pair),
+                               f"probably one unit spelt two ways ({spelling_variant(*pair)})", quotes))
     return out
 
 

@@ -20,7 +20,7 @@ import networkx as nx
 from . import lexicon
 from .network import edges_of
 from .resolve import canonical_unit, split_level, split_post
-from .unit_names import area_of, covers, is_one_unit, same_unit_names
+from .unit_names import Reading, area_of, covers, is_one_unit, read_names
 
 POST_JOIN = re.compile(r"[、，,]")
 """Between the posts one person holds: 旗发展和改革委员会主任、水利局局长."""
@@ -54,6 +54,7 @@ class Plan:
     work: list[Link] = field(default_factory=list)            # unit → duty/task links
     general_work: list[Link] = field(default_factory=list)    # the same, of collectives and listings
     unit_of: dict[str, str] = field(default_factory=dict)     # printed unit → its unit
+    readings: dict[str, Reading] = field(default_factory=dict)    # printed unit → how it is read
 
     def units_serving(self) -> set[str]:
         return {self.unit_of[x.unit] for x in self.serving}
@@ -67,6 +68,17 @@ class Plan:
         for x in links:
             out[self.unit_of[x.unit]].append(x)
         return out
+
+    def printed(self, unit: str) -> list[str]:
+        """The names the plan prints for ``unit``."""
+        return sorted(n for n, u in self.unit_of.items() if u == unit)
+
+    def joined(self) -> dict[str, list[str]]:
+        """Unit → its printed names, for the units the plan prints two ways or more."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for n in sorted(self.unit_of):
+            out[self.unit_of[n]].append(n)
+        return {u: names for u, names in sorted(out.items()) if len(names) > 1}
 
     def general_work_for(self, unit: str) -> list[Link]:
         """Work the plan gives to collectives or listings that stand for ``unit`` too
@@ -106,7 +118,8 @@ def read_plans(G: nx.MultiDiGraph) -> list[Plan]:
             (plan(d["document"]).work if one else plan(d["document"]).general_work).append(link)
     for p in plans.values():
         p.bodies = sorted(set(p.bodies))
-        p.unit_of = same_unit_names({x.unit for x in p.work + p.serving})
+        p.readings = read_names({x.unit for x in p.work + p.serving})
+        p.unit_of = {n: r.unit for n, r in p.readings.items()}
         p.serving = _named_elsewhere(p)
     return sorted(plans.values(), key=lambda p: (p.title, p.document))
 
