@@ -134,7 +134,8 @@ def _pairs(rule: str) -> tuple[tuple[str, str], ...]:
 @dataclass(frozen=True)
 class Reading:
     """How one printed name is read within a plan: the name standing for its unit (the
-    fullest printed form), and the steps that joined it to that unit (``JOINS``)."""
+    fullest printed form, not one with a parent company's name before it), and the steps
+    that joined it to that unit (``JOINS``; none for that name itself)."""
 
     unit: str
     how: tuple[str, ...] = ()
@@ -151,8 +152,8 @@ def read_names(names) -> dict[str, Reading]:
     >>> r["伊金霍洛旗城市投资集团"]
     Reading(unit='伊金霍洛旗城市投资建设集团有限责任公司', how=('contraction',))
     >>> read_names(["伊金霍洛供电分公司圣地电力安装维护有限公司", "圣地电力安装维护有限公司"]
-    ...            )["伊金霍洛供电分公司圣地电力安装维护有限公司"].how
-    ('written form', 'area', 'parent')
+    ...            )["伊金霍洛供电分公司圣地电力安装维护有限公司"]
+    Reading(unit='圣地电力安装维护有限公司', how=('written form', 'area', 'parent'))
     """
     names = sorted(set(names))
     key = {n: bare_name(n) for n in names}
@@ -164,10 +165,10 @@ def read_names(names) -> dict[str, Reading]:
             if to.get(key[n], key[n]) != key[n]:
                 key[n] = to[key[n]]
                 how[n].append(step)
-    longest: dict[str, str] = {}
-    for n in sorted(names, key=lambda n: (-len(n), n)):
-        longest.setdefault(key[n], n)
-    return {n: Reading(longest[key[n]], tuple(how[n])) for n in names}
+    unit: dict[str, str] = {}              # the fullest printed name, not one with a parent's before it
+    for n in sorted(names, key=lambda n: ("parent" in how[n], -len(n), n)):
+        unit.setdefault(key[n], n)
+    return {n: Reading(unit[key[n]], tuple(how[n]) if n != unit[key[n]] else ()) for n in names}
 
 
 def same_unit_names(names) -> dict[str, str]:
