@@ -24,7 +24,7 @@ import networkx as nx
 from .network import UNIT_KINDS, edges_of, nodes_of_kind
 from .plans import Link, Plan, by_unit, label, posts_in, read_plans
 from .query import Table
-from .unit_names import spelling_variant
+from .unit_names import spelling_variant, split_jurisdiction
 
 EXACT_BETWEENNESS = 2000
 """Past this many nodes betweenness is estimated from a fixed sample of sources."""
@@ -197,22 +197,49 @@ def bodies_missing(plan: Plan, G: nx.MultiDiGraph) -> list[Finding] | None:
     """Bodies the plan sets up with no leader named, or, for a commanding body (指挥部, 领导小组,
     委员会, 联席会议), no office.  A body under a parent (an office, an on-site headquarters,
     a working or expert group) works under the parent's command and is not checked: plans
-    name its lead unit or let the parent appoint its head when it is formed."""
-    set_up = [(b, d) for b, doc, d in edges_of(G, "established_by") if doc == plan.document]
+    name its lead unit or let the parent appoint its head when it is formed.  Names of one
+    body printed several ways (``same_bodies``) are checked as one body."""
+    set_up = {b: d for b, doc, d in edges_of(G, "established_by") if doc == plan.document}
     if not set_up:
         return None
+    top = [b for b in sorted(set_up) if not any(e["relation"] == "part_of" for _, _, e in G.out_edges(b, data=True))]
     out = []
-    for body, d in set_up:
-        if any(e["relation"] == "part_of" for _, _, e in G.out_edges(body, data=True)):
-            continue
-        missing = [what for what, lacks in (("office", _lacks_office(G, body)),
-                                             ("leader", _lacks_leader(G, body))) if lacks]
+    for group in same_bodies(G, top):
+        missing = [what for what, lacks in (("office", _lacks_office), ("leader", _lacks_leader))
+                   if all(lacks(G, b) for b in group)]
         if missing:
-            out.append(Finding("", plan.title, label(G, body),
-                               f"{G.nodes[body].get('type', 'body')} with no {' and no '.join(missing)} "
-                               f"named in the plan", (Link(label(G, body), label(G, body), "set_up",
-                                                           d.get("fact", ""), d.get("quote", "")),)))
+            also = f"; also printed as {'、'.join(label(G, b) for b in group[1:])}" if len(group) > 1 else ""
+            out.append(Finding("", plan.title, label(G, group[0]),
+                               f"{G.nodes[group[0]].get('type', 'body')} with no {' and no '.join(missing)} "
+                               f"named in the plan{also}",
+                               tuple(Link(label(G, b), label(G, b), "set_up", set_up[b].get("fact", ""),
+                                          set_up[b].get("quote", "")) for b in group)))
     return out
+
+
+BODY_TAIL = 6
+"""The shortest name (without its area) that names one body where another body of the plan
+of its type ends with it: 城市运维保障工作指挥部 (not 指挥部, nor 防汛指挥部)."""
+
+
+def same_bodies(G: nx.MultiDiGraph, bodies: list[str]) -> list[list[str]]:
+    """The bodies grouped by the body they name: of one type, and one's name, without its
+    area, ending another's (伊金霍洛旗城市运维保障工作指挥部 / 伊金霍洛旗极端气候天气…城市运维
+    保障工作指挥部: one headquarters printed two ways), the group joined through such pairs."""
+    group = {b: [b] for b in bodies}
+    for a, b in combinations(bodies, 2):
+        if group[a] is not group[b] and G.nodes[a].get("type") == G.nodes[b].get("type") \
+                and _ends_other(label(G, a), label(G, b)):
+            merged = group[a] + group[b]
+            for x in merged:
+                group[x] = merged
+    return sorted({id(g): sorted(g, key=lambda b: label(G, b)) for g in group.values()}.values(),
+                  key=lambda g: label(G, g[0]))
+
+
+def _ends_other(a: str, b: str) -> bool:
+    short, long_ = sorted((split_jurisdiction(a)[1], split_jurisdiction(b)[1]), key=len)
+    return len(short) >= BODY_TAIL and short != long_ and long_.endswith(short)
 
 
 COMMANDING = ("headquarters", "leading_group", "committee", "joint_conference")

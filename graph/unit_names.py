@@ -3,7 +3,8 @@ names within one plan are one unit, and which two names are probably one unit mi
 
 - Not one unit: collectives (``resolve.is_collective``: 各旗区人民政府, 有关部门) and entries
   that list or lump several units (苏木、乡、镇、街道办事处; 消防救援大队以及其他应急救援力量),
-  the ``listing`` rows of ``lexicon/audit_names.tsv``.
+  the ``listing`` rows of ``lexicon/audit_names.tsv``; a township's level word with no place
+  (镇人民政府: every town's government).
 - One unit (``read_names``, each joining step named in the ``Reading``): names equal once
   written alike (``bare_name``: 推进办 = 推进办公室, 政府督查室 = 人民政府督查室, without the
   company form 有限公司 or a zone's 管委会); the area's short name for its full one, a name with
@@ -90,10 +91,16 @@ def in_area_of(name: str, other: str) -> str:
 def is_one_unit(name: str) -> bool:
     """False for collective or generic entries and for entries listing several units.
 
+    A name that starts with a township's level word and no place (镇人民政府负责…: the
+    ``township`` rows) names every such unit, as no township's name was found for it.
+
     >>> [is_one_unit(n) for n in ("额尔古纳市气象局", "各旗区人民政府", "额尔古纳市苏木、乡、镇")]
     [True, False, False]
+    >>> [is_one_unit(n) for n in ("镇人民政府", "苏木人民政府", "伊金霍洛旗札萨克镇人民政府", "镇江市应急管理局")]
+    [False, False, True, True]
     """
-    return not is_collective(name) and not any(mark in name for mark in _rules("listing"))
+    return not is_collective(name) and not any(mark in name for mark in _rules("listing")) \
+        and not (name.startswith(_rules("township")) and not split_jurisdiction(name)[0])
 
 
 def bare_name(name: str) -> str:

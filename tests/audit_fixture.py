@@ -14,6 +14,8 @@ finding they must keep:
   forms: 市水务投资集团 (a contraction of 市水务建设投资集团有限公司), 洛阳供电公司电力检修有限公司
   (the subsidiary 电力检修有限公司 after its parent company), 宣传部 (市委宣传部 without its
   committee's 委), 市人民政府督查室 (市政府督查室 written out);
+- no finding either: the headquarters printed a second way (洛阳市城市防汛抗旱指挥部, set up
+  with no leader or office of its own: the same body); 镇人民政府 (every town's government);
 - findings: 市森林消防救援支队 drafts a plan and sits on no body (it is not the 市消防救援支队
   on the list); 市财政局 has a duty and sits on no body; 市民政局 is a member with no work;
   市文广广电局 (member) and 市文旅广电局 (duty) are one unit misspelt; the 领导小组 has no
@@ -63,6 +65,8 @@ LINES = (
     "3\t宣传报道保障方案\t宣传部",                                             # 25
     "4\t督查考评工作方案\t市人民政府督查室",                                   # 26
     "5\t森林防火保障方案\t市森林消防救援支队",                                 # 27
+    "汛期成立洛阳市城市防汛抗旱指挥部，统一指挥城区防汛工作。",                    # 28
+    "镇人民政府：负责本镇防汛工作。",                                          # 29
 )
 LUOYANG = Lines("luoyang.txt", LINES)
 TEXT, SOURCE = LUOYANG.text, LUOYANG.source()
@@ -105,6 +109,9 @@ def facts() -> list:
     for i, value in ((23, None), (24, "洛阳供电公司电力检修有限公司"), (25, CITY + "宣传部"), (26, None), (27, None)):
         _, plan, drafter = LINES[i].split("\t")
         out.append(Task("P", line_span(i), "fixture", plan, (TaskUnit("responsible", unit(drafter, i, value)),)))
+    out.append(Body("P", line_span(28), "fixture", m("洛阳市城市防汛抗旱指挥部", 28, "洛阳市城市防汛抗旱指挥部"),
+                    "headquarters"))
+    out.append(Duty("P", line_span(29), "fixture", unit("镇人民政府", 29), "unit", hq, "负责本镇防汛工作"))
     out.append(Task("P", line_span(14), "fixture", "加强河道巡查", (
         TaskUnit("lead", unit("市水利局", 14)), TaskUnit("support", unit("市公安局", 14)))))
     return out

@@ -71,6 +71,10 @@ def test_true_findings(plan, audit, subject):
     pytest.param(A.members_without_work, "洛阳市委宣传部", id="party-department-member"),
     pytest.param(A.work_off_bodies, "洛阳市人民政府督查室", id="government-written-out"),
     pytest.param(A.spelling_variants, "洛阳市水务投资集团 / 洛阳市水务建设投资集团有限公司", id="contraction-no-misspelling"),
+    # one headquarters printed two ways: its leaders and office are named on the other name
+    pytest.param(A.bodies_missing, "洛阳市城市防汛抗旱指挥部", id="body-printed-two-ways"),
+    # a town's level word and no town: every town's government, no unit
+    pytest.param(A.work_off_bodies, "镇人民政府", id="township-without-a-place"),
 ])
 def test_no_false_alarm(plan, audit, subject):
     assert subject not in subjects(plan, audit)
