@@ -24,7 +24,7 @@ import networkx as nx
 from .network import UNIT_KINDS, edges_of, nodes_of_kind
 from .plans import Link, Plan, by_unit, label, posts_in, read_plans
 from .query import Table
-from .unit_names import spelling_variant, split_jurisdiction
+from .unit_names import area_of, spelling_variant, split_jurisdiction
 
 EXACT_BETWEENNESS = 2000
 """Past this many nodes betweenness is estimated from a fixed sample of sources."""
@@ -141,6 +141,14 @@ def work_off_bodies(plan: Plan, G=None) -> list[Finding] | None:
     return out
 
 
+def own_governments(plan: Plan) -> set[str]:
+    """The governments of the areas the plan's bodies belong to (鄂尔多斯市人民政府 for the
+    鄂尔多斯市产业基金发展运作联席会议)."""
+    return {area + GOVERNMENT for b in plan.bodies if (area := area_of(b))}
+
+
+GOVERNMENT = "人民政府"
+
 WORK_WORDS = {"duty": ("duty", "duties"), "lead": ("lead task", "lead tasks"),
               "support": ("support task", "support tasks"),
               "responsible": ("responsible task", "responsible tasks")}
@@ -148,11 +156,13 @@ WORK_WORDS = {"duty": ("duty", "duties"), "lead": ("lead task", "lead tasks"),
 
 def members_without_work(plan: Plan, G=None) -> list[Finding] | None:
     """Member units (listed, or through an official) with no duty or task in the plan, not
-    even through a collective that stands for them (各镇人民政府, 各有关部门)."""
+    even through a collective that stands for them (各镇人民政府, 各有关部门).  The plan's own
+    government (the government of its bodies' area: 市人民政府 through its 副秘书长) is not
+    audited: the whole plan is its work."""
     members = [x for x in plan.serving if x.how in ("member", "official")]
     if not members or not (plan.work or plan.general_work):
         return None
-    working, out = plan.units_working(), []
+    working, out = plan.units_working() | own_governments(plan), []
     for unit, links in sorted(plan.by_unit(members).items()):
         if unit not in working and not plan.general_work_for(unit):
             bodies = "、".join(sorted({x.target for x in links}))

@@ -16,6 +16,7 @@ finding they must keep:
   committee's 委), 市人民政府督查室 (市政府督查室 written out);
 - no finding either: the headquarters printed a second way (洛阳市城市防汛抗旱指挥部, set up
   with no leader or office of its own: the same body); 镇人民政府 (every town's government);
+  市人民政府, a member through its 副秘书长, is the plan's own government (its work is the plan);
 - findings: 市森林消防救援支队 drafts a plan and sits on no body (it is not the 市消防救援支队
   on the list); 市财政局 has a duty and sits on no body; 市民政局 is a member with no work;
   市文广广电局 (member) and 市文旅广电局 (duty) are one unit misspelt; the 领导小组 has no
@@ -67,6 +68,7 @@ LINES = (
     "5\t森林防火保障方案\t市森林消防救援支队",                                 # 27
     "汛期成立洛阳市城市防汛抗旱指挥部，统一指挥城区防汛工作。",                    # 28
     "镇人民政府：负责本镇防汛工作。",                                          # 29
+    "成员：刘五（市人民政府副秘书长）",                                          # 30
 )
 LUOYANG = Lines("luoyang.txt", LINES)
 TEXT, SOURCE = LUOYANG.text, LUOYANG.source()
@@ -112,6 +114,8 @@ def facts() -> list:
     out.append(Body("P", line_span(28), "fixture", m("洛阳市城市防汛抗旱指挥部", 28, "洛阳市城市防汛抗旱指挥部"),
                     "headquarters"))
     out.append(Duty("P", line_span(29), "fixture", unit("镇人民政府", 29), "unit", hq, "负责本镇防汛工作"))
+    out.append(Membership("P", line_span(30), "fixture", hq, None, m("刘五", 30),
+                          m("市人民政府副秘书长", 30, "洛阳市人民政府副秘书长")))
     out.append(Task("P", line_span(14), "fixture", "加强河道巡查", (
         TaskUnit("lead", unit("市水利局", 14)), TaskUnit("support", unit("市公安局", 14)))))
     return out

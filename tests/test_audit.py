@@ -75,6 +75,8 @@ def test_true_findings(plan, audit, subject):
     pytest.param(A.bodies_missing, "洛阳市城市防汛抗旱指挥部", id="body-printed-two-ways"),
     # a town's level word and no town: every town's government, no unit
     pytest.param(A.work_off_bodies, "镇人民政府", id="township-without-a-place"),
+    # the plan's own government serves through its 副秘书长: the whole plan is its work
+    pytest.param(A.members_without_work, "洛阳市人民政府", id="own-government"),
 ])
 def test_no_false_alarm(plan, audit, subject):
     assert subject not in subjects(plan, audit)
@@ -102,7 +104,7 @@ def test_composition_counts_leaders_members_and_office(plan):
     p, _ = plan
     served = p.units_serving()
     assert {"洛阳市应急管理局", "洛阳市气象局", "洛阳市住房和城乡建设局", "洛阳市城投集团有限公司"} <= served
-    assert {x.how for x in p.serving} == {"leader", "member", "office"}
+    assert {x.how for x in p.serving} == {"leader", "member", "office", "official"}
 
 
 def test_every_finding_places_its_quotes_in_the_file(audit_build):
