@@ -124,13 +124,14 @@ class Finding:
 
 
 def work_off_bodies(plan: Plan, G=None) -> list[Finding] | None:
-    """Units with a duty or task in the plan that serve on none of its bodies; a name on the
-    bodies that is probably the same unit spelt another way is named in the finding."""
+    """Units with a duty or task in the plan that serve on none of its bodies, not even through
+    a collective on them that stands for them (园区管委会, 各属地镇政府); a name on the bodies
+    that is probably the same unit spelt another way is named in the finding."""
     if not plan.bodies or not plan.work:
         return None
     serving, out = plan.units_serving(), []
     for unit, links in sorted(plan.by_unit(plan.work).items()):
-        if unit not in serving:
+        if unit not in serving and not plan.general_serving_for(unit):
             kinds = "、".join(f"{n} {WORK_WORDS[how][n > 1]}"
                              for how, n in sorted(Counter(x.how for x in links).items()))
             alike = alike_units(plan, unit, serving)

@@ -68,9 +68,25 @@ def covers(entry: str, unit: str) -> bool:
     >>> covers("额尔古纳市消防救援大队以及其他应急救援力量", "额尔古纳市消防救援大队")
     True
     """
+    return _covers_unit(entry, unit, _covers())
+
+
+def covers_every(entry: str, unit: str) -> bool:
+    """``covers``, by the rows whose word names every unit of a kind (园区管委会, 各属地镇政府:
+    the ``every`` rows), not an open class (有关部门, 成员单位), which cannot show that one
+    unit is among them: what a collective on a body stands for.
+
+    >>> covers_every("园区管委会", "伊金霍洛旗临港经济区"), covers_every("市直各相关部门", "鄂尔多斯市自然资源局")
+    (True, False)
+    """
+    every = _rules("every")
+    return _covers_unit(entry, unit, tuple(row for row in _covers() if row[0] in every))
+
+
+def _covers_unit(entry: str, unit: str, rows) -> bool:
     if any(bare_name(in_area_of(part, entry)) == bare_name(unit) for part in _listed(entry)):
         return True
-    for word, endings in _covers():
+    for word, endings in rows:
         if word in entry:
             return endings == ("*",) or unit.endswith(endings)
     return False

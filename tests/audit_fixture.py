@@ -17,6 +17,9 @@ finding they must keep:
 - no finding either: the headquarters printed a second way (洛阳市城市防汛抗旱指挥部, set up
   with no leader or office of its own: the same body); 镇人民政府 (every town's government);
   市人民政府, a member through its 副秘书长, is the plan's own government (its work is the plan);
+  伊滨经济开发区 drafts a plan and serves through 园区管委会 on the member list (every zone);
+- findings: 市审计局 drafts a plan and serves on no body: 市直有关部门 on the list is an open
+  class, which cannot show that it is among them;
 - findings: 市森林消防救援支队 drafts a plan and sits on no body (it is not the 市消防救援支队
   on the list); 市财政局 has a duty and sits on no body; 市民政局 is a member with no work;
   市文广广电局 (member) and 市文旅广电局 (duty) are one unit misspelt; the 领导小组 has no
@@ -69,6 +72,9 @@ LINES = (
     "汛期成立洛阳市城市防汛抗旱指挥部，统一指挥城区防汛工作。",                    # 28
     "镇人民政府：负责本镇防汛工作。",                                          # 29
     "成员：刘五（市人民政府副秘书长）",                                          # 30
+    "成员还有园区管委会、市直有关部门负责人。",                                    # 31
+    "6\t园区运维保障工作方案\t伊滨经济开发区",                                  # 32
+    "7\t审计监督保障方案\t市审计局",                                            # 33
 )
 LUOYANG = Lines("luoyang.txt", LINES)
 TEXT, SOURCE = LUOYANG.text, LUOYANG.source()
@@ -114,6 +120,10 @@ def facts() -> list:
     out.append(Body("P", line_span(28), "fixture", m("洛阳市城市防汛抗旱指挥部", 28, "洛阳市城市防汛抗旱指挥部"),
                     "headquarters"))
     out.append(Duty("P", line_span(29), "fixture", unit("镇人民政府", 29), "unit", hq, "负责本镇防汛工作"))
+    out += [Membership("P", line_span(31), "fixture", hq, m(u, 31, u, collective=True)) for u in ("园区管委会", "市直有关部门")]
+    for i, value in ((32, CITY + "伊滨经济开发区"), (33, None)):
+        _, plan, drafter = LINES[i].split("\t")
+        out.append(Task("P", line_span(i), "fixture", plan, (TaskUnit("responsible", unit(drafter, i, value)),)))
     out.append(Membership("P", line_span(30), "fixture", hq, None, m("刘五", 30),
                           m("市人民政府副秘书长", 30, "洛阳市人民政府副秘书长")))
     out.append(Task("P", line_span(14), "fixture", "加强河道巡查", (

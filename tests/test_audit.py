@@ -37,6 +37,8 @@ def subjects(plan, audit) -> list[str]:
     pytest.param(A.spelling_variants, "洛阳市文广广电局 / 洛阳市文旅广电局", id="spelt-two-ways"),
     # a fire brigade of the forest is another unit than the city's fire brigade on the list
     pytest.param(A.work_off_bodies, "洛阳市森林消防救援支队", id="another-unit-with-a-longer-name"),
+    # 市直有关部门 on the member list is an open class: it does not put 市审计局 on the body
+    pytest.param(A.work_off_bodies, "洛阳市审计局", id="open-class-on-the-body"),
     pytest.param(A.bodies_missing, "洛阳市河湖管理工作领导小组", id="group-without-leader-or-office"),
 ])
 def test_true_findings(plan, audit, subject):
@@ -77,6 +79,8 @@ def test_true_findings(plan, audit, subject):
     pytest.param(A.work_off_bodies, "镇人民政府", id="township-without-a-place"),
     # the plan's own government serves through its 副秘书长: the whole plan is its work
     pytest.param(A.members_without_work, "洛阳市人民政府", id="own-government"),
+    # 园区管委会 on the member list stands for every zone: the zone that drafts a plan serves
+    pytest.param(A.work_off_bodies, "洛阳市伊滨经济开发区", id="zone-through-a-collective-member"),
 ])
 def test_no_false_alarm(plan, audit, subject):
     assert subject not in subjects(plan, audit)
@@ -87,7 +91,7 @@ def test_findings_are_exactly_these(plan):
     found = {(f.rule, f.subject) for found in A.audit_plan(p, G).values() for f in found or ()}
     assert found == {
         ("audit.work_off_bodies", "洛阳市财政局"), ("audit.work_off_bodies", "洛阳市文旅广电局"),
-        ("audit.work_off_bodies", "洛阳市森林消防救援支队"),
+        ("audit.work_off_bodies", "洛阳市森林消防救援支队"), ("audit.work_off_bodies", "洛阳市审计局"),
         ("audit.member_without_work", "洛阳市民政局"), ("audit.member_without_work", "洛阳市文广广电局"),
         ("audit.spelling_variant", "洛阳市文广广电局 / 洛阳市文旅广电局"),
         ("audit.body_missing", "洛阳市河湖管理工作领导小组")}
