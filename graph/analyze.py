@@ -24,7 +24,7 @@ import networkx as nx
 from .network import UNIT_KINDS, edges_of, nodes_of_kind
 from .plans import Link, Plan, by_unit, label, posts_in, read_plans
 from .query import Table
-from .unit_names import area_of, spelling_variant, split_jurisdiction
+from .unit_names import area_of, is_formed_on_site, spelling_variant, split_jurisdiction
 
 EXACT_BETWEENNESS = 2000
 """Past this many nodes betweenness is estimated from a fixed sample of sources."""
@@ -208,12 +208,14 @@ def bodies_missing(plan: Plan, G: nx.MultiDiGraph) -> list[Finding] | None:
     """Bodies the plan sets up with no leader named, or, for a commanding body (指挥部, 领导小组,
     委员会, 联席会议), no office.  A body under a parent (an office, an on-site headquarters,
     a working or expert group) works under the parent's command and is not checked: plans
-    name its lead unit or let the parent appoint its head when it is formed.  Names of one
-    body printed several ways (``same_bodies``) are checked as one body."""
+    name its lead unit or let the parent appoint its head when it is formed; so does a body
+    formed on the scene (现场应急指挥部: ``unit_names.is_formed_on_site``), parent named or
+    not.  Names of one body printed several ways (``same_bodies``) are checked as one body."""
     set_up = {b: d for b, doc, d in edges_of(G, "established_by") if doc == plan.document}
     if not set_up:
         return None
-    top = [b for b in sorted(set_up) if not any(e["relation"] == "part_of" for _, _, e in G.out_edges(b, data=True))]
+    top = [b for b in sorted(set_up) if not any(e["relation"] == "part_of" for _, _, e in G.out_edges(b, data=True))
+           and not is_formed_on_site(label(G, b))]
     out = []
     for group in same_bodies(G, top):
         missing = [what for what, lacks in (("office", _lacks_office), ("leader", _lacks_leader))

@@ -119,6 +119,16 @@ def is_one_unit(name: str) -> bool:
         and not (name.startswith(_rules("township")) and not split_jurisdiction(name)[0])
 
 
+def is_formed_on_site(body: str) -> bool:
+    """A body formed on the scene of an event (the ``on_site`` rows: 现场应急指挥部), whose
+    head the standing body names when it is formed.
+
+    >>> is_formed_on_site("通辽市邮政业突发事件现场应急指挥部"), is_formed_on_site("通辽市邮政业突发事件应急指挥部")
+    (True, False)
+    """
+    return any(word in body for word in _rules("on_site"))
+
+
 def bare_name(name: str) -> str:
     """The name as one unit's names are compared: a short ending written out (推进办 →
     推进办公室), without its company form (有限公司) or the 管委会 that governs a zone.

@@ -18,6 +18,7 @@ finding they must keep:
   with no leader or office of its own: the same body); 镇人民政府 (every town's government);
   市人民政府, a member through its 副秘书长, is the plan's own government (its work is the plan);
   伊滨经济开发区 drafts a plan and serves through 园区管委会 on the member list (every zone);
+  the 现场应急指挥部 is formed on the scene, its head named by the standing headquarters then;
 - findings: 市审计局 drafts a plan and serves on no body: 市直有关部门 on the list is an open
   class, which cannot show that it is among them;
 - findings: 市森林消防救援支队 drafts a plan and sits on no body (it is not the 市消防救援支队
@@ -75,6 +76,7 @@ LINES = (
     "成员还有园区管委会、市直有关部门负责人。",                                    # 31
     "6\t园区运维保障工作方案\t伊滨经济开发区",                                  # 32
     "7\t审计监督保障方案\t市审计局",                                            # 33
+    "事发后成立洛阳市防汛现场应急指挥部，总指挥由市指挥部指定。",                    # 34
 )
 LUOYANG = Lines("luoyang.txt", LINES)
 TEXT, SOURCE = LUOYANG.text, LUOYANG.source()
@@ -124,6 +126,8 @@ def facts() -> list:
     for i, value in ((32, CITY + "伊滨经济开发区"), (33, None)):
         _, plan, drafter = LINES[i].split("\t")
         out.append(Task("P", line_span(i), "fixture", plan, (TaskUnit("responsible", unit(drafter, i, value)),)))
+    out.append(Body("P", line_span(34), "fixture", m("洛阳市防汛现场应急指挥部", 34, "洛阳市防汛现场应急指挥部"),
+                    "headquarters"))
     out.append(Membership("P", line_span(30), "fixture", hq, None, m("刘五", 30),
                           m("市人民政府副秘书长", 30, "洛阳市人民政府副秘书长")))
     out.append(Task("P", line_span(14), "fixture", "加强河道巡查", (

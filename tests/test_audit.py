@@ -61,6 +61,8 @@ def test_true_findings(plan, audit, subject):
     # groups under a parent body are formed and led as the parent decides
     pytest.param(A.bodies_missing, "洛阳市防汛抗旱指挥部现场工作组", id="sub-group"),
     pytest.param(A.bodies_missing, "洛阳市防汛抗旱指挥部", id="headquarters-with-both"),
+    # formed on the scene, no parent recorded: its head is named when it is formed
+    pytest.param(A.bodies_missing, "洛阳市防汛现场应急指挥部", id="on-site-headquarters"),
     # work given to a listing that names the unit, or to a collective that stands for it
     pytest.param(A.members_without_work, "洛阳市消防救援支队", id="named-in-a-listing"),
     pytest.param(A.members_without_work, "洛阳市西工区人民政府", id="covered-by-collective"),
