@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
+from .names import unit_suffixes
 from .resolve import abbreviates, is_collective, prefer_full
 
 AREA_PREFIX = re.compile(r"""
@@ -184,6 +185,8 @@ def read_names(names) -> dict[str, Reading]:
     >>> r = read_names(["伊金霍洛旗城市投资建设集团有限责任公司", "伊金霍洛旗城市投资集团"])
     >>> r["伊金霍洛旗城市投资集团"]
     Reading(unit='伊金霍洛旗城市投资建设集团有限责任公司', how=('contraction',))
+    >>> read_names(["通辽市政府分管", "通辽市政府分管副秘书长或市政府办公室分管"])["通辽市政府分管"].unit
+    '通辽市政府分管'
     >>> read_names(["伊金霍洛供电分公司圣地电力安装维护有限公司", "圣地电力安装维护有限公司"]
     ...            )["伊金霍洛供电分公司圣地电力安装维护有限公司"]
     Reading(unit='圣地电力安装维护有限公司', how=('written form', 'area', 'parent'))
@@ -191,8 +194,10 @@ def read_names(names) -> dict[str, Reading]:
     names = sorted(set(names))
     key = {n: bare_name(n) for n in names}
     how: dict[str, list[str]] = {n: ["written form"] if key[n] != n else [] for n in names}
+    unit_like = lambda: {key[n] for n in names if n.endswith(unit_suffixes())}    # noqa: E731
     for step, join in (("area", _by_area), ("organ", _by_organ), ("parent", _by_parent),
-                       ("abbreviation", prefer_full), ("contraction", _by_contraction)):
+                       ("abbreviation", prefer_full),
+                       ("contraction", lambda keys: _by_contraction(keys & unit_like()))):
         to = join(set(key.values()))
         for n in names:
             if to.get(key[n], key[n]) != key[n]:
@@ -253,7 +258,8 @@ def _by_parent(names: set[str]) -> dict[str, str]:
 
 
 def _by_contraction(names: set[str]) -> dict[str, str]:
-    """A name that is the plan's only longer name of its area with a middle part dropped."""
+    """A name that is the plan's only longer name of its area with a middle part dropped
+    (``names``: those printed as a unit's end, so not 政府分管, words read as a unit)."""
     out = {}
     for n in names:
         area, core = split_jurisdiction(n)
