@@ -24,7 +24,7 @@ import networkx as nx
 from .network import UNIT_KINDS, edges_of, nodes_of_kind
 from .plans import Link, Plan, by_unit, label, posts_in, read_plans
 from .query import Table
-from .unit_names import spelling_variant
+from .unit_names import area_of, is_formed_on_site, spelling_variant, split_jurisdiction
 
 EXACT_BETWEENNESS = 2000
 """Past this many nodes betweenness is estimated from a fixed sample of sources."""
@@ -124,22 +124,31 @@ class Finding:
 
 
 def work_off_bodies(plan: Plan, G=None) -> list[Finding] | None:
-    """Units with a duty or task in the plan that serve on none of its bodies; a name on the
-    bodies that is probably the same unit spelt another way is named in the finding."""
+    """Units with a duty or task in the plan that serve on none of its bodies, not even through
+    a collective on them that stands for them (园区管委会, 各属地镇政府); a name on the bodies
+    that is probably the same unit spelt another way is named in the finding."""
     if not plan.bodies or not plan.work:
         return None
     serving, out = plan.units_serving(), []
     for unit, links in sorted(plan.by_unit(plan.work).items()):
-        if unit not in serving:
+        if unit not in serving and not plan.general_serving_for(unit):
             kinds = "、".join(f"{n} {WORK_WORDS[how][n > 1]}"
                              for how, n in sorted(Counter(x.how for x in links).items()))
-            alike = sorted(s for s in serving if spelling_variant(unit, s))
+            alike = alike_units(plan, unit, serving)
             note = f"; {'、'.join(alike)} on them is probably the same unit spelt another way" if alike else ""
             out.append(Finding("", plan.title, unit,
                                f"{kinds} in the plan, on none of its {len(plan.bodies)} bodies "
                                f"by this name{note}", tuple(links)))
     return out
 
+
+def own_governments(plan: Plan) -> set[str]:
+    """The governments of the areas the plan's bodies belong to (鄂尔多斯市人民政府 for the
+    鄂尔多斯市产业基金发展运作联席会议)."""
+    return {area + GOVERNMENT for b in plan.bodies if (area := area_of(b))}
+
+
+GOVERNMENT = "人民政府"
 
 WORK_WORDS = {"duty": ("duty", "duties"), "lead": ("lead task", "lead tasks"),
               "support": ("support task", "support tasks"),
@@ -148,15 +157,17 @@ WORK_WORDS = {"duty": ("duty", "duties"), "lead": ("lead task", "lead tasks"),
 
 def members_without_work(plan: Plan, G=None) -> list[Finding] | None:
     """Member units (listed, or through an official) with no duty or task in the plan, not
-    even through a collective that stands for them (各镇人民政府, 各有关部门)."""
+    even through a collective that stands for them (各镇人民政府, 各有关部门).  The plan's own
+    government (the government of its bodies' area: 市人民政府 through its 副秘书长) is not
+    audited: the whole plan is its work."""
     members = [x for x in plan.serving if x.how in ("member", "official")]
     if not members or not (plan.work or plan.general_work):
         return None
-    working, out = plan.units_working(), []
+    working, out = plan.units_working() | own_governments(plan), []
     for unit, links in sorted(plan.by_unit(members).items()):
         if unit not in working and not plan.general_work_for(unit):
             bodies = "、".join(sorted({x.target for x in links}))
-            alike = sorted(w for w in working if spelling_variant(unit, w))
+            alike = alike_units(plan, unit, working)
             note = f"; {'、'.join(alike)}, which has some, is probably the same unit spelt another way" \
                 if alike else ""
             out.append(Finding("", plan.title, unit, f"member of {bodies}, with no duty or task in the plan{note}",
@@ -164,20 +175,32 @@ def members_without_work(plan: Plan, G=None) -> list[Finding] | None:
     return out
 
 
+def alike_units(plan: Plan, unit: str, others) -> list[str]:
+    """The units among ``others`` that ``unit`` is probably spelt for: a name printed for one
+    a spelling variant of a name printed for the other."""
+    return sorted(o for o in others if o != unit and _variant_pair(plan, unit, o))
+
+
+def _variant_pair(plan: Plan, a: str, b: str) -> tuple[str, str] | None:
+    """The first printed names of units ``a`` and ``b`` that are spelling variants."""
+    return next(((x, y) for x in plan.printed(a) for y in plan.printed(b) if spelling_variant(x, y)), None)
+
+
 def spelling_variants(plan: Plan, G=None) -> list[Finding] | None:
-    """Two names in the plan that are probably one unit spelt two ways."""
+    """Two names in the plan that are probably one unit spelt two ways (each printed name
+    compared, so 市政公共事业中心 is caught beside 市政公用事业中心 even where the plan also
+    prints 市政公用事业服务中心 for that unit)."""
     printed = by_unit([x for x in plan.work + plan.serving if x.how not in ("official", "leader")])
-    names = sorted({plan.unit_of[n] for n in printed})
-    if len(names) < 2:
+    units = sorted({plan.unit_of[n] for n in printed})
+    if len(units) < 2:
         return None
     out = []
-    for a, b in combinations(names, 2):
-        how = spelling_variant(a, b)
-        if how:
-            quotes = [next(x for n in printed if plan.unit_of[n] == name for x in printed[n])
-                      for name in (a, b)]
-            out.append(Finding("", plan.title, f"{a} / {b}",
-                               f"probably one unit spelt two ways ({how})", tuple(quotes)))
+    for a, b in combinations(units, 2):
+        pair = _variant_pair(plan, a, b)
+        if pair and all(n in printed for n in pair):
+            quotes = tuple(printed[n][0] for n in pair)
+            out.append(Finding("", plan.title, " / ".join(pair),
+                               f"probably one unit spelt two ways ({spelling_variant(*pair)})", quotes))
     return out
 
 
@@ -185,22 +208,51 @@ def bodies_missing(plan: Plan, G: nx.MultiDiGraph) -> list[Finding] | None:
     """Bodies the plan sets up with no leader named, or, for a commanding body (指挥部, 领导小组,
     委员会, 联席会议), no office.  A body under a parent (an office, an on-site headquarters,
     a working or expert group) works under the parent's command and is not checked: plans
-    name its lead unit or let the parent appoint its head when it is formed."""
-    set_up = [(b, d) for b, doc, d in edges_of(G, "established_by") if doc == plan.document]
+    name its lead unit or let the parent appoint its head when it is formed; so does a body
+    formed on the scene (现场应急指挥部: ``unit_names.is_formed_on_site``), parent named or
+    not.  Names of one body printed several ways (``same_bodies``) are checked as one body."""
+    set_up = {b: d for b, doc, d in edges_of(G, "established_by") if doc == plan.document}
     if not set_up:
         return None
+    top = [b for b in sorted(set_up) if not any(e["relation"] == "part_of" for _, _, e in G.out_edges(b, data=True))
+           and not is_formed_on_site(label(G, b))]
     out = []
-    for body, d in set_up:
-        if any(e["relation"] == "part_of" for _, _, e in G.out_edges(body, data=True)):
-            continue
-        missing = [what for what, lacks in (("office", _lacks_office(G, body)),
-                                             ("leader", _lacks_leader(G, body))) if lacks]
+    for group in same_bodies(G, top):
+        missing = [what for what, lacks in (("office", _lacks_office), ("leader", _lacks_leader))
+                   if all(lacks(G, b) for b in group)]
         if missing:
-            out.append(Finding("", plan.title, label(G, body),
-                               f"{G.nodes[body].get('type', 'body')} with no {' and no '.join(missing)} "
-                               f"named in the plan", (Link(label(G, body), label(G, body), "set_up",
-                                                           d.get("fact", ""), d.get("quote", "")),)))
+            also = f"; also printed as {'、'.join(label(G, b) for b in group[1:])}" if len(group) > 1 else ""
+            out.append(Finding("", plan.title, label(G, group[0]),
+                               f"{G.nodes[group[0]].get('type', 'body')} with no {' and no '.join(missing)} "
+                               f"named in the plan{also}",
+                               tuple(Link(label(G, b), label(G, b), "set_up", set_up[b].get("fact", ""),
+                                          set_up[b].get("quote", "")) for b in group)))
     return out
+
+
+BODY_TAIL = 6
+"""The shortest name (without its area) that names one body where another body of the plan
+of its type ends with it: 城市运维保障工作指挥部 (not 指挥部, nor 防汛指挥部)."""
+
+
+def same_bodies(G: nx.MultiDiGraph, bodies: list[str]) -> list[list[str]]:
+    """The bodies grouped by the body they name: of one type, and one's name, without its
+    area, ending another's (伊金霍洛旗城市运维保障工作指挥部 / 伊金霍洛旗极端气候天气…城市运维
+    保障工作指挥部: one headquarters printed two ways), the group joined through such pairs."""
+    group = {b: [b] for b in bodies}
+    for a, b in combinations(bodies, 2):
+        if group[a] is not group[b] and G.nodes[a].get("type") == G.nodes[b].get("type") \
+                and _ends_other(label(G, a), label(G, b)):
+            merged = group[a] + group[b]
+            for x in merged:
+                group[x] = merged
+    return sorted({id(g): sorted(g, key=lambda b: label(G, b)) for g in group.values()}.values(),
+                  key=lambda g: label(G, g[0]))
+
+
+def _ends_other(a: str, b: str) -> bool:
+    short, long_ = sorted((split_jurisdiction(a)[1], split_jurisdiction(b)[1]), key=len)
+    return len(short) >= BODY_TAIL and short != long_ and long_.endswith(short)
 
 
 COMMANDING = ("headquarters", "leading_group", "committee", "joint_conference")

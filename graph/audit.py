@@ -1,6 +1,7 @@
 """The plan audit report (``govkg audit``): for each plan, its bodies and their composition
 (leaders, members, office), every finding with the statements that support it and their
-place in the source file (file, character span, quote), and the checks that passed.
+place in the source file (file, character span, quote), the checks that passed, and the
+names the audits read as one unit (each printed name, the steps that joined it, a quote).
 
 Written as one offline HTML page (no script, no network; prints one plan a page), as CSV
 (one row per finding and supporting statement) or as JSON.
@@ -43,6 +44,15 @@ class PlanReport:
 
     def place(self, link: Link) -> Place | None:
         return self.places.get(link.fact)
+
+    def names(self) -> list[tuple[str, list[tuple[str, tuple[str, ...], Link]]]]:
+        """The units the plan prints two ways or more, each printed name with the steps
+        that read it as the unit (``unit_names.JOINS``) and a statement that prints it."""
+        first: dict[str, Link] = {}
+        for x in self.plan.work + self.plan.serving:
+            first.setdefault(x.unit, x)
+        return [(unit, [(n, self.plan.readings[n].how, first[n]) for n in printed])
+                for unit, printed in self.plan.joined().items()]
 
 
 def read_places(graph) -> dict[str, Place]:
@@ -94,6 +104,8 @@ def write_csv(reports: list[PlanReport], path: Path) -> Path:
 
 def to_json(reports: list[PlanReport]) -> list[dict]:
     return [{"document": r.plan.title, "bodies": composition(r.plan),
+             "names": {unit: [{"name": n, "how": list(how), **_evidence(r, x)} for n, how, x in printed]
+                       for unit, printed in r.names()},
              "checks": {rule: _check(found) for rule, found in r.results.items()},
              "findings": [{**f.as_dict(), "evidence": [_evidence(r, x) for x in f.evidence]}
                           for f in r.findings()]}
@@ -157,7 +169,27 @@ def _plan_html(r: PlanReport, i: int) -> str:
     findings = "".join(_finding_html(r, f) for f in r.findings()) or "<p>No findings.</p>"
     return (f'<section class="plan" id="plan-{i}"><h2>{e(r.plan.title)}</h2>'
             f'<h3>Bodies</h3>{_bodies_html(r.plan)}'
-            f'<h3>Findings</h3>{findings}<h3>Checks</h3>{_checks_html(r)}</section>')
+            f'<h3>Findings</h3>{findings}<h3>Checks</h3>{_checks_html(r)}'
+            f'<h3>Names read as one unit</h3>{_names_html(r)}</section>')
+
+
+def _names_html(r: PlanReport) -> str:
+    """Each unit the plan prints two ways or more: its printed names, how each is read as
+    the unit, and a sentence that prints it."""
+    e = html.escape
+    rows = []
+    for unit, printed in r.names():
+        for k, (name, how, link) in enumerate(printed):
+            p = r.place(link)
+            where = f"{e(p.file)}, characters {p.start}–{p.end}" if p else "place not recorded"
+            head = f'<th scope="rowgroup" rowspan="{len(printed)}">{e(unit)}</th>' if k == 0 else ""
+            rows.append(f'<tr>{head}<td>{e(name)}</td><td>{e("、".join(how)) or "as printed"}</td>'
+                        f'<td><blockquote class="quote">{e(link.quote)}</blockquote><cite>{where}</cite></td></tr>')
+    if not rows:
+        return "<p>The plan prints each unit one way.</p>"
+    return ('<table class="names"><colgroup><col class="unit"><col class="unit"><col class="how"><col>'
+            '</colgroup><thead><tr><th>Unit</th><th>Printed</th><th>Read as the unit by</th>'
+            f'<th>Where</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
 def _bodies_html(plan: Plan) -> str:
@@ -197,6 +229,7 @@ padding:0 1em;color:#222;line-height:1.5}
 h2{border-bottom:2px solid #345;margin-top:2em}table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #bbb;padding:.3em;vertical-align:top;text-align:left}thead th{background:#eef}
 table.bodies th[scope=row]{width:20%}table.bodies td:last-child{width:15%}
+table.names col.unit{width:20%}table.names col.how{width:12%}
 .finding{border-left:4px solid #c60;padding:.2em .8em;margin:.8em 0;background:#fff8f0}
 .finding h4{margin:.2em 0}.rule{font-family:monospace;color:#666;font-size:.85em}
 blockquote.quote{margin:.2em 0;padding:.2em .6em;background:#fff;border:1px solid #ddd}

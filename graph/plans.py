@@ -7,7 +7,9 @@ listed as a member, through a ``leader``'s post (副总指挥：市应急管理�
 or a task (``lead``, ``support``, ``responsible``) in it, or when a collective that stands for
 it does (各镇人民政府, 旗直各有关部门: ``unit_names.covers``).  Everything is read from the plan's
 own statements, and names are compared as ``unit_names`` says: printed variants of one unit
-are one unit, and collectives or listings are no unit at all.
+are one unit, and collectives or listings are no unit at all — but a collective on a body
+that names every unit of a kind (园区管委会, 各属地镇政府) makes them serve on it, as one with
+work gives them work.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ import networkx as nx
 from . import lexicon
 from .network import edges_of
 from .resolve import canonical_unit, split_level, split_post
-from .unit_names import area_of, covers, is_one_unit, same_unit_names
+from .unit_names import Reading, area_of, covers, covers_every, is_one_unit, read_names
 
 POST_JOIN = re.compile(r"[、，,]")
 """Between the posts one person holds: 旗发展和改革委员会主任、水利局局长."""
@@ -53,7 +55,9 @@ class Plan:
     serving: list[Link] = field(default_factory=list)         # unit → body links
     work: list[Link] = field(default_factory=list)            # unit → duty/task links
     general_work: list[Link] = field(default_factory=list)    # the same, of collectives and listings
+    general_serving: list[Link] = field(default_factory=list)  # collectives and listings on the bodies
     unit_of: dict[str, str] = field(default_factory=dict)     # printed unit → its unit
+    readings: dict[str, Reading] = field(default_factory=dict)    # printed unit → how it is read
 
     def units_serving(self) -> set[str]:
         return {self.unit_of[x.unit] for x in self.serving}
@@ -67,6 +71,23 @@ class Plan:
         for x in links:
             out[self.unit_of[x.unit]].append(x)
         return out
+
+    def printed(self, unit: str) -> list[str]:
+        """The names the plan prints for ``unit``."""
+        return sorted(n for n, u in self.unit_of.items() if u == unit)
+
+    def joined(self) -> dict[str, list[str]]:
+        """Unit → its printed names, for the units the plan prints two ways or more."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for n in sorted(self.unit_of):
+            out[self.unit_of[n]].append(n)
+        return {u: names for u, names in sorted(out.items()) if len(names) > 1}
+
+    def general_serving_for(self, unit: str) -> list[Link]:
+        """Collectives or listings on the plan's bodies that stand for ``unit`` too
+        (园区管委会有关负责人 for a zone, 各属地镇政府 for a town's government; not an open
+        class such as 市直各相关部门: ``unit_names.covers_every``)."""
+        return [x for x in self.general_serving if covers_every(x.unit, unit)]
 
     def general_work_for(self, unit: str) -> list[Link]:
         """Work the plan gives to collectives or listings that stand for ``unit`` too
@@ -97,18 +118,24 @@ def read_plans(G: nx.MultiDiGraph) -> list[Plan]:
             p.bodies.append(label(G, body))
             p.composition.append(_composition_link(G, u, body, d))
             p.serving += _serving_links(G, u, body, d)
+            if G.nodes[u]["kind"] in ("agency", "collective") and not _one_unit(G, u):
+                p.general_serving.append(_composition_link(G, u, body, d))
     for u, task, d in edges_of(G, *WORK_RELATIONS):
         if d.get("document") and G.nodes[u]["kind"] in ("agency", "collective"):
             how = "duty" if d["relation"] == "has_duty" else d["relation"]
             link = Link(label(G, u), G.nodes[task].get("text", label(G, task)), how, d.get("fact", ""),
                         d.get("quote", ""))
-            one = G.nodes[u]["kind"] == "agency" and is_one_unit(link.unit)
-            (plan(d["document"]).work if one else plan(d["document"]).general_work).append(link)
+            (plan(d["document"]).work if _one_unit(G, u) else plan(d["document"]).general_work).append(link)
     for p in plans.values():
         p.bodies = sorted(set(p.bodies))
-        p.unit_of = same_unit_names({x.unit for x in p.work + p.serving})
+        p.readings = read_names({x.unit for x in p.work + p.serving})
+        p.unit_of = {n: r.unit for n, r in p.readings.items()}
         p.serving = _named_elsewhere(p)
     return sorted(plans.values(), key=lambda p: (p.title, p.document))
+
+
+def _one_unit(G, u: str) -> bool:
+    return G.nodes[u]["kind"] == "agency" and is_one_unit(label(G, u))
 
 
 def _named_elsewhere(p: Plan) -> list[Link]:
@@ -136,7 +163,7 @@ def _serving_links(G, u: str, body: str, d: dict) -> list[Link]:
     """The units that ``u`` (a unit, a person or a post) makes serve on ``body``."""
     kind, c = G.nodes[u]["kind"], _composition_link(G, u, body, d)
     if kind in ("agency", "collective"):
-        units = [(label(G, u), False)] if kind == "agency" and is_one_unit(label(G, u)) else []
+        units = [(label(G, u), False)] if _one_unit(G, u) else []
     elif kind == "person":
         units = [t for p in posts_in(G, u, d.get("fact")) for t in _post_units(G, p)]
     else:                                   # a post leading a body, no person named

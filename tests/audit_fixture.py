@@ -10,7 +10,19 @@ finding they must keep:
   the 现场工作组 under the headquarters needs no leader or office of its own; 市消防救援支队
   and 西工区人民政府 are members whose work is given to 市消防救援支队以及其他应急救援力量 and
   各县区人民政府;
-- findings: 市财政局 has a duty and sits on no body; 市民政局 is a member with no work;
+- no finding either: a table of plans to draft (专项方案 / 编制单位) names the members in other
+  forms: 市水务投资集团 (a contraction of 市水务建设投资集团有限公司), 洛阳供电公司电力检修有限公司
+  (the subsidiary 电力检修有限公司 after its parent company), 宣传部 (市委宣传部 without its
+  committee's 委), 市人民政府督查室 (市政府督查室 written out);
+- no finding either: the headquarters printed a second way (洛阳市城市防汛抗旱指挥部, set up
+  with no leader or office of its own: the same body); 镇人民政府 (every town's government);
+  市人民政府, a member through its 副秘书长, is the plan's own government (its work is the plan);
+  伊滨经济开发区 drafts a plan and serves through 园区管委会 on the member list (every zone);
+  the 现场应急指挥部 is formed on the scene, its head named by the standing headquarters then;
+- findings: 市审计局 drafts a plan and serves on no body: 市直有关部门 on the list is an open
+  class, which cannot show that it is among them;
+- findings: 市森林消防救援支队 drafts a plan and sits on no body (it is not the 市消防救援支队
+  on the list); 市财政局 has a duty and sits on no body; 市民政局 is a member with no work;
   市文广广电局 (member) and 市文旅广电局 (duty) are one unit misspelt; the 领导小组 has no
   leader and no office.
 """
@@ -51,6 +63,20 @@ LINES = (
     "副总指挥：赵四（市发展和改革委员会主任、市水务局局长）",                  # 18
     "市水务局：负责城市供水保障。",                                         # 19
     "指挥部成员单位还包括市消防救援支队、西工区人民政府。",                    # 20
+    "成员单位另有市水务建设投资集团有限公司、电力检修有限公司、市委宣传部、市政府督查室。",  # 21
+    "序号\t专项方案\t编制单位",                                              # 22
+    "1\t城市供水保障方案\t市水务投资集团",                                     # 23
+    "2\t城市供电保障方案\t洛阳供电公司电力检修有限公司",                        # 24
+    "3\t宣传报道保障方案\t宣传部",                                             # 25
+    "4\t督查考评工作方案\t市人民政府督查室",                                   # 26
+    "5\t森林防火保障方案\t市森林消防救援支队",                                 # 27
+    "汛期成立洛阳市城市防汛抗旱指挥部，统一指挥城区防汛工作。",                    # 28
+    "镇人民政府：负责本镇防汛工作。",                                          # 29
+    "成员：刘五（市人民政府副秘书长）",                                          # 30
+    "成员还有园区管委会、市直有关部门负责人。",                                    # 31
+    "6\t园区运维保障工作方案\t伊滨经济开发区",                                  # 32
+    "7\t审计监督保障方案\t市审计局",                                            # 33
+    "事发后成立洛阳市防汛现场应急指挥部，总指挥由市指挥部指定。",                    # 34
 )
 LUOYANG = Lines("luoyang.txt", LINES)
 TEXT, SOURCE = LUOYANG.text, LUOYANG.source()
@@ -87,6 +113,23 @@ def facts() -> list:
     for i in (*range(6, 14), 19):
         holder, text = LINES[i].rstrip("。").split("：")
         out.append(Duty("P", line_span(i), "fixture", unit(holder, i), "unit", hq, text))
+    out += [Membership("P", line_span(21), "fixture", hq, unit(u, 21, value)) for u, value in (
+        ("市水务建设投资集团有限公司", None), ("电力检修有限公司", "电力检修有限公司"), ("市委宣传部", None),
+        ("市政府督查室", None))]
+    for i, value in ((23, None), (24, "洛阳供电公司电力检修有限公司"), (25, CITY + "宣传部"), (26, None), (27, None)):
+        _, plan, drafter = LINES[i].split("\t")
+        out.append(Task("P", line_span(i), "fixture", plan, (TaskUnit("responsible", unit(drafter, i, value)),)))
+    out.append(Body("P", line_span(28), "fixture", m("洛阳市城市防汛抗旱指挥部", 28, "洛阳市城市防汛抗旱指挥部"),
+                    "headquarters"))
+    out.append(Duty("P", line_span(29), "fixture", unit("镇人民政府", 29), "unit", hq, "负责本镇防汛工作"))
+    out += [Membership("P", line_span(31), "fixture", hq, m(u, 31, u, collective=True)) for u in ("园区管委会", "市直有关部门")]
+    for i, value in ((32, CITY + "伊滨经济开发区"), (33, None)):
+        _, plan, drafter = LINES[i].split("\t")
+        out.append(Task("P", line_span(i), "fixture", plan, (TaskUnit("responsible", unit(drafter, i, value)),)))
+    out.append(Body("P", line_span(34), "fixture", m("洛阳市防汛现场应急指挥部", 34, "洛阳市防汛现场应急指挥部"),
+                    "headquarters"))
+    out.append(Membership("P", line_span(30), "fixture", hq, None, m("刘五", 30),
+                          m("市人民政府副秘书长", 30, "洛阳市人民政府副秘书长")))
     out.append(Task("P", line_span(14), "fixture", "加强河道巡查", (
         TaskUnit("lead", unit("市水利局", 14)), TaskUnit("support", unit("市公安局", 14)))))
     return out

@@ -1,6 +1,7 @@
 """The audit report in a real browser (headless Chromium, Playwright): the sample corpus's
 report opens with no request beyond its own file and no console error, and the 通辽 postal
-plan's misspelt unit is there with both quotes and their places.  Screenshots go to
+plan's misspelt unit is there with both quotes and their places, and the upkeep plan's
+names read as one unit show how and where (城市投资集团, a contraction, in its 编制单位 table).  Screenshots go to
 tests/artifacts/.  Skipped like the page's browser tests unless GOVKG_REQUIRE_BROWSER=1."""
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from graph.audit import audit_report, write_html
 from test_viz_browser import ARTIFACTS, browser  # noqa: F401  (fixture: the browser)
 
 POSTAL = "通辽市邮政业突发事件应急预案"
+UPKEEP = "城市运维保障工作方案"          # its 编制单位 table prints 城市投资集团 for 城市投资建设集团
 
 
 @pytest.fixture(scope="module")
@@ -38,5 +40,11 @@ def test_report_shows_a_finding_with_its_quotes(browser, report_page):  # noqa: 
     assert plan.locator("ul.checks li").count() == 5 and "not applicable" in plan.locator("ul.checks").inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "audit-postal.png")
+    upkeep = page.locator("section.plan", has=page.locator("h2", has_text=UPKEEP))
+    joined = upkeep.locator("table.names tr", has_text="伊金霍洛旗城市投资集团")
+    joined.scroll_into_view_if_needed()
+    assert "contraction" in joined.inner_text() and "城市在建项目城市运维保障工作方案" in joined.inner_text()
+    assert "002_e1f51ba76b5882f4.txt, characters" in joined.inner_text()
+    page.screenshot(path=ARTIFACTS / "audit-names.png")
     assert errors == [] and requests == [report_page.as_uri()]
     page.close()

@@ -154,6 +154,7 @@ def test_tasks_a_unit_leads(sample_store):
 
 ANHUI = "滁州市人民政府关于印发2020年市政府重点工作分工方案的通知\n滁政〔2020〕8号\n各县、市、区人民政府:\n"
 HUNAN = "湘阴县人民政府关于印发湘阴县优化营商环境实施办法的通知\n湘政发〔2019〕3号\n各乡镇人民政府:\n"
+HENAN = "洛阳市人民政府办公室关于印发洛阳市专项应急预案编制工作方案的通知\n洛政办〔2021〕15号\n各县（市、区）人民政府:\n"
 JIANGXI = "吉水县人民政府办公室关于印发民生实事任务分解表的通知\n吉府办字〔2020〕9号\n各乡镇人民政府:\n"
 
 
@@ -179,6 +180,23 @@ JIANGXI = "吉水县人民政府办公室关于印发民生实事任务分解表
                  "（二）市财政局牵头的工作\n1.加强预算管理。\n二、保障措施\n（一）加强组织领导。各部门要高度重视。\n", ANHUI,
                  [("推进重大项目建设", (("lead", "滁州市发展和改革委员会"),)), ("扩大有效投资", (("lead", "滁州市发展和改革委员会"),)),
                   ("加强预算管理", (("lead", "滁州市财政局"),))], id="lead-in-sub-heading"),
+    # a list of plans to draft: 专项方案 / 编制单位, units split by spaces, the 备注 empty (Inner Mongolia)
+    pytest.param("附件2\n专项工作方案编制任务清单\n序号\t专项方案\t编制单位\t备注\n"
+                 "10\t城市供电运维保障工作方案\t供电分公司 圣地电力安装维护有限公司\t\n"
+                 "17\t城市在建项目城市运维保障工作方案\t住房和城乡建设局 城市投资集团\t\n",
+                 "伊金霍洛旗人民政府办公室关于印发城市运维保障工作方案的通知\n伊政办发〔2024〕30号\n各镇人民政府:\n",
+                 [("城市供电运维保障工作方案", (("responsible", "供电分公司"),
+                                             ("responsible", "圣地电力安装维护有限公司"))),
+                  ("城市在建项目城市运维保障工作方案", (("responsible", "伊金霍洛旗住房和城乡建设局"),
+                                                     ("responsible", "伊金霍洛旗城市投资集团")))],
+                 id="plans-to-draft"),
+    # 预案名称 / 编制单位: each unit drafts a contingency plan (Henan)
+    pytest.param("序号\t预案名称\t编制单位\n1\t洛阳市防汛抗旱应急预案\t市水利局\n2\t洛阳市地震应急预案\t市应急管理局\n",
+                 HENAN, [("洛阳市防汛抗旱应急预案", (("responsible", "洛阳市水利局"),)),
+                         ("洛阳市地震应急预案", (("responsible", "洛阳市应急管理局"),))], id="contingency-plans-to-draft"),
+    # a pipe table whose unit column is 承办单位 (Jiangxi)
+    pytest.param("序号 | 工作任务 | 承办单位 |\n1 | 新建城区公办幼儿园2所 | 县教体局 |\n",
+                 JIANGXI, [("新建城区公办幼儿园2所", (("responsible", "吉水县教育体育局"),))], id="pipe-table-handled-by"),
 ])
 def test_forms_of_other_provinces(body, header, expected):
     assert tasks(body, header) == expected
