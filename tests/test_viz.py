@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.layout import layout, sampled_layout
+from graph.layout import SPACING, layout
 from graph.viz import page_data, remote_references, script_json, select, to_html
 
 HOSTILE = '</script><script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
@@ -75,9 +75,15 @@ def test_page_is_deterministic(plan_network):
     assert to_html(plan_network) == to_html(plan_network.copy())
 
 
-def test_large_components_use_the_sampled_layout():
-    xy = sampled_layout(2000, [(i, (i * 7 + 1) % 2000) for i in range(2000)])
-    assert xy.shape == (2000, 2) and float(abs(xy).max()) < 1e6
+def test_layout_spreads_every_component_and_is_deterministic():
+    ring = [(f"r{i:04d}", f"r{(i + 1) % 2000:04d}") for i in range(2000)]
+    pairs = [(f"p{i}", f"q{i}") for i in range(50)]
+    nodes = sorted({n for e in ring + pairs for n in e} | {"alone"})
+    pos = layout((nodes, ring + pairs))
+    assert pos == layout((list(reversed(nodes)), list(reversed(ring + pairs))))   # any input order
+    assert len(pos) == len(nodes) and len(set(pos.values())) == len(nodes)     # no two nodes on one spot
+    neighbours = [abs(complex(*pos[u]) - complex(*pos[v])) for u, v in ring]
+    assert sorted(neighbours)[len(neighbours) // 2] < 4 * SPACING              # neighbours stay close
 
 
 @pytest.mark.parametrize("kwargs, present, absent", [
@@ -115,7 +121,7 @@ def test_viz_command_errors(plan_build, args, message):
 
 
 def page_nodes(page: str) -> list[dict]:
-    return json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);\n", page).group(1))
+    return page_json(page)["nodes"]
 
 
 def test_build_writes_the_page_beside_the_trig(sample_build):
@@ -162,3 +168,37 @@ def test_names_get_distinct_labels_and_edge_colours_a_legend(sample_build):
     for relation in ("member_of", "leads", "has_duty"):
         chinese, colour = RELATION_LABELS[relation]
         assert f'stroke="{colour}"' in legend and f"{chinese} {relation}" in legend
+
+
+PAGE_FROM_MEMORY = """
+import sys
+import graph.network as N
+from graph.build import build, sample_corpus
+def refuse(*args, **kwargs):
+    raise AssertionError("the build queried the store for its page")
+N.read_projection = refuse
+build([sample_corpus()[0][0]], sys.argv[1])
+print(sorted({m.split(".")[0] for m in sys.modules} & {"pyvis", "jinja2", "IPython", "networkx", "scipy"}))
+"""
+
+
+def test_the_build_draws_its_page_from_the_graphs_it_holds(tmp_path):
+    """issue 15: the page is a product of the build — no query of the store, and none of
+    pyvis (its jinja2 and IPython), networkx or scipy imported."""
+    done = subprocess.run([sys.executable, "-c", PAGE_FROM_MEMORY, str(tmp_path)], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
+    assert len(page_nodes((tmp_path / "graph.html").read_text(encoding="utf-8"))) > 50
+
+
+def test_a_page_from_memory_is_the_page_from_the_store(tmp_path):
+    """An incremental build reuses a graph it does not hold, so it reads the store: its page
+    is byte for byte the page of a fresh build, drawn from memory."""
+    from graph.build import build, sample_corpus
+    first, second = (path for path, _ in sample_corpus()[:2])
+    build([first], tmp_path / "grown")
+    assert build([first, second], tmp_path / "grown").unchanged == 1
+    build([first, second], tmp_path / "fresh")
+    grown, fresh = ((tmp_path / d / "graph.html").read_bytes() for d in ("grown", "fresh"))
+    assert grown == fresh and len(page_nodes(fresh.decode("utf-8"))) > 100
