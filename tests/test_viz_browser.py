@@ -157,13 +157,99 @@ def test_click_on_an_edge_shows_its_quote(browser, plan_build):
     xy = page.evaluate("""() => {
         const e = edges.get({filter: x => x.relation === "cites"})[0];
         const p = network.getPositions([e.from, e.to]);
-        const mid = {x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2};
-        network.moveTo({position: mid, scale: 1.5, animation: false});
-        const d = network.canvasToDOM(mid);
         const r = document.getElementById("mynetwork").getBoundingClientRect();
-        return [r.left + d.x, r.top + d.y]; }""")
+        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {   // a point of the edge no other thing covers
+            const at = {x: p[e.from].x + t * (p[e.to].x - p[e.from].x), y: p[e.from].y + t * (p[e.to].y - p[e.from].y)};
+            network.moveTo({position: at, scale: 1.5, animation: false});
+            const d = network.canvasToDOM(at);
+            if (network.getEdgeAt(d) === e.id && network.getNodeAt(d) === undefined) return [r.left + d.x, r.top + d.y];
+        }
+        return null; }""")
     page.mouse.click(*xy)
     page.wait_for_selector("#govkg-details blockquote")
     assert page.inner_text("#govkg-details h2") == "引用 (cites)"
     assert page.inner_text("#govkg-details blockquote") == "依据《中华人民共和国森林法》等法律法规，制定本预案。"
     assert "鄂尔多斯市森林草原防灭火应急预案 · 2024-03-01" in page.inner_text("#govkg-details")
+
+
+LABEL_BOXES = """() => {
+    // the label boxes vis drew in its last frame (canvas units), of the labels in view
+    const r = document.getElementById("mynetwork").getBoundingClientRect();
+    const a = network.DOMtoCanvas({x: 0, y: 0}), b = network.DOMtoCanvas({x: r.width, y: r.height});
+    const boxes = [];
+    nodes.forEach(n => {
+        if (n.hidden || !n.label) return;
+        const s = network.body.nodes[n.id].labelModule.size;
+        const box = {label: n.label, left: s.left, top: s.top, right: s.left + s.width, bottom: s.top + s.height};
+        if (box.right > a.x && box.left < b.x && box.bottom > a.y && box.top < b.y) boxes.push(box);
+    });
+    const scale = network.getScale();
+    const edgeLabels = edges.get().filter(e => {
+        const m = network.body.edges[e.id] && network.body.edges[e.id].labelModule;
+        return m && !e.hidden && m.fontOptions.size * scale >= m.elementOptions.scaling.label.drawThreshold - 1;
+    }).length;
+    return {boxes: boxes, scale: scale, edgeLabels: edgeLabels};
+}"""
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [(p["label"], q["label"]) for i, p in enumerate(boxes) for q in boxes[i + 1:]
+            if p["left"] < q["right"] and q["left"] < p["right"] and p["top"] < q["bottom"] and q["top"] < p["bottom"]]
+
+
+def test_the_first_view_is_readable(browser, sample_build):
+    """issue 16: the first view was a hairball — labels piled on each other at the opening
+    zoom.  At the scale the page opens at, no two labels drawn overlap (measured on the
+    boxes vis drew), enough are drawn to read the picture, no relation name is drawn over
+    them, and the title names the corpus."""
+    path = sample_build[0] / "graph.html"
+    opened = open_page(browser, path)
+    seen = opened.page.evaluate(LABEL_BOXES)
+    ARTIFACTS.mkdir(exist_ok=True)
+    opened.page.screenshot(path=ARTIFACTS / "sample-first-view.png")
+    assert overlapping(seen["boxes"]) == [] and len(seen["boxes"]) >= 30
+    assert len({b["label"] for b in seen["boxes"]}) == len(seen["boxes"])
+    assert seen["edgeLabels"] == 0 and seen["scale"] >= 0.8
+    assert opened.page.title().startswith("govkg — samples (")
+    opened.page.evaluate("network.moveTo({scale: 2.5, animation: false})")      # zoomed in: still none
+    opened.page.wait_for_timeout(400)
+    closer = opened.page.evaluate(LABEL_BOXES)
+    assert overlapping(closer["boxes"]) == [] and closer["boxes"]
+    assert opened.errors == []
+
+
+def big_projection(bodies: int = 60, members: int = 20, tasks: int = 3000):
+    """Bodies with member units, and many tasks each led by one unit: past BIG_GRAPH nodes."""
+    from graph.network import Projection
+    nodes, edges = {}, []
+    for b in range(bodies):
+        nodes[f"b{b:03d}"] = {"kind": "body", "label": f"第{b}指挥部"}
+    for u in range(bodies * members // 2):
+        nodes[f"u{u:04d}"] = {"kind": "agency", "label": f"单位{u}局"}
+        for b in (u % bodies, (u * 7 + 3) % bodies):
+            edges.append((f"u{u:04d}", f"b{b:03d}", f"member_of {u} {b}", {"relation": "member_of", "quote": f"成员{u}"}))
+    for t in range(tasks):
+        nodes[f"t{t:05d}"] = {"kind": "task", "label": f"任务{t}"}
+        edges.append((f"u{t % (bodies * members // 2):04d}", f"t{t:05d}", f"lead {t}", {"relation": "lead"}))
+    return Projection(nodes, tuple(edges))
+
+
+def test_a_big_graph_opens_on_its_bodies_and_members(browser, tmp_path):
+    """issue 15: a big graph's page opens on its bodies and their members, drawn at once;
+    a click on a unit adds what it does, "Show all" adds the rest."""
+    from graph.viz import BIG_GRAPH
+    P = big_projection()
+    assert len(P.nodes) > BIG_GRAPH
+    opened = open_page(browser, write_html(P, tmp_path / "big.html", "big"))
+    page = opened.page
+    assert page.evaluate("nodes.length") == 60 + 600
+    assert page.evaluate("nodes.get().every(n => n.kind === 'body' || n.kind === 'agency')")
+    details = click_node(opened, "单位7局")
+    assert "第7指挥部" in details and "任务7" in details
+    assert page.evaluate("nodes.get({filter: n => n.kind === 'task'}).map(n => n.name).sort()") == \
+        sorted(f"任务{t}" for t in range(7, 3000, 600))
+    assert "665 of 3660 nodes shown" in page.inner_text("#govkg-counts")
+    page.click("#govkg-reset")
+    assert page.evaluate("[nodes.length, edges.length]") == [len(P.nodes), len(P.edges)]
+    page.wait_for_timeout(400)                  # the labels of the new view, drawn
+    assert overlapping(page.evaluate(LABEL_BOXES)["boxes"]) == [] and opened.errors == []
