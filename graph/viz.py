@@ -159,9 +159,20 @@ def page_title(G, what: str) -> str:
     return f"govkg — {what} ({len(P.nodes)} nodes, {documents} documents)"
 
 
+REFERENCE_BEFORE = re.compile(f"(?:{REMOTE_REFERENCE.pattern})\\Z", re.VERBOSE | re.IGNORECASE)
+"""``REMOTE_REFERENCE`` ending where the search ends (at a ``//``)."""
+REACH = 200
+
+
 def remote_references(page: str) -> list[str]:
-    """Every place in ``page`` that would make the browser fetch from elsewhere."""
-    return [m.group(0) for m in REMOTE_REFERENCE.finditer(page)]
+    """Every place in ``page`` that would make the browser fetch from elsewhere (each
+    reference ends in ``//``: only the text before each ``//`` is searched, which is fast)."""
+    found = []
+    for slashes in re.finditer("//", page):
+        hit = REFERENCE_BEFORE.search(page, max(0, slashes.start() - REACH), slashes.end())
+        if hit:
+            found.append(hit.group(0))
+    return found
 
 
 def script_json(value) -> str:
@@ -255,28 +266,33 @@ def _node(P: Projection, n: str, i: int, xy, degree: int, label: str, quotes: _I
 
 def node_labels(P: Projection) -> dict[str, str]:
     """Each node's label: a name cut in the middle (``label_of``), a text cut at its end
-    (``network.short``); names that would share a label are cut longer until they differ.
+    (``network.short``); different names that would share a label are cut longer until
+    their labels differ.
 
     >>> groups = [f"鄂尔多斯市森林草原防灭火指挥部现场指挥部第{i}工作组组长单位" for i in "一二"]
     >>> P = Projection({g: {"kind": "body", "label": g} for g in groups}, ())
     >>> sorted(node_labels(P).values())
-    ['鄂尔多斯市森林草…场指挥部第一工作组组长单位', '鄂尔多斯市森林草…场指挥部第二工作组组长单位']
+    ['鄂尔多斯市森林草原防灭…指挥部第一工作组组长单位', '鄂尔多斯市森林草原防灭…指挥部第二工作组组长单位']
     """
-    out, names = {}, {}
-    for n, a in P.nodes.items():
-        names[n] = a.get("label", n)
-        out[n] = _cut(names[n], a.get("kind"), 0)
-    sharing: dict[str, set] = {}
+    names = {n: a.get("label", n) for n, a in P.nodes.items()}
+    kinds = {n: a.get("kind") for n, a in P.nodes.items()}
+    out = {n: _cut(names[n], kinds[n], 0) for n in P.nodes}
+    sharing: dict[str, list[str]] = {}
     for n, label in out.items():
-        sharing.setdefault(label, set()).add(names[n])
-    for n, label in out.items():
-        longer = 0
-        while len(sharing[label]) > 1 and out[n] != names[n] and longer < 200:
-            longer += 4
-            out[n] = _cut(names[n], P.nodes[n].get("kind"), longer)
-            if sum(_cut(m, P.nodes[n].get("kind"), longer) == out[n] for m in sharing[label]) == 1:
-                break
+        sharing.setdefault(label, []).append(n)
+    for members in sharing.values():
+        if len({names[n] for n in members}) > 1:
+            out.update(_apart(members, names, kinds))
     return out
+
+
+def _apart(members: list[str], names: dict, kinds: dict) -> dict[str, str]:
+    """Labels for nodes of different names that were cut alike: cut longer, till they differ."""
+    for longer in range(4, 400, 4):
+        labels = {n: _cut(names[n], kinds[n], longer) for n in members}
+        if len(set(labels.values())) == len({names[n] for n in members}):
+            return labels
+    return {n: names[n] for n in members}
 
 
 def _cut(name: str, kind: str | None, longer: int) -> str:
