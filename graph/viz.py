@@ -46,6 +46,8 @@ KIND_STYLE = {  # kind: (colour, vis shape, 中文, size, label font size)
     "other": ("#bab0ac", "dot", "其他", 7, 12),
 }
 FOCUS_BORDER = "#111111"
+ID_BASE = "https://w3id.org/govkg/id/"
+"""Where govkg's IRIs start (``vocab.iri_for``): the page's data leaves it out."""
 TEXT_KINDS = ("work", "duty", "task")     # labelled by their text's beginning; names by both ends
 RELATION_LABELS = {  # relation: (中文, edge colour)
     "member_of": ("成员", "#4e79a7"), "leads": ("领导", "#e15759"), "holds": ("任职", "#f28e2b"),
@@ -221,15 +223,15 @@ def page_data(G, pos: dict, focus: str | None = None) -> tuple[list[dict], list[
     if focus in ids:
         node = nodes[ids[focus]]
         node.update(focus=True, borderWidth=5, size=node["size"] * 1.5,
-                    color={"background": node["color"], "border": FOCUS_BORDER},
+                    color={"background": KIND_STYLE.get(node["kind"], KIND_STYLE["other"])[0], "border": FOCUS_BORDER},
                     font={"size": node["font"]["size"] + 6, "bold": True})
     edges = []
     for u, v, k, d in sorted(P.edges, key=lambda e: (ids[e[0]], ids[e[1]], e[2])):
         edges.append(_edge(len(edges), ids[u], ids[v], d, quotes, docs))
     data = {"quotes": quotes.items, "documents": docs.items, "physics": physics(len(nodes)),
             "stabilization": STABILIZATION,
-            "kinds": {k: [s[0], s[2]] for k, s in KIND_STYLE.items()},
-            "relations": {r: s[0] for r, s in RELATION_LABELS.items()}}
+            "kinds": {k: [s[0], s[2], s[1]] for k, s in KIND_STYLE.items()},
+            "relations": {r: list(s) for r, s in RELATION_LABELS.items()}, "base": ID_BASE}
     return nodes, edges, data
 
 
@@ -250,17 +252,19 @@ class _Index:
 
 
 def _node(P: Projection, n: str, i: int, xy, degree: int, label: str, quotes: _Index, docs: _Index) -> dict:
+    """One node's entry in the page's data: shape and colour come with its kind (``kinds``),
+    the label only where it is not the name, the IRI without ``ID_BASE``."""
     a = P.nodes[n]
     kind = a.get("kind", "other")
-    colour, shape, _, size, font = KIND_STYLE.get(kind, KIND_STYLE["other"])
+    _, _, _, size, font = KIND_STYLE.get(kind, KIND_STYLE["other"])
     name = a.get("label", n)
     busy = degree ** 0.5                              # busy nodes: bigger, and readable from afar
-    node = {"id": i, "x": xy[0], "y": xy[1], "label": label,
-            "shape": shape, "color": colour, "size": round(size + min(10.0, 1.5 * busy), 1),
-            "font": {"size": round(font + min(6.0, busy))},
-            "kind": kind, "name": name, "iri": n, "text": a.get("text"), "type": a.get("type"),
+    node = {"id": i, "x": xy[0], "y": xy[1], "label": label if label != name else None,
+            "size": round(size + min(10.0, 1.5 * busy), 1), "font": {"size": round(font + min(6.0, busy))},
+            "kind": kind, "name": name, "text": a.get("text"), "type": a.get("type"),
             "date": a.get("date"), "q": quotes(a.get("quote")), "d": docs(_doc_title(P, a.get("document"))),
             "page": a.get("page")}
+    node.update({"i": n[len(ID_BASE):]} if n.startswith(ID_BASE) else {"iri": n})
     return {k: v for k, v in node.items() if v is not None}
 
 
@@ -302,12 +306,10 @@ def _cut(name: str, kind: str | None, longer: int) -> str:
 
 
 def _edge(i: int, u: int, v: int, d: dict, quotes: _Index, docs: _Index) -> dict:
+    """One edge's entry: its label (the relation's, or a leader's role) and colour come
+    with its relation (``relations``)."""
     relation = d["relation"]
-    label, colour = RELATION_LABELS.get(relation, (relation, "#999999"))
-    if relation == "leads" and d.get("role"):
-        label = d["role"]
-    edge = {"id": i, "from": u, "to": v, "label": label,
-            "color": colour, "relation": relation, "role": d.get("role"), "date": d.get("date"),
+    edge = {"id": i, "from": u, "to": v, "relation": relation, "role": d.get("role"), "date": d.get("date"),
             "q": quotes(d.get("quote")), "d": docs(d.get("document_title")), "page": d.get("page")}
     return {k: v for k, v in edge.items() if v is not None}
 

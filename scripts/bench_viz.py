@@ -39,6 +39,7 @@ CLICK = """() => {
     const b = nodes.get({filter: n => n.kind === "body"})
         .sort((p, q) => network.getConnectedEdges(q.id).length - network.getConnectedEdges(p.id).length)[0];
     network.focus(b.id, {scale: 1.2, animation: false});
+    network.redraw();
     const p = network.canvasToDOM(network.getPositions([b.id])[b.id]);
     const r = document.getElementById("mynetwork").getBoundingClientRect();
     return [r.left + p.x, r.top + p.y, b.name]; }"""

@@ -121,7 +121,8 @@ def test_viz_command_errors(plan_build, args, message):
 
 
 def page_nodes(page: str) -> list[dict]:
-    return page_json(page)["nodes"]
+    """The page's nodes, with the label the page gives a node whose label is its name."""
+    return [{"label": n["name"], **n} for n in page_json(page)["nodes"]]
 
 
 def test_build_writes_the_page_beside_the_trig(sample_build):

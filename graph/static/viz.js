@@ -6,8 +6,10 @@
 var network, nodes, edges;
 (function () {
   "use strict";
+  var marks = {start: performance.now()};    // when each stage ended (ms), for the benchmark
   var data = JSON.parse(document.getElementById("govkg-data").textContent);
-  var state = window.govkg = {ready: false, settledMs: null, data: data, labelsShown: 0};
+  marks.parsed = performance.now();
+  var state = window.govkg = {ready: false, settledMs: null, data: data, labelsShown: 0, marks: marks};
   var all = data.nodes, allEdges = data.edges;
   var byName = {};
   var READABLE = 0.8;
@@ -38,7 +40,7 @@ var network, nodes, edges;
     return k ? k[1] + " " + kind : kind;
   }
   function relationName(edge) {
-    var zh = data.relations[edge.relation] || edge.relation;
+    var zh = (data.relations[edge.relation] || [edge.relation])[0];
     return edge.role ? edge.role + " · " + zh + " (" + edge.relation + ")" : zh + " (" + edge.relation + ")";
   }
 
@@ -46,12 +48,22 @@ var network, nodes, edges;
   var around = all.map(function () { return []; });      // node -> its edges' numbers
   allEdges.forEach(function (e, i) { around[e.from].push(i); if (e.to !== e.from) around[e.to].push(i); });
   var loaded = {}, loadedEdges = {}, count = 0;
-  function drawn(n) {
-    var out = {}, k;
-    for (k in n) if (n.hasOwnProperty(k)) out[k] = n[k];
-    out.title = n.name;                                   // a string title is shown as text
-    out.full = n.label;
+  all.forEach(function (n) {            // what the page's data leaves out, taken back
+    if (n.label === undefined) n.label = n.name;
+    if (n.iri === undefined) n.iri = data.base + n.i;
+  });
+  function drawn(n) {                   // what vis draws of a node
+    var style = data.kinds[n.kind] || data.kinds.other;
+    var out = {id: n.id, x: n.x, y: n.y, label: n.label, full: n.label, title: n.name, name: n.name,
+               kind: n.kind, shape: style[2], color: n.color || style[0], size: n.size, font: n.font};
+    if (n.focus) { out.focus = true; out.borderWidth = n.borderWidth; }
     return out;
+  }
+  function drawnEdge(e) {               // what vis draws of an edge
+    var style = data.relations[e.relation] || [e.relation, "#999999"];
+    var label = e.relation === "leads" && e.role ? e.role : style[0];
+    return {id: e.id, from: e.from, to: e.to, label: label, color: style[1], title: label + " (" + e.relation + ")",
+            relation: e.relation, role: e.role, d: e.d};
   }
   function load(ids) {
     var newNodes = [], newEdges = [];
@@ -67,10 +79,7 @@ var network, nodes, edges;
         var e = allEdges[i];
         if (!loadedEdges[i] && loaded[e.from] && loaded[e.to]) {
           loadedEdges[i] = true;
-          var copy = {}, k;
-          for (k in e) if (e.hasOwnProperty(k)) copy[k] = e[k];
-          copy.title = e.label + " (" + e.relation + ")";
-          newEdges.push(copy);
+          newEdges.push(drawnEdge(e));
         }
       });
     });
@@ -83,6 +92,41 @@ var network, nodes, edges;
   }
   function expand(id) {
     return load([id].concat(neighbourIds(id)));
+  }
+  // A big graph (data.opening: its bodies, their members and leaders) draws what is in view:
+  // all of it while that is at most VIEW_MAX nodes, else its bodies and members, the busiest
+  // first.  Positions are known beforehand, so a grid finds what a view holds.
+  var VIEW_MAX = 1500, CELL = 1000, cells = {}, core = null;
+  all.forEach(function (n) {
+    var key = Math.floor(n.x / CELL) + "," + Math.floor(n.y / CELL);
+    (cells[key] = cells[key] || []).push(n.id);
+  });
+  if (data.opening !== null) {
+    core = {};
+    data.opening.forEach(function (id) { core[id] = true; });
+  }
+  function inView() {
+    var r = document.getElementById("mynetwork").getBoundingClientRect();
+    var a = network.DOMtoCanvas({x: -r.width / 2, y: -r.height / 2});
+    var b = network.DOMtoCanvas({x: 1.5 * r.width, y: 1.5 * r.height});
+    var out = [];
+    for (var gx = Math.floor(a.x / CELL); gx <= Math.floor(b.x / CELL); gx++)
+      for (var gy = Math.floor(a.y / CELL); gy <= Math.floor(b.y / CELL); gy++)
+        (cells[gx + "," + gy] || []).forEach(function (id) {
+          var n = all[id];
+          if (n.x >= a.x && n.x <= b.x && n.y >= a.y && n.y <= b.y) out.push(id);
+        });
+    return out;
+  }
+  function loadView() {
+    if (core === null) return false;
+    var ids = inView();
+    if (ids.length > VIEW_MAX) {
+      ids = ids.filter(function (id) { return core[id]; });
+      ids.sort(function (m, n) { return priority(all[n]) - priority(all[m]) || m - n; });
+      ids = ids.slice(0, VIEW_MAX);
+    }
+    return load(ids);
   }
 
   // ------------------------------------------------------------------ details
@@ -243,7 +287,7 @@ var network, nodes, edges;
   function priority(n) {
     return n.focus ? Infinity : (WEIGHT[n.kind] || 1) * (around[n.id].length + 1);
   }
-  function declutter() {
+  function declutter(noRedraw) {
     var rect = document.getElementById("mynetwork").getBoundingClientRect();
     var a = network.DOMtoCanvas({x: -200, y: -100}), b = network.DOMtoCanvas({x: rect.width + 200, y: rect.height + 100});
     var pos = network.getPositions(), cand = [];
@@ -266,24 +310,29 @@ var network, nodes, edges;
         cells.forEach(function (c) { (grid[c] = grid[c] || []).push(box); });
         shown += 1;
       }
-      var label = free ? n.full : "";
-      if (n.label !== label) changes.push({id: n.id, label: label});
+      var label = free ? n.full : "", drawnNode = network.body.nodes[n.id];
+      // straight to the drawn node: a DataSet update would make vis re-read the whole graph
+      if (drawnNode && drawnNode.options.label !== label) { drawnNode.setOptions({label: label}); changes.push(n.id); }
     });
-    if (changes.length) nodes.update(changes);
+    if (changes.length && !noRedraw) network.redraw();
     state.labelsShown = shown;
   }
   var pending = null;
   function later() {
     if (pending !== null) clearTimeout(pending);
-    pending = setTimeout(function () { pending = null; declutter(); }, 120);
+    pending = setTimeout(function () {
+      pending = null;
+      if (loadView()) showCounts(shownIds());
+      declutter();
+    }, 120);
   }
 
   // ------------------------------------------------------------------ set up
-  var initial = data.opening === null ? all.map(function (n) { return n.id; }) : data.opening;
   nodes = new vis.DataSet([]);
   edges = new vis.DataSet([]);
-  load(initial);
+  if (data.opening === null) load(all.map(function (n) { return n.id; }));
   network = new vis.Network(document.getElementById("mynetwork"), {nodes: nodes, edges: edges}, data.options);
+  marks.network = performance.now();
   var names = [];
   all.forEach(function (n) {
     if (!byName.hasOwnProperty(n.name)) { byName[n.name] = n.id; names.push(n.name); }
@@ -300,9 +349,15 @@ var network, nodes, edges;
     c.addEventListener("change", applyFilters);
   });
   network.on("click", function (p) {
+    marks.click = performance.now();
     if (p.nodes.length) {
-      if (expand(p.nodes[0])) { showCounts(shownIds()); later(); }
-      showNode(p.nodes[0]);
+      var id = p.nodes[0];
+      showNode(id);                       // the answer first, then what is around the node
+      marks.shown = performance.now();
+      requestAnimationFrame(function () { setTimeout(function () {   // after the answer is painted
+        if (expand(id)) { showCounts(shownIds()); later(); }
+        marks.expanded = performance.now();
+      }, 0); });
     } else if (p.edges.length) showEdge(p.edges[0]);
   });
   network.on("zoom", later);
@@ -311,27 +366,42 @@ var network, nodes, edges;
 
   // A graph too big to read when fitted opens on its --focus node, else its busiest node
   // (bodies and units first), at a scale where labels can be read; "Show all" fits everything.
-  function readableView() {
-    if (network.getScale() >= READABLE) return;
+  // Whether it is too big is told from the positions alone: fitting a big graph would
+  // measure every label.
+  function fittedScale() {
+    var r = document.getElementById("mynetwork").getBoundingClientRect();
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    all.forEach(function (n) {
+      x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+    });
+    return Math.min(r.width / (x1 - x0 + 200), r.height / (y1 - y0 + 200));
+  }
+  function openingView() {
+    if (fittedScale() >= READABLE) {
+      load(all.map(function (n) { return n.id; }));
+      network.fit({animation: false});
+      if (network.getScale() >= READABLE) return;
+    }
     var best = null, most = -1;
-    nodes.forEach(function (n) {
+    all.forEach(function (n) {
       var d = priority(n);
       if (d > most) { most = d; best = n.id; }
     });
-    if (best !== null) network.focus(best, {scale: READABLE, animation: false});
+    if (best !== null) network.moveTo({position: {x: all[best].x, y: all[best].y}, scale: READABLE, animation: false});
+    loadView();
   }
   function settled() {
     if (state.ready) return;
     state.ready = true;
     state.settledMs = Math.round(performance.now());
+    marks.drawn = state.settledMs;
     document.body.setAttribute("data-settled", String(state.settledMs));
   }
   function drawThenSettle() {
     if (state.ready) return;
-    network.setOptions({physics: false});
-    network.fit({animation: false});
-    readableView();
-    declutter();
+    if (data.physics) network.setOptions({physics: false});
+    openingView();
+    declutter(true);
     showCounts(shownIds());
     network.once("afterDrawing", settled);
     network.redraw();
