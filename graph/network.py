@@ -200,21 +200,25 @@ COLUMNS = ("node", "kind", "label", "text", "relation", "target", "role", "quote
 
 
 class _Graph:
-    """One named graph's triples, by subject: ``g.objects(s, p)`` in the order read."""
+    """One named graph's triples, by subject (``objects(s, p)`` in the order read), and its
+    subjects by class (``typed``)."""
 
     def __init__(self):
         self.out: dict[str, dict[str, list[str]]] = {}
+        self.types: dict[str, list[str]] = {}
 
     def add(self, s: str, p: str, o: str) -> None:
         values = self.out.setdefault(s, {}).setdefault(p, [])
         if o not in values:
             values.append(o)
+            if p == A:
+                self.types.setdefault(o, []).append(s)
 
     def objects(self, s: str, p: str) -> list[str]:
         return self.out.get(s, {}).get(p, [])
 
     def typed(self, cls: str) -> list[str]:
-        return [s for s, props in self.out.items() if cls in props.get(A, ())]
+        return self.types.get(cls, [])
 
     def has(self, s: str, p: str, o: str | None = None) -> bool:
         values = self.objects(s, p)
