@@ -36,13 +36,17 @@ CHROMIUM = os.environ.get("GOVKG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 CLICK = """() => {
-    const b = nodes.get({filter: n => n.kind === "body"})
-        .sort((p, q) => network.getConnectedEdges(q.id).length - network.getConnectedEdges(p.id).length)[0];
-    network.focus(b.id, {scale: 1.2, animation: false});
-    network.redraw();
-    const p = network.canvasToDOM(network.getPositions([b.id])[b.id]);
+    // the busiest body that a click at its centre reaches (no other node drawn over it)
+    const bodies = nodes.get({filter: n => n.kind === "body"})
+        .sort((p, q) => network.getConnectedEdges(q.id).length - network.getConnectedEdges(p.id).length);
     const r = document.getElementById("mynetwork").getBoundingClientRect();
-    return [r.left + p.x, r.top + p.y, b.name]; }"""
+    for (const b of bodies) {
+        network.focus(b.id, {scale: 1.2, animation: false});
+        network.redraw();
+        const p = network.canvasToDOM(network.getPositions([b.id])[b.id]);
+        if (network.getNodeAt(p) === b.id) return [r.left + p.x, r.top + p.y, b.name];
+    }
+    return null; }"""
 
 
 def synthetic(n: int):

