@@ -354,10 +354,13 @@ var network, nodes, edges;
       var id = p.nodes[0];
       showNode(id);                       // the answer first, then what is around the node
       marks.shown = performance.now();
-      requestAnimationFrame(function () { setTimeout(function () {   // after the answer is painted
-        if (expand(id)) { showCounts(shownIds()); later(); }
-        marks.expanded = performance.now();
-      }, 0); });
+      requestAnimationFrame(function () {
+        setTimeout(function () { marks.painted = performance.now(); }, 0);
+        setTimeout(function () {          // after the answer is painted
+          if (expand(id)) { showCounts(shownIds()); later(); }
+          marks.expanded = performance.now();
+        }, 0);
+      });
     } else if (p.edges.length) showEdge(p.edges[0]);
   });
   network.on("zoom", later);
