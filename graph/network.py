@@ -12,6 +12,12 @@ task's wording; ``type``: a body's type; ``date``: a document's date; ``quote`` 
 ``document`` for duties and tasks).  Edges are keyed by relation and the statement
 (``fact``, its IRI) they were read from and carry ``relation``, ``role``, ``quote``,
 ``document`` (IRI), ``document_title`` and ``date`` (of the decision, else of the document).
+
+The rows come from the query on a store (``read_projection``, ``to_networkx``), or — for
+the page a build draws — from the quads the build holds in memory (``parse_projection``):
+``rows_from_quads`` evaluates the same query on one graph's triples in Python, and a test
+holds it to the query on the sample.  ``project`` turns rows into a ``Projection`` (plain
+dicts; networkx is imported only by ``as_networkx``).
 """
 from __future__ import annotations
 
