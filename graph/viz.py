@@ -9,8 +9,9 @@ travel as JSON (``<`` ``>`` ``&`` escaped) and the page writes them with ``textC
 only, so text in a document can never run as script.  ``write_html`` writes the page as
 UTF-8, through a temporary file.
 
-A big graph opens on its bodies and their members (``opening``); the page adds the rest
-around a node clicked or found, or all of it on "Show all".  The page shows only the node
+A big graph's page draws what is in view, its bodies and their members first
+(``opening``), and adds the rest as the view moves, around a node clicked or found, or all
+of it on "Show all".  The page shows only the node
 labels that fit side by side at the scale it is seen at (``static/viz.js``), so the first
 view is readable; zooming in shows more.
 
@@ -61,7 +62,7 @@ RELATION_LABELS = {  # relation: (中文, edge colour)
     "cites": ("引用", "#9c755f"), "repeals": ("废止", "#9c755f"),
 }
 BIG_GRAPH = 3000
-"""Past this many nodes the page opens on the bodies and their members, the rest on demand."""
+"""Past this many nodes the page draws what is in view, bodies and their members first."""
 OPENING_RELATIONS = ("member_of", "leads", "office_at", "part_of")
 FONT_FACE = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
 EDGE_LABEL_THRESHOLD = 12
@@ -344,8 +345,9 @@ def options(n: int) -> dict:
 
 
 def opening(P: Projection, focus: str | None = None) -> list[int] | None:
-    """The nodes a big graph's page opens with (their numbers in ``page_data``'s order):
-    the bodies, their members and leaders, and the ``focus``; None (all) up to ``BIG_GRAPH``."""
+    """The nodes a big graph's page draws first where a view holds too many to draw all
+    (their numbers in ``page_data``'s order): the bodies, their members and leaders, and the
+    ``focus``; None up to ``BIG_GRAPH`` nodes (the page draws them all at once)."""
     if len(P.nodes) <= BIG_GRAPH:
         return None
     keep = {n for n, a in P.nodes.items() if a.get("kind") == "body" or n == focus}
