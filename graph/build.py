@@ -36,7 +36,7 @@ from .discover import Problem, find_inputs, not_regular, printable
 from .ingest import DOCUMENT_SUFFIXES, SUFFIXES, SourceError, read_source
 from .manifest import (PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, graph_digest, read_manifest,
                        trusted)
-from .output import BuildError, Output, file_digest, graph_chunk
+from .output import BuildError, Output, file_digest, graph_chunk, trig_header
 from .pipeline import process
 from .rdf import source_iri
 from .report import FileReport
@@ -160,10 +160,12 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
         output.start(previous, stale_graphs(previous, steps))
         entries, reports = [], []
         total, done = sum(s.size for s in steps), 0
+        page = _PageGraphs(html)
         for step, extracted in _outcomes(steps, jobs):
             entry, report = _write(output, step, extracted)
             entries.append(entry)
             reports.append(report)
+            page.add(step, extracted)
             done += step.size
             if progress:
                 progress(Progress(len(reports), len(steps), done, total, report))
@@ -171,7 +173,8 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
         if not _stamped(out / PAGE_FILE, graph_digest(entries)):
             (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
         manifest = output.commit(result.as_dict(), entries)
-    _graph_page(out, manifest.graph_digest(), result.totals()["triples"] if html else None, corpus_name(manifest))
+    _graph_page(out, manifest.graph_digest(), result.totals()["triples"] if html else None, corpus_name(manifest),
+                page.trig())
     return result
 
 
@@ -192,14 +195,40 @@ HTML_MAX_TRIPLES = 1_000_000
 writes none, and `govkg viz --focus/--document/--kinds` draws the part one needs."""
 
 
-def _graph_page(out: Path, stamp: str, triples: int | None, corpus: str = "govkg") -> None:
-    """Write the page of the graph ``stamp`` names, or remove an older one (it would show
-    an older graph); a page already drawn from this very graph (an unchanged rebuild) is kept."""
+class _PageGraphs:
+    """The graphs the page is drawn from, held as the build writes them (so the page needs
+    no query of the store): none when the build reuses an earlier build's graphs, or when
+    they pass what one page shows."""
+
+    def __init__(self, html: bool):
+        self.chunks: list[bytes] | None = [] if html else None
+        self.triples = 0
+
+    def add(self, step: Step, extracted: Extracted | None) -> None:
+        if self.chunks is None:
+            return
+        if step.action == REUSE and step.entry.graph:       # in the store only: the page reads it
+            self.chunks = None
+        elif extracted is not None and extracted.chunk:
+            self.triples += extracted.report.triples
+            self.chunks.append(extracted.chunk)
+            if self.triples > HTML_MAX_TRIPLES:
+                self.chunks = None
+
+    def trig(self) -> bytes | None:
+        return trig_header() + b"".join(self.chunks) if self.chunks is not None else None
+
+
+def _graph_page(out: Path, stamp: str, triples: int | None, corpus: str = "govkg",
+                trig: bytes | None = None) -> None:
+    """Write the page of the graph ``stamp`` names (from ``trig``, the build's graphs, when
+    given; else from the store), or remove an older one (it would show an older graph); a
+    page already drawn from this very graph (an unchanged rebuild) is kept."""
     page = out / PAGE_FILE
     if triples is not None and triples <= HTML_MAX_TRIPLES:
         if not _stamped(page, stamp):
-            from .viz import write_graph_html     # networkx, numpy, pyvis: only for the page
-            write_graph_html(out, stamp=stamp, corpus=corpus)
+            from .viz import write_graph_html     # numpy and the page: only for the page
+            write_graph_html(out, stamp=stamp, corpus=corpus, trig=trig)
     else:
         page.unlink(missing_ok=True)
 

@@ -1,98 +1,215 @@
 """Node positions computed in Python, so the browser draws at once instead of simulating.
 
-Each connected component is laid out on its own and the components are packed in rows,
-largest first, with lone nodes in a grid at the end.  Components up to
-``SPRING_LIMIT`` nodes use NetworkX's ``spring_layout`` (Fruchterman–Reingold); larger
-ones a sampled force layout (the same forces, with repulsion estimated from a fixed
-number of random nodes), which stays linear in the size of the graph: about two seconds
-for 20,000 nodes where ``spring_layout`` takes minutes.  Seeds are fixed, so the same
+Every connected component is laid out at the same time by one force simulation
+(Fruchterman–Reingold) whose repulsion each step comes from a fixed number of random
+nodes of the same component and of nodes two edges away (those that crowd around a busy
+node), so a step costs in proportion to the nodes and edges, never their square: a whole
+graph costs about what its edges cost, not minutes for 20,000 nodes.  A big component
+starts from the shape its graph distances give it (pivot MDS: breadth-first distances to
+a few far-apart nodes), so a few dozen steps settle it.  The components are then packed in rows, largest first, with lone nodes in a grid
+at the end.  Only numpy is used (no networkx, no scipy), and the seed is fixed: the same
 graph gets the same picture.
+
+>>> pos = layout(([f"n{i}" for i in range(6)], [("n0", "n1"), ("n1", "n2"), ("n3", "n4")]))
+>>> sorted(pos) == [f"n{i}" for i in range(6)] and all(isinstance(x, float) for x, _ in pos.values())
+True
 """
 from __future__ import annotations
 
 import math
 
-import networkx as nx
 import numpy as np
 
 SPACING = 150.0       # pixels between neighbouring nodes
-SPRING_LIMIT = 800
 SEED = 7
+SAMPLES = 16          # nodes each node is pushed away from, per step
+ITERATIONS = 80
+COOLING = 0.955       # each step moves at most this much of the last one (0.955 ** 80 ≈ 0.025)
+PIVOT_MDS = 100       # components of at least this many nodes start from pivot MDS …
+PIVOTS = 24           # … with this many pivots
+SMALL = 4             # up to this many nodes a component is a ring: nothing to simulate
 ASPECT = 1.4          # the packed whole is about this much wider than tall, like a screen
 Position = tuple[float, float]
 
 
-def layout(G: nx.Graph) -> dict[str, Position]:
-    """Positions in pixels for every node of ``G`` (direction and multiplicity ignored)."""
-    U = nx.Graph()
-    U.add_nodes_from(sorted(G))
-    U.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in G.edges() if u != v}))
-    components = sorted((sorted(c) for c in nx.connected_components(U)), key=lambda c: (-len(c), c[0]))
-    boxes = [_component(_ordered(U, c), c) for c in components if len(c) > 1]
-    lone = [c[0] for c in components if len(c) == 1]
+def layout(G) -> dict[str, Position]:
+    """Positions in pixels for every node of ``G`` (direction and multiplicity ignored):
+    a NetworkX graph, a ``network.Projection``, or a pair (nodes, edges)."""
+    nodes, edges = _nodes_and_edges(G)
+    names = sorted(nodes)
+    index = {n: i for i, n in enumerate(names)}
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in edges if u != v})
+    components = _components(len(names), pairs)
+    boxes = []
+    big = [c for c in components if len(c) > SMALL]
+    if big:
+        xy = _simulate(big, pairs, len(names))
+        boxes += [{names[i]: (float(x), float(y)) for i, (x, y) in zip(c, _scaled(xy[c]))} for c in big]
+    boxes += [{names[i]: p for i, p in zip(c, _scaled(_ring(len(c))))} for c in components if 1 < len(c) <= SMALL]
+    lone = [names[c[0]] for c in components if len(c) == 1]
     if lone:
         boxes.append(_grid(lone))
     return _pack(boxes)
 
 
-def _ordered(U: nx.Graph, nodes: list[str]) -> nx.Graph:
-    """The subgraph on ``nodes`` with nodes and edges in sorted order (a subgraph view
-    iterates in set order, which changes with the hash seed, and so would the layout)."""
-    sub = nx.Graph()
-    sub.add_nodes_from(nodes)
-    sub.add_edges_from(sorted(tuple(sorted(e)) for e in U.subgraph(nodes).edges()))
-    return sub
+def _nodes_and_edges(G) -> tuple[list, list]:
+    if isinstance(G, tuple):
+        return list(G[0]), list(G[1])
+    if hasattr(G, "degrees"):                                   # a network.Projection
+        return list(G.nodes), [(u, v) for u, v, _, _ in G.edges]
+    return list(G), list(G.edges())
 
 
-def _component(sub: nx.Graph, nodes: list[str]) -> dict[str, Position]:
-    if len(nodes) <= SMALL:
-        xy = _ring(len(nodes))            # a pair, a triangle, a square: no simulation needed
-    elif len(nodes) <= SPRING_LIMIT:
-        pos = nx.spring_layout(sub, seed=SEED, iterations=50 if len(nodes) <= 60 else 100)
-        xy = np.array([pos[n] for n in nodes], dtype=float)
-    else:
-        index = {n: i for i, n in enumerate(nodes)}
-        xy = sampled_layout(len(nodes), [(index[u], index[v]) for u, v in sorted(sub.edges())])
-    xy -= xy.mean(axis=0)
+def _components(n: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """Connected components as sorted lists of node numbers, largest first (union–find)."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    for u, v in pairs:
+        ru, rv = root(u), root(v)
+        if ru != rv:
+            parent[max(ru, rv)] = min(ru, rv)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values(), key=lambda c: (-len(c), c[0]))
+
+
+def _simulate(components: list[list[int]], pairs: list[tuple[int, int]], n: int) -> np.ndarray:
+    """Positions of all ``n`` nodes (0 for those of no component), the ``components``
+    laid out together, each in its own space."""
+    members = np.concatenate([np.asarray(c, dtype=np.int64) for c in components])
+    local = np.full(n, -1, dtype=np.int64)
+    local[members] = np.arange(len(members))
+    sizes = np.array([len(c) for c in components], dtype=np.int64)
+    start = np.repeat(np.cumsum(sizes) - sizes, sizes)        # where each node's component starts
+    size = np.repeat(sizes, sizes).astype(np.float64)
+    ends = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    ends = local[ends[local[ends[:, 0]] >= 0]]                 # edges inside the simulated components
+    xy = _forces(start, size, ends[:, 0], ends[:, 1], _start_positions(components, ends, size))
+    pos = np.zeros((n, 2))
+    pos[members] = xy
+    return pos
+
+
+def _forces(start: np.ndarray, size: np.ndarray, src: np.ndarray, dst: np.ndarray, xy: np.ndarray,
+            iterations: int = ITERATIONS, samples: int = SAMPLES, seed: int = SEED) -> np.ndarray:
+    """Fruchterman–Reingold steps: node i belongs to the component of the nodes
+    ``start[i]`` … ``start[i] + size[i] - 1`` and is pushed away from ``samples`` of them,
+    and from ``samples`` of the nodes two edges away (those that crowd around a busy node)."""
+    rng = np.random.default_rng(seed)
+    m = len(start)
+    x, y = xy[:, 0].copy(), xy[:, 1].copy()
+    step, push = np.sqrt(size) * 0.1, np.sqrt(size / samples)
+    first, degree, neighbours = _adjacency(m, src, dst)
+    crowd = np.bincount(np.concatenate([src, dst]), np.concatenate([degree[dst], degree[src]]), m) / samples
+    for _ in range(iterations):
+        picks = start[:, None] + (rng.random((m, samples)) * size[:, None]).astype(np.int64)
+        fx, fy = _repulsion(x, y, picks, push)
+        via = neighbours[first[:, None] + (rng.random((m, samples)) * degree[:, None]).astype(np.int64)]
+        near = neighbours[first[via] + (rng.random((m, samples)) * degree[via]).astype(np.int64)]
+        gx, gy = _repulsion(x, y, near, crowd)
+        ex, ey = x[src] - x[dst], y[src] - y[dst]
+        d = np.sqrt(ex * ex + ey * ey)
+        fx += gx + np.bincount(dst, ex * d, m) - np.bincount(src, ex * d, m)         # attraction d²
+        fy += gy + np.bincount(dst, ey * d, m) - np.bincount(src, ey * d, m)
+        length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
+        scale = np.minimum(length, step) / length
+        x, y = x + fx * scale, y + fy * scale
+        step *= COOLING
+    return np.stack([x, y], axis=1)
+
+
+def _start_positions(components: list[list[int]], ends: np.ndarray, size: np.ndarray,
+                     seed: int = SEED) -> np.ndarray:
+    """Where the simulation starts: a big component as pivot MDS places it (its shape from
+    graph distances), a smaller one at random; both spread over about √n."""
+    rng = np.random.default_rng(seed)
+    xy = rng.uniform(-1.0, 1.0, (len(size), 2)) * np.sqrt(size)[:, None]
+    neighbours: list[list[int]] = [[] for _ in range(len(size))]
+    for u, v in ends.tolist():
+        neighbours[u].append(v)
+        neighbours[v].append(u)
+    offset = 0
+    for c in components:
+        if len(c) >= PIVOT_MDS:
+            shape = pivot_mds(neighbours, offset, len(c))
+            spread = np.sqrt((shape ** 2).sum(axis=1)).mean() or 1.0
+            xy[offset:offset + len(c)] = shape * (0.77 * math.sqrt(len(c)) / spread)
+        offset += len(c)
+    return xy
+
+
+def pivot_mds(neighbours: list[list[int]], offset: int, n: int, pivots: int = PIVOTS) -> np.ndarray:
+    """Positions of the nodes ``offset`` … ``offset + n - 1`` (one connected component) from
+    their breadth-first distances to a few far-apart pivots (Brandes & Pich, 2006).
+
+    >>> ring = [[(i - 1) % 8, (i + 1) % 8] for i in range(8)]
+    >>> xy = pivot_mds(ring, 0, 8)
+    >>> bool(abs(np.hypot(*xy.T) - np.hypot(*xy.T).mean()).max() < 0.01 * np.hypot(*xy.T).mean())
+    True
+    """
+    distances, nearest = [], np.full(n, np.inf)
+    pivot = 0
+    for _ in range(min(pivots, n)):
+        d = _hops(neighbours, offset, n, offset + pivot)
+        distances.append(d)
+        nearest = np.minimum(nearest, d)
+        pivot = int(np.argmax(nearest))
+    D = np.array(distances).T ** 2
+    C = -0.5 * (D - D.mean(axis=0) - D.mean(axis=1)[:, None] + D.mean())
+    _, _, vt = np.linalg.svd(C, full_matrices=False)
+    return C @ vt[:2].T
+
+
+def _hops(neighbours: list[list[int]], offset: int, n: int, source: int) -> np.ndarray:
+    """Breadth-first distances from ``source`` to the nodes ``offset`` … ``offset + n - 1``."""
+    hops = [-1] * n
+    hops[source - offset] = 0
+    frontier, level = [source], 0
+    while frontier:
+        level += 1
+        after = []
+        for u in frontier:
+            for v in neighbours[u]:
+                if hops[v - offset] < 0:
+                    hops[v - offset] = level
+                    after.append(v)
+        frontier = after
+    return np.array(hops, dtype=np.float64)
+
+
+def _repulsion(x: np.ndarray, y: np.ndarray, others: np.ndarray, weight: np.ndarray):
+    """Each node pushed away from the nodes ``others[i]``, by 1/distance times ``weight[i]``."""
+    dx, dy = x[:, None] - x[others], y[:, None] - y[others]
+    d2 = np.maximum(dx * dx + dy * dy, 1e-4)
+    return (dx / d2).sum(axis=1) * weight.reshape(-1), (dy / d2).sum(axis=1) * weight.reshape(-1)
+
+
+def _adjacency(m: int, src: np.ndarray, dst: np.ndarray):
+    """Each node's first position in ``neighbours``, its degree, and its neighbours, in one array."""
+    ends, others = np.concatenate([src, dst]), np.concatenate([dst, src])
+    order = np.argsort(ends, kind="stable")
+    degree = np.bincount(ends, minlength=m)
+    first = np.concatenate([[0], np.cumsum(degree)[:-1]])
+    return first, degree, others[order]
+
+
+def _scaled(xy: np.ndarray) -> np.ndarray:
+    """A component's positions centred, spread so that neighbours sit about ``SPACING`` apart."""
+    xy = xy - xy.mean(axis=0)
     spread = np.sqrt((xy ** 2).sum(axis=1)).mean() or 1.0
-    xy *= SPACING * math.sqrt(len(nodes)) / (2 * spread)
-    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy)}
-
-
-SMALL = 4
+    return xy * (SPACING * math.sqrt(len(xy)) / (2 * spread))
 
 
 def _ring(n: int) -> np.ndarray:
     """``n`` points evenly on a circle (a pair becomes a line)."""
     angles = np.arange(n) * (2 * math.pi / n)
     return np.stack([np.cos(angles), np.sin(angles)], axis=1)
-
-
-def sampled_layout(n: int, edges: list[tuple[int, int]], iterations: int = 120,
-                   samples: int = 16, seed: int = SEED) -> np.ndarray:
-    """Fruchterman–Reingold with repulsion from ``samples`` random nodes per node per step.
-
-    >>> sampled_layout(3, [(0, 1), (1, 2)]).shape
-    (3, 2)
-    """
-    rng = np.random.default_rng(seed)
-    pos = rng.uniform(-1.0, 1.0, (n, 2)) * math.sqrt(n)
-    src = np.array([e[0] for e in edges], dtype=np.int64)
-    dst = np.array([e[1] for e in edges], dtype=np.int64)
-    step, push = math.sqrt(n) * 0.1, math.sqrt(n / samples)
-    for _ in range(iterations):
-        others = rng.integers(0, n, (n, samples))
-        delta = pos[:, None, :] - pos[others]
-        d2 = np.maximum((delta ** 2).sum(axis=-1), 1e-4)
-        disp = (delta / d2[..., None]).sum(axis=1) * push             # repulsion 1/d
-        delta = pos[src] - pos[dst]
-        pull = delta * np.sqrt((delta ** 2).sum(axis=-1))[:, None]     # attraction d²
-        np.add.at(disp, src, -pull)
-        np.add.at(disp, dst, pull)
-        length = np.maximum(np.sqrt((disp ** 2).sum(axis=-1)), 1e-9)
-        pos += disp / length[:, None] * np.minimum(length, step)[:, None]
-        step *= 0.97
-    return pos
 
 
 def _grid(nodes: list[str], column: float = 3 * SPACING, row: float = SPACING / 2) -> dict[str, Position]:
@@ -112,7 +229,7 @@ def _pack(boxes: list[dict[str, Position]]) -> dict[str, Position]:
         if x > 0 and x + (x1 - x0) > width:
             x, y, row_height = 0.0, y + row_height + SPACING, 0.0
         for n, (px, py) in box.items():
-            out[n] = (round(x + px - x0, 1), round(y + py - y0, 1))
+            out[n] = (round(float(x + px - x0), 1), round(float(y + py - y0), 1))
         x += x1 - x0 + SPACING
         row_height = max(row_height, y1 - y0)
     return out

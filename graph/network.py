@@ -12,12 +12,17 @@ task's wording; ``type``: a body's type; ``date``: a document's date; ``quote`` 
 ``document`` for duties and tasks).  Edges are keyed by relation and the statement
 (``fact``, its IRI) they were read from and carry ``relation``, ``role``, ``quote``,
 ``document`` (IRI), ``document_title`` and ``date`` (of the decision, else of the document).
+
+The rows come from the query on a store (``read_projection``, ``to_networkx``), or — for
+the page a build draws — from the quads the build holds in memory (``parse_projection``):
+``rows_from_quads`` evaluates the same query on one graph's triples in Python, and a test
+holds it to the query on the sample.  ``project`` turns rows into a ``Projection`` (plain
+dicts; networkx is imported only by ``as_networkx``).
 """
 from __future__ import annotations
 
-import networkx as nx
-
-from .query import query_text, run_query
+from dataclasses import dataclass
+from itertools import product
 
 KINDS = ("agency", "collective", "body", "person", "post", "document", "duty", "task", "work")
 """Node kinds, in the order a thing typed twice takes its kind from."""
@@ -26,22 +31,90 @@ UNIT_KINDS = ("agency", "collective")
 LABEL_CHARS = 24
 
 
-def to_networkx(graph) -> nx.MultiDiGraph:
+@dataclass(frozen=True)
+class Projection:
+    """The picture without networkx (the page is drawn from it): ``nodes`` maps each IRI to
+    its attributes, in the order they were added; ``edges`` holds (source, target, key,
+    attributes), in the order a MultiDiGraph would list them."""
+
+    nodes: dict
+    edges: tuple
+
+    def degrees(self) -> dict[str, int]:
+        """Each node's number of edge ends, as ``nx.MultiDiGraph.degree``."""
+        out = dict.fromkeys(self.nodes, 0)
+        for u, v, _, _ in self.edges:
+            out[u] += 1
+            out[v] += 1
+        return out
+
+
+def to_networkx(graph):
     """Project a built graph (``pyoxigraph.Store`` or ``rdflib.Dataset``) to a MultiDiGraph."""
+    return as_networkx(read_projection(graph))
+
+
+def read_projection(graph) -> Projection:
+    """The projection of a built graph, through the named query ``network``."""
+    from .query import query_text, run_query
     table = run_query(graph, query_text("network"), limit=None)
-    rows = table.records()
-    G = nx.MultiDiGraph()
-    for row in sorted((r for r in rows if not r["relation"]), key=_kind_rank):
-        if row["node"] not in G:
-            G.add_node(row["node"], **_node_attrs(row))
+    index = [table.header.index(c) for c in COLUMNS]
+    return project(tuple(row[i] for i in index) for row in table.rows)
+
+
+def project(rows) -> Projection:
+    """The nodes and edges of ``network.rq``'s rows (``COLUMNS`` tuples, "" where unbound),
+    in any order: a node takes the first row of its first kind, an edge the union of its
+    rows, as the query's ``ORDER BY`` lists them."""
+    rows = sorted(set(rows), key=_row_order)
+    nodes: dict[str, dict] = {}
+    for row in sorted((r for r in rows if not r[4]), key=_kind_rank):
+        if row[0] not in nodes:
+            nodes[row[0]] = _node_attrs(dict(zip(COLUMNS, row)))
+    edges: dict[tuple, dict] = {}
     for row in rows:
-        if row["relation"]:
-            _add_edge(G, row)
+        if row[4]:
+            _add_edge(nodes, edges, dict(zip(COLUMNS, row)))
+    return Projection(nodes, tuple((u, v, k, d) for (u, v, k), d in edges.items()))
+
+
+def parse_projection(data: bytes, rdf_format) -> Projection:
+    """The projection of RDF text held in memory (a build's new graphs, as TriG or
+    N-Quads: ``rdf_format`` is a ``pyoxigraph.RdfFormat``), without a store or a query."""
+    import pyoxigraph as ox
+    graphs: dict[str, _Graph] = {}
+    for q in ox.parse(data, format=rdf_format):
+        p = q.predicate.value
+        if p in READ:
+            g = getattr(q.graph_name, "value", "")
+            (graphs.get(g) or graphs.setdefault(g, _Graph())).add(q.subject.value, p, q.object.value)
+    return project(_rows(graphs.values()))
+
+
+def _row_order(row: tuple) -> tuple:
+    """The query's ``ORDER BY ?relation ?node ?target ?fact ?kind ?label ?text ?role ?quote
+    ?document ?date ?page`` (unbound first; a page is a number)."""
+    node, kind, label, text, relation, target, role, quote, document, date, fact, page = row
+    return (relation, node, target, fact, kind, label, text, role, quote, document, date,
+            (len(page), page))
+
+
+def _kind_rank(row: tuple) -> tuple:
+    return (KINDS.index(row[1]), row[0])
+
+
+def as_networkx(p: Projection):
+    """The projection as a ``networkx.MultiDiGraph`` (nodes and edges in its order)."""
+    import networkx as nx                   # only where a NetworkX graph is wanted
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(p.nodes.items())
+    G.add_edges_from(p.edges)
     return G
 
 
-def _kind_rank(row: dict) -> tuple:
-    return (KINDS.index(row["kind"]), row["node"])
+def as_projection(G) -> Projection:
+    """A ``networkx.MultiDiGraph`` (a part of one, say) as a ``Projection``."""
+    return Projection(dict(G.nodes(data=True)), tuple(G.edges(keys=True, data=True)))
 
 
 def _node_attrs(row: dict) -> dict:
@@ -62,17 +135,17 @@ def short(text: str, n: int = LABEL_CHARS) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-def _add_edge(G: nx.MultiDiGraph, row: dict) -> None:
+def _add_edge(nodes: dict, edges: dict, row: dict) -> None:
     for end in (row["node"], row["target"]):
-        if end not in G:                  # a thing of no projected kind: keep the edge visible
-            G.add_node(end, kind="other", label=end.rsplit("/", 1)[-1])
+        if end not in nodes:              # a thing of no projected kind: keep the edge visible
+            nodes[end] = {"kind": "other", "label": end.rsplit("/", 1)[-1]}
     attrs = {"relation": row["relation"], "role": row["role"], "quote": row["quote"],
              "document": row["document"], "date": row["date"], "fact": row["fact"], "page": row.get("page")}
     doc = row["document"]
-    if doc and doc in G:
-        attrs["document_title"] = G.nodes[doc]["label"]
+    if doc and doc in nodes:
+        attrs["document_title"] = nodes[doc]["label"]
     key = f"{row['relation']} {row['fact']}" if row["fact"] else row["relation"]
-    G.add_edge(row["node"], row["target"], key=key, **{k: v for k, v in attrs.items() if v})
+    edges.setdefault((row["node"], row["target"], key), {}).update({k: v for k, v in attrs.items() if v})
 
 
 def nodes_of_kind(G: nx.MultiDiGraph, *kinds: str) -> list[str]:
@@ -101,3 +174,174 @@ def find_node(G: nx.MultiDiGraph, name: str) -> str:
         raise LookupError(f"no node named {name!r}")
     names = ", ".join(label for label, _ in partial[:10])
     raise LookupError(f"{len(partial)} nodes contain {name!r}: {names}{' …' if len(partial) > 10 else ''}")
+
+
+# ---------------------------------------------------------------------------------------
+# The same rows from quads in memory (what a build holds), without a store
+
+GOV, ORG = "https://w3id.org/govkg/ns#", "http://www.w3.org/ns/org#"
+PROV, SKOS = "http://www.w3.org/ns/prov#", "http://www.w3.org/2004/02/skos/core#"
+FOAF, DCT = "http://xmlns.com/foaf/0.1/", "http://purl.org/dc/terms/"
+A = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+NODE_CLASSES = {
+    GOV + "Agency": "agency", GOV + "CollectiveUnit": "collective", FOAF + "Person": "person",
+    ORG + "Post": "post", GOV + "Document": "document", GOV + "Duty": "duty", GOV + "Task": "task",
+    GOV + "CitedWork": "work", **{GOV + c: "body" for c in (
+        "CoordinatingBody", "Headquarters", "LeadingGroup", "Committee", "JointConference",
+        "WorkingGroup", "ExpertGroup", "Office")}}
+TASK_RELATIONS = ((GOV + "leadUnit", "lead"), (GOV + "supportUnit", "support"),
+                  (GOV + "responsibleUnit", "responsible"))
+ACTIONS = {"appoint": "appointed_to", "remove": "removed_from", "confirm": "confirmed_in",
+           "secondment": "seconded_to"}
+READ = frozenset([A, SKOS + "prefLabel", PROV + "wasDerivedFrom", DCT + "issued", DCT + "date", DCT + "creator"]
+                 + [GOV + p for p in ("dutyText", "taskText", "bodyType", "quote", "page", "representative",
+                                      "post", "roleLabel", "body", "host", "describes", "parentBody",
+                                      "establishedBy", "holder", "inBody", "leadUnit", "supportUnit",
+                                      "responsibleUnit", "person", "action", "evidence", "field",
+                                      "citingDocument", "cites")]
+                 + [ORG + p for p in ("organization", "member", "postIn")])
+"""The properties the query reads: the rest of a graph (spans, sections, rules) is passed over."""
+COLUMNS = ("node", "kind", "label", "text", "relation", "target", "role", "quote", "document",
+           "date", "fact", "page")
+
+
+class _Graph:
+    """One named graph's triples, by subject (``objects(s, p)`` in the order read), and its
+    subjects by class (``typed``)."""
+
+    def __init__(self):
+        self.out: dict[str, dict[str, list[str]]] = {}
+        self.types: dict[str, list[str]] = {}
+
+    def add(self, s: str, p: str, o: str) -> None:
+        values = self.out.setdefault(s, {}).setdefault(p, [])
+        if o not in values:
+            values.append(o)
+            if p == A:
+                self.types.setdefault(o, []).append(s)
+
+    def objects(self, s: str, p: str) -> list[str]:
+        return self.out.get(s, {}).get(p, [])
+
+    def typed(self, cls: str) -> list[str]:
+        return self.types.get(cls, [])
+
+    def has(self, s: str, p: str, o: str | None = None) -> bool:
+        values = self.objects(s, p)
+        return bool(values) if o is None else o in values
+
+
+def rows_from_quads(quads) -> set[tuple[str, ...]]:
+    """The rows of ``queries/network.rq`` (as ``COLUMNS`` tuples, "" where unbound) from
+    quads of strings (subject, predicate, object, graph): the query, evaluated on the
+    triples a build holds in memory, graph by graph.  A test holds it to the query."""
+    graphs: dict[str, _Graph] = {}
+    for s, p, o, g in quads:
+        if p in READ:
+            (graphs.get(g) or graphs.setdefault(g, _Graph())).add(s, p, o)
+    return _rows(graphs.values())
+
+
+def _rows(graphs) -> set[tuple[str, ...]]:
+    rows: set[tuple[str, ...]] = set()
+    for graph in graphs:
+        rows.update(_node_rows(graph))
+        for node, relation, target, fact, role in _edges(graph):
+            rows.update(_edge_rows(graph, node, relation, target, fact, role))
+    return rows
+
+
+def _node_rows(g: _Graph):
+    for node, props in g.out.items():
+        for cls in props.get(A, ()):
+            kind = NODE_CLASSES.get(cls)
+            if kind is None:
+                continue
+            texts = props.get(GOV + "dutyText", []) + props.get(GOV + "taskText", []) + props.get(GOV + "bodyType", [])
+            for label, text, quote, page, document, issued in product(
+                    _opt(props.get(SKOS + "prefLabel")), _opt(texts), _opt(props.get(GOV + "quote")),
+                    _opt(props.get(GOV + "page")), _opt(props.get(PROV + "wasDerivedFrom")),
+                    _opt(props.get(DCT + "issued"))):
+                yield (node, kind, label, text, "", "", "", quote, document, issued, "", page)
+
+
+def _opt(values) -> list[str]:
+    """An OPTIONAL's bindings: its values, or one unbound."""
+    return values or [""]
+
+
+def _edge_rows(g: _Graph, node: str, relation: str, target: str, fact: str, role: str):
+    documents = [(d, i) for d in g.objects(fact, PROV + "wasDerivedFrom")
+                 for i in _opt(g.objects(d, DCT + "issued"))] or [("", "")]
+    for quote, page, (document, issued), decided in product(
+            _opt(g.objects(fact, GOV + "quote")), _opt(g.objects(fact, GOV + "page")), documents,
+            _opt(g.objects(fact, DCT + "date"))):
+        yield (node, "", "", "", relation, target, role, quote, document, decided or issued, fact, page)
+
+
+def _edges(g: _Graph):
+    """(node, relation, target, fact, role) of every edge, branch by branch of the query."""
+    memberships, leaderships = g.typed(ORG + "Membership"), g.typed(GOV + "Leadership")
+    for fact in memberships:
+        for target in g.objects(fact, ORG + "organization"):
+            for node in g.objects(fact, ORG + "member"):
+                yield node, "member_of", target, fact, ""
+            for node in g.objects(fact, GOV + "representative"):
+                roles = [r for post in g.objects(fact, GOV + "post") for r in g.objects(post, SKOS + "prefLabel")]
+                for role in _opt(roles):
+                    yield node, "member_of", target, fact, role
+    for fact in leaderships:
+        members = g.objects(fact, ORG + "member")
+        heads = members or g.objects(fact, GOV + "post")
+        for target, role, node in product(g.objects(fact, ORG + "organization"),
+                                          g.objects(fact, GOV + "roleLabel"), heads):
+            yield node, "leads", target, fact, role
+    for fact in dict.fromkeys(leaderships + memberships):
+        people = [n for n in g.objects(fact, ORG + "member") + g.objects(fact, GOV + "representative")
+                  if g.has(n, A, FOAF + "Person")]
+        for node, target in product(people, g.objects(fact, GOV + "post")):
+            yield node, "holds", target, fact, ""
+    yield from _simple_edges(g)
+    yield from _document_edges(g)
+
+
+def _simple_edges(g: _Graph):
+    for fact in g.typed(GOV + "OfficeArrangement"):
+        for node, target in product(g.objects(fact, GOV + "body"), g.objects(fact, GOV + "host")):
+            yield node, "office_at", target, fact, ""
+    for fact in g.typed(GOV + "BodyDescription"):
+        for node in g.objects(fact, GOV + "describes"):
+            for target in g.objects(fact, GOV + "parentBody"):
+                yield node, "part_of", target, fact, ""
+            for target in g.objects(fact, PROV + "wasDerivedFrom"):
+                founded = g.has(node, GOV + "establishedBy", target)
+                yield node, "established_by" if founded else "mentioned_in", target, fact, ""
+    for fact in g.typed(GOV + "Duty"):
+        for node in g.objects(fact, GOV + "holder"):
+            yield node, "has_duty", fact, fact, ""
+        for target in g.objects(fact, GOV + "inBody"):
+            yield fact, "duty_in", target, fact, ""
+    for fact in g.typed(GOV + "Task"):
+        for p, relation in TASK_RELATIONS:
+            for node in g.objects(fact, p):
+                yield node, relation, fact, fact, ""
+    for fact in g.typed(GOV + "Appointment"):
+        relations = [ACTIONS[a] for a in g.objects(fact, GOV + "action") if a in ACTIONS]
+        for node, relation, target in product(g.objects(fact, GOV + "person"), relations,
+                                              g.objects(fact, GOV + "post")):
+            yield node, relation, target, fact, ""
+    for node in g.typed(ORG + "Post"):
+        for target in g.objects(node, ORG + "postIn"):
+            yield node, "post_in", target, node, ""
+
+
+def _document_edges(g: _Graph):
+    for node, props in g.out.items():
+        for target in props.get(DCT + "creator", ()):
+            for fact in props.get(GOV + "evidence", ()):
+                if g.has(fact, GOV + "field", DCT + "creator"):
+                    yield node, "issued_by", target, fact, ""
+    for cls, relation in ((GOV + "Citation", "cites"), (GOV + "Repeal", "repeals")):
+        for fact in g.typed(cls):
+            for node, target in product(g.objects(fact, GOV + "citingDocument"), g.objects(fact, GOV + "cites")):
+                yield node, relation, target, fact, ""

@@ -1,17 +1,23 @@
-"""The interactive HTML view: a pyvis page that works with no network at all.
+"""The interactive HTML view: a vis-network page that works with no network at all.
 
-``to_html(G)`` takes the NetworkX projection (``network.to_networkx``), computes the
-layout in Python (``layout.layout``), fills pyvis's node and edge lists directly (its
-``add_node`` is quadratic) and takes ``Network.generate_html()`` with every library inline.
-The Bootstrap links pyvis's template adds even then are removed, and the page's own panel
-— search box, filters, legend, details — is added.  Quotes, names and titles travel as JSON
-(``<`` ``>`` ``&`` escaped) and the page writes them with ``textContent`` only, so text in a
-document can never run as script.  ``write_html`` writes the page as UTF-8 itself: pyvis's
-``write_html`` opens the file without an encoding and may write a ``lib/`` folder.
+``to_html(G)`` takes the projection (a ``network.Projection``, or a NetworkX graph such as
+``network.to_networkx`` gives), computes the layout in Python (``layout.layout``) and writes
+the page itself: vis-network's script and style (the copy pyvis ships) inline, the nodes
+and edges as data, the page's own panel — search box, filters, legend, details — and
+script.  Neither pyvis nor jinja2 nor IPython is imported.  Quotes, names and titles
+travel as JSON (``<`` ``>`` ``&`` escaped) and the page writes them with ``textContent``
+only, so text in a document can never run as script.  ``write_html`` writes the page as
+UTF-8, through a temporary file.
 
->>> G = nx.MultiDiGraph()
->>> G.add_node("u", kind="agency", label="市应急管理局")
->>> "vis.Network" in to_html(G) and remote_references(to_html(G)) == []
+A big graph's page draws what is in view, its bodies and their members first
+(``opening``), and adds the rest as the view moves, around a node clicked or found, or all
+of it on "Show all".  The page shows only the node
+labels that fit side by side at the scale it is seen at (``static/viz.js``), so the first
+view is readable; zooming in shows more.
+
+>>> from graph.network import Projection
+>>> P = Projection({"u": {"kind": "agency", "label": "市应急管理局"}}, ())
+>>> "vis.Network" in to_html(P) and remote_references(to_html(P)) == []
 True
 """
 from __future__ import annotations
@@ -19,16 +25,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import cache
 from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
-
-import networkx as nx
-from pyvis.network import Network
 
 from .layout import layout
 from .manifest import PAGE_FILE, PAGE_STAMP
-from .network import KINDS, find_node, short, to_networkx
-from .store import open_graph
+from .network import KINDS, Projection, as_projection, find_node, short
 
 KIND_STYLE = {  # kind: (colour, vis shape, 中文, size, label font size)
     "agency": ("#4e79a7", "dot", "单位", 12, 15),
@@ -43,6 +47,8 @@ KIND_STYLE = {  # kind: (colour, vis shape, 中文, size, label font size)
     "other": ("#bab0ac", "dot", "其他", 7, 12),
 }
 FOCUS_BORDER = "#111111"
+ID_BASE = "https://w3id.org/govkg/id/"
+"""Where govkg's IRIs start (``vocab.iri_for``): the page's data leaves it out."""
 TEXT_KINDS = ("work", "duty", "task")     # labelled by their text's beginning; names by both ends
 RELATION_LABELS = {  # relation: (中文, edge colour)
     "member_of": ("成员", "#4e79a7"), "leads": ("领导", "#e15759"), "holds": ("任职", "#f28e2b"),
@@ -55,26 +61,28 @@ RELATION_LABELS = {  # relation: (中文, edge colour)
     "post_in": ("职务所在", "#edc948"), "issued_by": ("发文机关", "#59a14f"),
     "cites": ("引用", "#9c755f"), "repeals": ("废止", "#9c755f"),
 }
+BIG_GRAPH = 3000
+"""Past this many nodes the page draws what is in view, bodies and their members first."""
+OPENING_RELATIONS = ("member_of", "leads", "office_at", "part_of")
+FONT_FACE = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
+EDGE_LABEL_THRESHOLD = 12
 SMALL_GRAPH = 150
 """Up to this many nodes the page lets vis's physics polish the layout, then turns it off."""
 STABILIZATION = 200
 
-REMOTE_TAG = re.compile(r"""
-    <link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>                 # a remote stylesheet
-  | <script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^>]*>\s*</script>   # a remote script
-""", re.VERBOSE | re.IGNORECASE)
 REMOTE_REFERENCE = re.compile(r"""
     \b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//   # an attribute that loads
   | url\(\s*["']?\s*(?:https?:)?//                                    # a CSS url()
   | @import\s+["']?(?:url\()?\s*["']?\s*(?:https?:)?//                # a CSS import
 """, re.VERBOSE | re.IGNORECASE)
-EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
 
 
-def select(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
-           document: str | None = None, kinds: tuple[str, ...] | None = None) -> nx.MultiDiGraph:
-    """The part of ``G`` to draw: one document's statements, the neighbourhood of one node
-    (``depth`` steps, either direction), and/or the nodes of chosen kinds."""
+def select(G, *, focus: str | None = None, depth: int = 1,
+           document: str | None = None, kinds: tuple[str, ...] | None = None):
+    """The part of ``G`` (a MultiDiGraph) to draw: one document's statements, the
+    neighbourhood of one node (``depth`` steps, either direction), and/or the nodes of
+    chosen kinds."""
+    import networkx as nx
     H = G
     if document:
         doc = find_node(H.subgraph(n for n, k in H.nodes(data="kind") if k == "document"), document)
@@ -89,29 +97,35 @@ def select(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
     return H if H is not G else G.copy()
 
 
-def to_html(G: nx.MultiDiGraph, title: str = "govkg", stamp: str | None = None,
-            focus: str | None = None) -> str:
-    """The page of ``G``: offline, with the panel, positions computed in Python; ``stamp``
-    names the build's graph (``Manifest.graph_digest``) so that a rebuild can keep it;
-    the node ``focus`` (an IRI) is drawn highlighted."""
-    nodes, edges, data = page_data(G, layout(G), focus)
-    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
-    net.templateEnv.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
-    net.nodes, net.edges, net.options = nodes, edges, options(len(nodes))
-    page = EMPTY_HEADING.sub("", REMOTE_TAG.sub("", net.generate_html()))
-    page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>"
-                        '\n<meta name="viewport" content="width=device-width">'
-                        + ("\n" + PAGE_STAMP.format(html.escape(stamp)) if stamp else ""), 1)
-    page = page.replace("</head>", f"<style>{_asset('viz.css')}</style>\n</head>", 1)
-    page = page.replace("</body>", f"{panel(G, title)}\n<script type=\"application/json\" id=\"govkg-data\">"
-                        f"{script_json(data)}</script>\n<script>{_asset('viz.js')}</script>\n</body>", 1)
+def to_html(G, title: str = "govkg", stamp: str | None = None, focus: str | None = None) -> str:
+    """The page of ``G`` (a ``Projection`` or a NetworkX graph): offline, with the panel,
+    positions computed in Python; ``stamp`` names the build's graph
+    (``Manifest.graph_digest``) so that a rebuild can keep it; the node ``focus`` (an IRI)
+    is drawn highlighted."""
+    P = _projection(G)
+    nodes, edges, data = page_data(P, layout(P), focus)
+    data.update(nodes=nodes, edges=edges, options=options(len(nodes)), opening=opening(P, focus))
+    stamp_line = "\n" + PAGE_STAMP.format(html.escape(stamp)) if stamp else ""
+    vis_js, vis_css = _vis()
+    page = "".join((
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n',
+        f"<title>{html.escape(title)}</title>\n", '<meta name="viewport" content="width=device-width">',
+        stamp_line, f"\n<style>{vis_css}</style>\n<script>{vis_js}</script>\n",
+        f"<style>{_asset('viz.css')}</style>\n</head>\n<body>\n",
+        '<div class="card" style="width: 100%"><div id="mynetwork" class="card-body"></div></div>\n',
+        panel(P, title), '\n<script type="application/json" id="govkg-data">', script_json(data),
+        f"</script>\n<script>{_asset('viz.js')}</script>\n</body>\n</html>\n"))
     left = remote_references(page)
     if left:
         raise RuntimeError(f"the page would load from the network: {left[:3]}")
     return page
 
 
-def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = "govkg",
+def _projection(G) -> Projection:
+    return G if isinstance(G, Projection) else as_projection(G)
+
+
+def write_html(G, path: str | Path, title: str = "govkg",
                stamp: str | None = None, focus: str | None = None) -> Path:
     """Write the page of ``G`` to ``path`` (UTF-8), through a temporary file."""
     path = Path(path)
@@ -122,29 +136,46 @@ def write_html(G: nx.MultiDiGraph, path: str | Path, title: str = "govkg",
 
 
 def write_graph_html(folder: str | Path, title: str | None = None, stamp: str | None = None,
-                     corpus: str | None = None) -> Path:
+                     corpus: str | None = None, trig: bytes | None = None) -> Path:
     """The page of the whole graph built in ``folder``, written beside its TriG; titled with
-    the ``corpus`` (or the folder) and its size unless told."""
-    G = to_networkx(open_graph(folder))
+    the ``corpus`` (or the folder) and its size unless told.  ``trig``: the build's graphs
+    as it holds them (TriG), drawn without a query; else the store is read."""
+    from .network import parse_projection, read_projection
+    if trig is not None:
+        import pyoxigraph as ox
+        P = parse_projection(trig, ox.RdfFormat.TRIG)
+    else:
+        from .store import open_graph
+        P = read_projection(open_graph(folder))
     what = corpus or Path(folder).resolve().name
-    return write_html(G, Path(folder) / PAGE_FILE, title or page_title(G, what), stamp)
+    return write_html(P, Path(folder) / PAGE_FILE, title or page_title(P, what), stamp)
 
 
-def page_title(G: nx.MultiDiGraph, what: str) -> str:
+def page_title(G, what: str) -> str:
     """``govkg — WHAT (N nodes, M documents)``: which corpus or part a page shows, in its title.
 
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("d", kind="document"); G.add_node("u", kind="agency")
-    >>> page_title(G, "govkg-out")
+    >>> page_title(Projection({"d": {"kind": "document"}, "u": {"kind": "agency"}}, ()), "govkg-out")
     'govkg — govkg-out (2 nodes, 1 documents)'
     """
-    documents = sum(k == "document" for _, k in G.nodes(data="kind"))
-    return f"govkg — {what} ({G.number_of_nodes()} nodes, {documents} documents)"
+    P = _projection(G)
+    documents = sum(a.get("kind") == "document" for a in P.nodes.values())
+    return f"govkg — {what} ({len(P.nodes)} nodes, {documents} documents)"
+
+
+REFERENCE_BEFORE = re.compile(f"(?:{REMOTE_REFERENCE.pattern})\\Z", re.VERBOSE | re.IGNORECASE)
+"""``REMOTE_REFERENCE`` ending where the search ends (at a ``//``)."""
+REACH = 200
 
 
 def remote_references(page: str) -> list[str]:
-    """Every place in ``page`` that would make the browser fetch from elsewhere."""
-    return [m.group(0) for m in REMOTE_REFERENCE.finditer(page)]
+    """Every place in ``page`` that would make the browser fetch from elsewhere (each
+    reference ends in ``//``: only the text before each ``//`` is searched, which is fast)."""
+    found = []
+    for slashes in re.finditer("//", page):
+        hit = REFERENCE_BEFORE.search(page, max(0, slashes.start() - REACH), slashes.end())
+        if hit:
+            found.append(hit.group(0))
+    return found
 
 
 def script_json(value) -> str:
@@ -161,28 +192,47 @@ def _asset(name: str) -> str:
     return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
 
 
+VIS = "templates/lib/vis-9.1.2"
+"""Where pyvis keeps the vis-network release its pages use (read, never imported)."""
+
+
+@cache
+def _vis() -> tuple[str, str]:
+    """vis-network's script and style, from the copy inside the installed pyvis package
+    (found without importing pyvis, which would import jinja2 and IPython)."""
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the page needs vis-network, which comes with pyvis: pip install pyvis")
+    folder = Path(list(spec.submodule_search_locations)[0]) / VIS
+    return ((folder / "vis-network.min.js").read_text(encoding="utf-8"),
+            (folder / "vis-network.css").read_text(encoding="utf-8"))
+
+
 # ---------------------------------------------------------------------------------------
 
-def page_data(G: nx.MultiDiGraph, pos: dict, focus: str | None = None) -> tuple[list[dict], list[dict], dict]:
-    """vis node and edge dicts, and the shared tables (quotes, documents) they index; the
-    ``focus`` node highlighted (a thick dark border, a larger bold label)."""
-    order = sorted(G, key=lambda n: (KINDS.index(G.nodes[n]["kind"]) if G.nodes[n]["kind"] in KINDS
-                                     else len(KINDS), n))
+def page_data(G, pos: dict, focus: str | None = None) -> tuple[list[dict], list[dict], dict]:
+    """vis node and edge dicts of ``G`` (a ``Projection`` or a NetworkX graph), and the
+    shared tables (quotes, documents) they index; the ``focus`` node highlighted (a thick
+    dark border, a larger bold label)."""
+    P = _projection(G)
+    rank = {k: i for i, k in enumerate(KINDS)}
+    order = sorted(P.nodes, key=lambda n: (rank.get(P.nodes[n]["kind"], len(KINDS)), n))
     ids = {n: i for i, n in enumerate(order)}
     quotes, docs = _Index(), _Index()
-    nodes = [_node(G, n, ids[n], pos[n], quotes, docs) for n in order]
+    degrees, labels = P.degrees(), node_labels(P)
+    nodes = [_node(P, n, ids[n], pos[n], degrees[n], labels[n], quotes, docs) for n in order]
     if focus in ids:
         node = nodes[ids[focus]]
         node.update(focus=True, borderWidth=5, size=node["size"] * 1.5,
-                    color={"background": node["color"], "border": FOCUS_BORDER},
+                    color={"background": KIND_STYLE.get(node["kind"], KIND_STYLE["other"])[0], "border": FOCUS_BORDER},
                     font={"size": node["font"]["size"] + 6, "bold": True})
     edges = []
-    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])):
+    for u, v, k, d in sorted(P.edges, key=lambda e: (ids[e[0]], ids[e[1]], e[2])):
         edges.append(_edge(len(edges), ids[u], ids[v], d, quotes, docs))
     data = {"quotes": quotes.items, "documents": docs.items, "physics": physics(len(nodes)),
             "stabilization": STABILIZATION,
-            "kinds": {k: [s[0], s[2]] for k, s in KIND_STYLE.items()},
-            "relations": {r: s[0] for r, s in RELATION_LABELS.items()}}
+            "kinds": {k: [s[0], s[2], s[1]] for k, s in KIND_STYLE.items()},
+            "relations": {r: list(s) for r, s in RELATION_LABELS.items()}, "base": ID_BASE}
     return nodes, edges, data
 
 
@@ -202,37 +252,71 @@ class _Index:
         return self.positions[text]
 
 
-def _node(G, n: str, i: int, xy, quotes: _Index, docs: _Index) -> dict:
-    a = G.nodes[n]
+def _node(P: Projection, n: str, i: int, xy, degree: int, label: str, quotes: _Index, docs: _Index) -> dict:
+    """One node's entry in the page's data: shape and colour come with its kind (``kinds``),
+    the label only where it is not the name, the IRI without ``ID_BASE``."""
+    a = P.nodes[n]
     kind = a.get("kind", "other")
-    colour, shape, _, size, font = KIND_STYLE.get(kind, KIND_STYLE["other"])
+    _, _, _, size, font = KIND_STYLE.get(kind, KIND_STYLE["other"])
     name = a.get("label", n)
-    degree = G.degree(n) ** 0.5                       # busy nodes: bigger, and readable from afar
-    label = short(name, 16 if kind == "work" else 24) if kind in TEXT_KINDS else label_of(name, 24)
-    node = {"id": i, "x": xy[0], "y": xy[1], "label": label,
-            "shape": shape, "color": colour, "size": round(size + min(10.0, 1.5 * degree), 1),
-            "font": {"size": round(font + min(6.0, degree))},
-            "kind": kind, "name": name, "iri": n, "text": a.get("text"), "type": a.get("type"),
-            "date": a.get("date"), "q": quotes(a.get("quote")), "d": docs(_doc_title(G, a.get("document"))),
+    busy = degree ** 0.5                              # busy nodes: bigger, and readable from afar
+    node = {"id": i, "x": xy[0], "y": xy[1], "label": label if label != name else None,
+            "size": round(size + min(10.0, 1.5 * busy), 1), "font": {"size": round(font + min(6.0, busy))},
+            "kind": kind, "name": name, "text": a.get("text"), "type": a.get("type"),
+            "date": a.get("date"), "q": quotes(a.get("quote")), "d": docs(_doc_title(P, a.get("document"))),
             "page": a.get("page")}
-    if "href" not in name:          # pyvis would render such a title as HTML
-        node["title"] = name
+    node.update({"i": n[len(ID_BASE):]} if n.startswith(ID_BASE) else {"iri": n})
     return {k: v for k, v in node.items() if v is not None}
 
 
+def node_labels(P: Projection) -> dict[str, str]:
+    """Each node's label: a name cut in the middle (``label_of``), a text cut at its end
+    (``network.short``); different names that would share a label are cut longer until
+    their labels differ.
+
+    >>> groups = [f"鄂尔多斯市森林草原防灭火指挥部现场指挥部第{i}工作组组长单位" for i in "一二"]
+    >>> P = Projection({g: {"kind": "body", "label": g} for g in groups}, ())
+    >>> sorted(node_labels(P).values())
+    ['鄂尔多斯市森林草原防灭…指挥部第一工作组组长单位', '鄂尔多斯市森林草原防灭…指挥部第二工作组组长单位']
+    """
+    names = {n: a.get("label", n) for n, a in P.nodes.items()}
+    kinds = {n: a.get("kind") for n, a in P.nodes.items()}
+    out = {n: _cut(names[n], kinds[n], 0) for n in P.nodes}
+    sharing: dict[str, list[str]] = {}
+    for n, label in out.items():
+        sharing.setdefault(label, []).append(n)
+    for members in sharing.values():
+        if len({names[n] for n in members}) > 1:
+            out.update(_apart(members, names, kinds))
+    return out
+
+
+def _apart(members: list[str], names: dict, kinds: dict) -> dict[str, str]:
+    """Labels for nodes of different names that were cut alike: cut longer, till they differ."""
+    for longer in range(4, 400, 4):
+        labels = {n: _cut(names[n], kinds[n], longer) for n in members}
+        if len(set(labels.values())) == len({names[n] for n in members}):
+            return labels
+    return {n: names[n] for n in members}
+
+
+def _cut(name: str, kind: str | None, longer: int) -> str:
+    if kind in TEXT_KINDS:
+        return short(name, (16 if kind == "work" else 24) + longer)
+    return label_of(name, 24 + longer)
+
+
 def _edge(i: int, u: int, v: int, d: dict, quotes: _Index, docs: _Index) -> dict:
+    """One edge's entry: its label (the relation's, or a leader's role) and colour come
+    with its relation (``relations``)."""
     relation = d["relation"]
-    label, colour = RELATION_LABELS.get(relation, (relation, "#999999"))
-    if relation == "leads" and d.get("role"):
-        label = d["role"]
-    edge = {"id": i, "from": u, "to": v, "label": label, "title": f"{label} ({relation})",
-            "color": colour, "relation": relation, "role": d.get("role"), "date": d.get("date"),
+    edge = {"id": i, "from": u, "to": v, "relation": relation, "role": d.get("role"), "date": d.get("date"),
             "q": quotes(d.get("quote")), "d": docs(d.get("document_title")), "page": d.get("page")}
     return {k: v for k, v in edge.items() if v is not None}
 
 
-def _doc_title(G, doc: str | None) -> str | None:
-    return G.nodes[doc].get("label") if doc and doc in G else None
+def _doc_title(P: Projection, doc: str | None) -> str | None:
+    return P.nodes[doc].get("label") if doc and doc in P.nodes else None
 
 
 def physics(n: int) -> bool:
@@ -247,10 +331,12 @@ def options(n: int) -> dict:
         "physics": {"enabled": small, "solver": "barnesHut",
                     "barnesHut": {"gravitationalConstant": -3000, "springLength": 120},
                     "stabilization": {"enabled": False, "iterations": STABILIZATION, "fit": True}},
-        "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff", "face": FONT_FACE},
                   "borderWidth": 1},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-                  "font": {"size": 10, "align": "middle", "color": "#555555"},
+                  "font": {"size": 10, "align": "middle", "color": "#555555", "face": FONT_FACE},
+                  # relation names only once zoomed in past the opening scale (at most 1)
+                  "scaling": {"label": {"drawThreshold": EDGE_LABEL_THRESHOLD}},
                   "smooth": {"type": "continuous"} if small else False, "width": 1},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not small,
                         "hideEdgesOnZoom": not small, "keyboard": {"enabled": True, "bindToWindow": False}},
@@ -258,19 +344,32 @@ def options(n: int) -> dict:
     }
 
 
-def panel(G: nx.MultiDiGraph, title: str) -> str:
+def opening(P: Projection, focus: str | None = None) -> list[int] | None:
+    """The nodes a big graph's page draws first where a view holds too many to draw all
+    (their numbers in ``page_data``'s order): the bodies, their members and leaders, and the
+    ``focus``; None up to ``BIG_GRAPH`` nodes (the page draws them all at once)."""
+    if len(P.nodes) <= BIG_GRAPH:
+        return None
+    keep = {n for n, a in P.nodes.items() if a.get("kind") == "body" or n == focus}
+    keep |= {u for u, v, _, d in P.edges if v in keep and d.get("relation") in OPENING_RELATIONS}
+    rank = {k: i for i, k in enumerate(KINDS)}
+    order = sorted(P.nodes, key=lambda n: (rank.get(P.nodes[n]["kind"], len(KINDS)), n))
+    return [i for i, n in enumerate(order) if n in keep]
+
+
+def panel(P: Projection, title: str) -> str:
     """The side panel: title, search, filters, the legend (kinds by colour and shape), details."""
-    counts = {}
-    for _, kind in G.nodes(data="kind"):
-        counts[kind] = counts.get(kind, 0) + 1
+    counts: dict[str, int] = {}
+    for a in P.nodes.values():
+        counts[a.get("kind")] = counts.get(a.get("kind"), 0) + 1
     rows = "\n".join(_legend_row(kind, counts[kind]) for kind in KIND_STYLE if counts.get(kind))
     relations: dict[str, int] = {}
-    for _, _, relation in G.edges(data="relation"):
-        relations[relation] = relations.get(relation, 0) + 1
+    for _, _, _, d in P.edges:
+        relations[d["relation"]] = relations.get(d["relation"], 0) + 1
     edge_rows = "\n".join(_relation_row(r, relations[r]) for r in RELATION_LABELS if relations.get(r))
     return f"""<aside id="govkg-panel">
 <h1>{html.escape(title)}</h1>
-<p id="govkg-counts">{G.number_of_nodes()} nodes · {G.number_of_edges()} edges</p>
+<p id="govkg-counts">{len(P.nodes)} nodes · {len(P.edges)} edges</p>
 <div class="row"><input id="govkg-search" list="govkg-names" placeholder="搜索名称 search a name" autocomplete="off">
 <button id="govkg-find" type="button">Find</button></div>
 <datalist id="govkg-names"></datalist>

@@ -1,37 +1,58 @@
 #!/usr/bin/env python3
-"""How fast the HTML view is: writing it, and settling in headless Chromium.
+"""How fast the HTML view is: the build's page step, and the page in headless Chromium.
 
-    python scripts/bench_viz.py [--graph DIR] [--runs 3] [--synthetic 1000,10000]
+    .venv/bin/python scripts/bench_viz.py [--scales 1,10] [--runs 3] [--synthetic 20000]
 
-Without --graph it builds the bundled sample corpus.  --synthetic adds made-up graphs of
-those sizes (a preferential-attachment network with every node kind), to see how the page
-scales.  "settled" is the time from navigation to the first drawing of the final layout
-(``window.govkg.settledMs``), as Chromium measures it.  Needs Debian's chromium package and
-``pip install playwright``.
+For each scale it builds a corpus of that many replicas of the sample (``scripts/bench.py``'s
+``make_corpus``: names, documents and IRIs really differ) in this process, and prints the
+build's wall time, the time of its page step (``graph.build._graph_page``: projection from
+the graphs in memory, layout, page; imports included, as a build pays them) and its share
+of the build.  Then, in headless Chromium, the median over --runs of: "settled", from
+navigation until the opening view is drawn (``window.govkg.settledMs``), and "click", from
+pressing the mouse on the busiest body drawn until its details are painted.  --synthetic adds made-up
+graphs of those sizes (a preferential-attachment network with every node kind).  Needs
+Debian's chromium package and ``pip install playwright``.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-import networkx as nx
-from playwright.sync_api import sync_playwright
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from graph.build import build
-from graph.network import KINDS, to_networkx
-from graph.store import open_graph
-from graph.viz import write_html
+import graph.build as build_module                   # noqa: E402
+from bench import make_corpus                        # noqa: E402
+from graph.manifest import PAGE_FILE                 # noqa: E402
 
 CHROMIUM = os.environ.get("GOVKG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+CLICK = """() => {
+    // the busiest body that a click at its centre reaches (no other node drawn over it)
+    const bodies = nodes.get({filter: n => n.kind === "body"})
+        .sort((p, q) => network.getConnectedEdges(q.id).length - network.getConnectedEdges(p.id).length);
+    const r = document.getElementById("mynetwork").getBoundingClientRect();
+    for (const b of bodies) {
+        network.focus(b.id, {scale: 1.2, animation: false});
+        network.redraw();
+        const p = network.canvasToDOM(network.getPositions([b.id])[b.id]);
+        if (network.getNodeAt(p) === b.id) return [r.left + p.x, r.top + p.y, b.name];
+    }
+    return null; }"""
 
 
-def synthetic(n: int) -> nx.MultiDiGraph:
+def synthetic(n: int):
     """A scale-free graph of ``n`` nodes with kinds, labels and quotes."""
+    import networkx as nx
+    from graph.network import KINDS
     base = nx.barabasi_albert_graph(n, 2, seed=1)
     G = nx.MultiDiGraph()
     for i in base:
@@ -41,43 +62,74 @@ def synthetic(n: int) -> nx.MultiDiGraph:
     return G
 
 
-def settle(browser, path: Path) -> tuple[float, float]:
+def timed_build(corpus: Path, out: Path) -> tuple[float, float]:
+    """Build ``corpus`` into ``out``: the build's wall time and its page step's."""
+    page = []
+    step = build_module._graph_page
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        step(*args, **kwargs)
+        page.append(time.perf_counter() - start)
+    build_module._graph_page = timed
+    try:
+        start = time.perf_counter()
+        build_module.build([corpus], out)
+        return time.perf_counter() - start, page[0]
+    finally:
+        build_module._graph_page = step
+
+
+def in_browser(browser, path: Path) -> tuple[float, float]:
+    """Seconds until the opening view is drawn, and from pressing the mouse on a body until
+    its details are painted (as the page measures them: ``window.govkg.marks``)."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
-    start = time.perf_counter()
     page.goto(path.as_uri())
     page.wait_for_function("window.govkg && window.govkg.ready", timeout=120_000)
-    wall = time.perf_counter() - start
     settled = page.evaluate("window.govkg.settledMs") / 1000
+    x, y, name = page.evaluate(CLICK)
+    page.wait_for_timeout(500)
+    page.evaluate("""() => document.addEventListener("mousedown",
+        () => { window.govkg.marks.pressed = performance.now(); }, {capture: true, once: true})""")
+    page.mouse.click(x, y)
+    page.wait_for_function("(name) => document.querySelector('#govkg-details h2')?.textContent === name",
+                           arg=name, timeout=60_000)
+    page.wait_for_function("window.govkg.marks.painted > window.govkg.marks.pressed")
+    clicked = page.evaluate("window.govkg.marks.painted - window.govkg.marks.pressed") / 1000
     page.close()
-    return settled, wall
+    return settled, clicked
 
 
-def measure(browser, name: str, G: nx.MultiDiGraph, folder: Path, runs: int) -> None:
-    path = folder / f"{name}.html"
-    start = time.perf_counter()
-    write_html(G, path, name)
-    written = time.perf_counter() - start
-    times = [settle(browser, path) for _ in range(runs)]
-    best = min(times)
-    print(f"{name:>16} {G.number_of_nodes():>7} {G.number_of_edges():>7} {path.stat().st_size / 1e6:>8.2f} "
-          f"{written:>8.2f} {best[0]:>9.2f} {best[1]:>8.2f}")
+def report(browser, name: str, path: Path, runs: int, build_s: float | None = None,
+           page_s: float | None = None) -> None:
+    times = [in_browser(browser, path) for _ in range(runs)]
+    data = json.loads(path.read_text(encoding="utf-8").split(
+        '<script type="application/json" id="govkg-data">', 1)[1].split("</script>", 1)[0])
+    share = f"{page_s / build_s:.0%}" if build_s else "-"
+    print(f"{name:>14} {len(data['nodes']):>7} {len(data['edges']):>7} {path.stat().st_size / 1e6:>6.1f} "
+          f"{build_s or 0:>8.2f} {page_s or 0:>7.2f} {share:>6} "
+          f"{statistics.median(t[0] for t in times):>9.2f} {statistics.median(t[1] for t in times):>7.2f}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--graph", help="a built graph (default: build the sample corpus)")
+    ap.add_argument("--scales", default="1,10", help="comma-separated corpus scales (replicas of the sample)")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--synthetic", default="", help="comma-separated node counts of made-up graphs")
     args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        folder = Path(args.graph) if args.graph else Path(tmp)
-        if not args.graph:
-            build([], folder)
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        print(f"{'page':>16} {'nodes':>7} {'edges':>7} {'MB':>8} {'write s':>8} {'settled s':>9} {'wall s':>8}")
-        measure(browser, "sample" if not args.graph else "graph", to_networkx(open_graph(folder)), Path(tmp), args.runs)
+        print(f"{'page':>14} {'nodes':>7} {'edges':>7} {'MB':>6} {'build s':>8} {'page s':>7} {'share':>6} "
+              f"{'settled s':>9} {'click s':>7}")
+        for scale in (int(x) for x in args.scales.split(",") if x.strip()):
+            corpus, out = Path(tmp) / f"corpus-{scale}", Path(tmp) / f"out-{scale}"
+            make_corpus(scale, corpus)
+            build_s, page_s = timed_build(corpus, out)
+            report(browser, f"{scale}x", out / PAGE_FILE, args.runs, build_s, page_s)
         for n in (int(x) for x in args.synthetic.split(",") if x.strip()):
-            measure(browser, f"synthetic-{n}", synthetic(n), Path(tmp), args.runs)
+            from graph.viz import write_html
+            report(browser, f"synthetic-{n}", write_html(synthetic(n), Path(tmp) / f"synthetic-{n}.html"), args.runs)
         browser.close()
 
 

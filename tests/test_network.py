@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.network import KINDS, find_node, to_networkx
-from graph.query import run_query
+from graph.network import KINDS, find_node, parse_projection, read_projection, rows_from_quads, to_networkx
+from graph.query import query_text, run_query
 from graph.store import open_graph
 
 FIRE = "鄂尔多斯市森林草原防灭火应急预案"
@@ -104,3 +104,18 @@ def test_sample_corpus_projection(sample_store):
     assert cites and all(d["quote"] and d["document_title"] for d in cites)
     melt = find_node(G, "额尔古纳市春季应对融雪应急预案")
     assert "中华人民共和国气象法" in {G.nodes[v]["label"] for _, v in G.out_edges(melt)}
+
+
+@pytest.mark.parametrize("build", ["plan_build", "sample_build"])
+def test_the_projection_of_graphs_in_memory_is_the_query_s(request, build):
+    """The build draws its page from the graphs it holds (network.parse_projection), `govkg
+    viz --graph` from the store (network.rq): the two must give the same nodes and edges."""
+    import pyoxigraph as ox
+    folder = request.getfixturevalue(build)
+    folder = folder[0] if isinstance(folder, tuple) else folder
+    trig = (folder / "graph.trig").read_bytes()
+    store = open_graph(folder)
+    table = run_query(store, query_text("network"), limit=None)
+    assert rows_from_quads((q.subject.value, q.predicate.value, q.object.value, q.graph_name.value)
+                           for q in ox.parse(trig, format=ox.RdfFormat.TRIG)) == set(table.rows)
+    assert parse_projection(trig, ox.RdfFormat.TRIG) == read_projection(store)

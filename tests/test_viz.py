@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.layout import layout, sampled_layout
+from graph.layout import SPACING, layout
 from graph.viz import page_data, remote_references, script_json, select, to_html
 
 HOSTILE = '</script><script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
@@ -52,7 +52,7 @@ def test_page_holds_every_node_and_edge(plan_network):
         "成员单位：市应急管理局、市林业和草原局、市公安局、市气象局。", "成员单位：市应急管理局、市水利局、市气象局。"}
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
     lead = next(e for e in edges if e["relation"] == "leads" and e.get("role") == "总指挥")
-    assert lead["label"] == "总指挥"
+    assert data["relations"]["leads"][0] == "领导"        # drawn with its role instead (viz.js drawnEdge)
 
 
 def test_hostile_text_is_inert_in_the_page(plan_network):
@@ -75,9 +75,15 @@ def test_page_is_deterministic(plan_network):
     assert to_html(plan_network) == to_html(plan_network.copy())
 
 
-def test_large_components_use_the_sampled_layout():
-    xy = sampled_layout(2000, [(i, (i * 7 + 1) % 2000) for i in range(2000)])
-    assert xy.shape == (2000, 2) and float(abs(xy).max()) < 1e6
+def test_layout_spreads_every_component_and_is_deterministic():
+    ring = [(f"r{i:04d}", f"r{(i + 1) % 2000:04d}") for i in range(2000)]
+    pairs = [(f"p{i}", f"q{i}") for i in range(50)]
+    nodes = sorted({n for e in ring + pairs for n in e} | {"alone"})
+    pos = layout((nodes, ring + pairs))
+    assert pos == layout((list(reversed(nodes)), list(reversed(ring + pairs))))   # any input order
+    assert len(pos) == len(nodes) and len(set(pos.values())) == len(nodes)     # no two nodes on one spot
+    neighbours = [abs(complex(*pos[u]) - complex(*pos[v])) for u, v in ring]
+    assert sorted(neighbours)[len(neighbours) // 2] < 4 * SPACING              # neighbours stay close
 
 
 @pytest.mark.parametrize("kwargs, present, absent", [
@@ -115,7 +121,8 @@ def test_viz_command_errors(plan_build, args, message):
 
 
 def page_nodes(page: str) -> list[dict]:
-    return json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);\n", page).group(1))
+    """The page's nodes, with the label the page gives a node whose label is its name."""
+    return [{"label": n["name"], **n} for n in page_json(page)["nodes"]]
 
 
 def test_build_writes_the_page_beside_the_trig(sample_build):
@@ -162,3 +169,37 @@ def test_names_get_distinct_labels_and_edge_colours_a_legend(sample_build):
     for relation in ("member_of", "leads", "has_duty"):
         chinese, colour = RELATION_LABELS[relation]
         assert f'stroke="{colour}"' in legend and f"{chinese} {relation}" in legend
+
+
+PAGE_FROM_MEMORY = """
+import sys
+import graph.network as N
+from graph.build import build, sample_corpus
+def refuse(*args, **kwargs):
+    raise AssertionError("the build queried the store for its page")
+N.read_projection = refuse
+build([sample_corpus()[0][0]], sys.argv[1])
+print(sorted({m.split(".")[0] for m in sys.modules} & {"pyvis", "jinja2", "IPython", "networkx", "scipy"}))
+"""
+
+
+def test_the_build_draws_its_page_from_the_graphs_it_holds(tmp_path):
+    """issue 15: the page is a product of the build — no query of the store, and none of
+    pyvis (its jinja2 and IPython), networkx or scipy imported."""
+    done = subprocess.run([sys.executable, "-c", PAGE_FROM_MEMORY, str(tmp_path)], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
+    assert len(page_nodes((tmp_path / "graph.html").read_text(encoding="utf-8"))) > 50
+
+
+def test_a_page_from_memory_is_the_page_from_the_store(tmp_path):
+    """An incremental build reuses a graph it does not hold, so it reads the store: its page
+    is byte for byte the page of a fresh build, drawn from memory."""
+    from graph.build import build, sample_corpus
+    first, second = (path for path, _ in sample_corpus()[:2])
+    build([first], tmp_path / "grown")
+    assert build([first, second], tmp_path / "grown").unchanged == 1
+    build([first, second], tmp_path / "fresh")
+    grown, fresh = ((tmp_path / d / "graph.html").read_bytes() for d in ("grown", "fresh"))
+    assert grown == fresh and len(page_nodes(fresh.decode("utf-8"))) > 100

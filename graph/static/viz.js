@@ -1,19 +1,26 @@
-// govkg page: search, filters, legend and details over the pyvis network.
+// govkg page: the network, search, filters, legend and details.
 // Every piece of data is written with textContent (never innerHTML), so no text taken
-// from a document can run as script.  `network`, `nodes` and `edges` are pyvis's globals.
+// from a document can run as script.  `network`, `nodes` and `edges` are globals (the
+// vis DataSets hold what is drawn: a big graph opens on its bodies and their members and
+// the rest is added on demand, around a node clicked or found, or all on "Show all").
+var network, nodes, edges;
 (function () {
   "use strict";
+  var marks = {start: performance.now()};    // when each stage ended (ms), for the benchmark
   var data = JSON.parse(document.getElementById("govkg-data").textContent);
-  var state = window.govkg = {ready: false, settledMs: null, data: data};
+  marks.parsed = performance.now();
+  var state = window.govkg = {ready: false, settledMs: null, data: data, labelsShown: 0, marks: marks};
+  var all = data.nodes, allEdges = data.edges;
   var byName = {};
   var READABLE = 0.8;
-  var WEIGHT = {body: 4, agency: 2};   // what a planner looks for first
+  var WEIGHT = {body: 4, agency: 2, document: 2};   // what a planner looks for first
   var panel = {
     details: document.getElementById("govkg-details"),
     search: document.getElementById("govkg-search"),
     names: document.getElementById("govkg-names"),
     doc: document.getElementById("govkg-document"),
     body: document.getElementById("govkg-body"),
+    counts: document.getElementById("govkg-counts"),
     kinds: Array.prototype.slice.call(document.querySelectorAll("#govkg-legend input"))
   };
 
@@ -33,8 +40,93 @@
     return k ? k[1] + " " + kind : kind;
   }
   function relationName(edge) {
-    var zh = data.relations[edge.relation] || edge.relation;
+    var zh = (data.relations[edge.relation] || [edge.relation])[0];
     return edge.role ? edge.role + " · " + zh + " (" + edge.relation + ")" : zh + " (" + edge.relation + ")";
+  }
+
+  // ------------------------------------------------------------------ what is drawn
+  var around = all.map(function () { return []; });      // node -> its edges' numbers
+  allEdges.forEach(function (e, i) { around[e.from].push(i); if (e.to !== e.from) around[e.to].push(i); });
+  var loaded = {}, loadedEdges = {}, count = 0;
+  all.forEach(function (n) {            // what the page's data leaves out, taken back
+    if (n.label === undefined) n.label = n.name;
+    if (n.iri === undefined) n.iri = data.base + n.i;
+  });
+  function drawn(n) {                   // what vis draws of a node
+    var style = data.kinds[n.kind] || data.kinds.other;
+    var out = {id: n.id, x: n.x, y: n.y, label: n.label, full: n.label, title: n.name, name: n.name,
+               kind: n.kind, shape: style[2], color: n.color || style[0], size: n.size, font: n.font};
+    if (n.focus) { out.focus = true; out.borderWidth = n.borderWidth; }
+    return out;
+  }
+  function drawnEdge(e) {               // what vis draws of an edge
+    var style = data.relations[e.relation] || [e.relation, "#999999"];
+    var label = e.relation === "leads" && e.role ? e.role : style[0];
+    return {id: e.id, from: e.from, to: e.to, label: label, color: style[1], title: label + " (" + e.relation + ")",
+            relation: e.relation, role: e.role, d: e.d};
+  }
+  function load(ids) {
+    var newNodes = [], newEdges = [];
+    ids.forEach(function (id) {
+      if (loaded[id]) return;
+      loaded[id] = true;
+      count += 1;
+      newNodes.push(drawn(all[id]));
+    });
+    if (!newNodes.length) return false;
+    newNodes.forEach(function (n) {
+      around[n.id].forEach(function (i) {
+        var e = allEdges[i];
+        if (!loadedEdges[i] && loaded[e.from] && loaded[e.to]) {
+          loadedEdges[i] = true;
+          newEdges.push(drawnEdge(e));
+        }
+      });
+    });
+    nodes.add(newNodes);
+    edges.add(newEdges);
+    return true;
+  }
+  function neighbourIds(id) {
+    return around[id].map(function (i) { var e = allEdges[i]; return e.from === id ? e.to : e.from; });
+  }
+  function expand(id) {
+    return load([id].concat(neighbourIds(id)));
+  }
+  // A big graph (data.opening: its bodies, their members and leaders) draws what is in view:
+  // all of it while that is at most VIEW_MAX nodes, else its bodies and members, the busiest
+  // first.  Positions are known beforehand, so a grid finds what a view holds.
+  var VIEW_MAX = 1500, CELL = 1000, cells = {}, core = null;
+  all.forEach(function (n) {
+    var key = Math.floor(n.x / CELL) + "," + Math.floor(n.y / CELL);
+    (cells[key] = cells[key] || []).push(n.id);
+  });
+  if (data.opening !== null) {
+    core = {};
+    data.opening.forEach(function (id) { core[id] = true; });
+  }
+  function inView() {
+    var r = document.getElementById("mynetwork").getBoundingClientRect();
+    var a = network.DOMtoCanvas({x: -r.width / 2, y: -r.height / 2});
+    var b = network.DOMtoCanvas({x: 1.5 * r.width, y: 1.5 * r.height});
+    var out = [];
+    for (var gx = Math.floor(a.x / CELL); gx <= Math.floor(b.x / CELL); gx++)
+      for (var gy = Math.floor(a.y / CELL); gy <= Math.floor(b.y / CELL); gy++)
+        (cells[gx + "," + gy] || []).forEach(function (id) {
+          var n = all[id];
+          if (n.x >= a.x && n.x <= b.x && n.y >= a.y && n.y <= b.y) out.push(id);
+        });
+    return out;
+  }
+  function loadView() {
+    if (core === null) return false;
+    var ids = inView();
+    if (ids.length > VIEW_MAX) {
+      ids = ids.filter(function (id) { return core[id]; });
+      ids.sort(function (m, n) { return priority(all[n]) - priority(all[m]) || m - n; });
+      ids = ids.slice(0, VIEW_MAX);
+    }
+    return load(ids);
   }
 
   // ------------------------------------------------------------------ details
@@ -54,7 +146,7 @@
     if (source.length) parent.appendChild(el("div", "— " + source.join(" · "), "source"));
   }
   function showNode(id) {
-    var n = nodes.get(id);
+    var n = all[id];
     var box = panel.details;
     box.textContent = "";
     box.appendChild(el("h2", n.name));
@@ -64,12 +156,12 @@
     field(box, "date", n.date);
     field(box, "IRI", n.iri);
     quote(box, n);
-    var ids = network.getConnectedEdges(id);
+    var ids = around[id];
     box.appendChild(el("h3", "Statements 关系 (" + ids.length + ")"));
-    ids.slice(0, 200).forEach(function (eid) {
-      var e = edges.get(eid);
+    ids.slice(0, 200).forEach(function (i) {
+      var e = allEdges[i];
       var out = e.from === id;
-      var other = nodes.get(out ? e.to : e.from);
+      var other = all[out ? e.to : e.from];
       var item = el("div", null, "statement");
       item.appendChild(el("div", (out ? "→ " : "← ") + relationName(e) + " " + other.name, "what"));
       quote(item, e);
@@ -78,39 +170,42 @@
     if (ids.length > 200) box.appendChild(el("p", "… " + (ids.length - 200) + " more", "hint"));
   }
   function showEdge(id) {
-    var e = edges.get(id);
+    var e = allEdges[id];
     var box = panel.details;
     box.textContent = "";
     box.appendChild(el("h2", relationName(e)));
-    field(box, "from", nodes.get(e.from).name);
-    field(box, "to", nodes.get(e.to).name);
+    field(box, "from", all[e.from].name);
+    field(box, "to", all[e.to].name);
     quote(box, e);
   }
 
   // ------------------------------------------------------------------ filters
-  function neighbours(id) {
-    return network.getConnectedNodes(id);
+  function documentNodes(d) {
+    var keep = {};
+    allEdges.forEach(function (e) { if (e.d === d) { keep[e.from] = true; keep[e.to] = true; } });
+    all.forEach(function (n) { if (n.kind === "document" && n.name === data.documents[d]) keep[n.id] = true; });
+    return keep;
+  }
+  function bodyNodes(b) {
+    var near = {};
+    near[b] = true;
+    neighbourIds(b).forEach(function (m) {
+      near[m] = true;
+      var kind = all[m].kind;
+      if (kind === "duty" || kind === "post") neighbourIds(m).forEach(function (x) { near[x] = true; });
+    });
+    return near;
   }
   function visibleNodes() {
     var kinds = {};
     panel.kinds.forEach(function (c) { if (c.checked) kinds[c.value] = true; });
     var keep = null;
-    if (panel.doc.value !== "") {
-      var d = Number(panel.doc.value);
-      keep = {};
-      edges.forEach(function (e) { if (e.d === d) { keep[e.from] = true; keep[e.to] = true; } });
-      nodes.forEach(function (n) { if (n.kind === "document" && n.name === data.documents[d]) keep[n.id] = true; });
-    }
+    if (panel.doc.value !== "") keep = documentNodes(Number(panel.doc.value));
     if (panel.body.value !== "") {
-      var b = Number(panel.body.value), near = {};
-      near[b] = true;
-      neighbours(b).forEach(function (m) {
-        near[m] = true;
-        var kind = nodes.get(m).kind;
-        if (kind === "duty" || kind === "post") neighbours(m).forEach(function (x) { near[x] = true; });
-      });
+      var near = bodyNodes(Number(panel.body.value));
       keep = keep === null ? near : intersect(keep, near);
     }
+    if (keep !== null) load(Object.keys(keep).map(Number));
     var out = {};
     nodes.forEach(function (n) { if (kinds[n.kind] && (keep === null || keep[n.id])) out[n.id] = true; });
     return out;
@@ -128,19 +223,26 @@
     }));
     var ids = Object.keys(show).map(Number);
     if (ids.length) network.fit({nodes: ids, animation: false});
-    document.getElementById("govkg-counts").textContent =
-      ids.length + " of " + nodes.length + " nodes shown";
+    showCounts(ids);
+    declutter();
+  }
+  function showCounts(ids) {
+    panel.counts.textContent = ids.length + " of " + all.length + " nodes shown";
     var perKind = {};                   // the legend counts what is shown
-    ids.forEach(function (id) { var k = nodes.get(id).kind; perKind[k] = (perKind[k] || 0) + 1; });
+    ids.forEach(function (id) { var k = all[id].kind; perKind[k] = (perKind[k] || 0) + 1; });
     panel.kinds.forEach(function (c) {
-      var count = c.parentNode.querySelector(".n");
-      if (count) count.textContent = String(perKind[c.value] || 0);
+      var n = c.parentNode.querySelector(".n");
+      if (n) n.textContent = String(perKind[c.value] || 0);
     });
+  }
+  function shownIds() {
+    return nodes.getIds({filter: function (n) { return !n.hidden; }});
   }
   function reset() {
     panel.doc.value = "";
     panel.body.value = "";
     panel.kinds.forEach(function (c) { c.checked = true; });
+    load(all.map(function (n) { return n.id; }));
     applyFilters();
   }
 
@@ -149,9 +251,8 @@
     text = text.trim();
     if (!text) return null;
     if (byName.hasOwnProperty(text)) return byName[text];
-    var hit = null;
-    nodes.forEach(function (n) { if (hit === null && n.name.indexOf(text) >= 0) hit = n.id; });
-    return hit;
+    for (var i = 0; i < all.length; i++) if (all[i].name.indexOf(text) >= 0) return i;
+    return null;
   }
   function go() {
     var id = find(panel.search.value);
@@ -160,15 +261,80 @@
       panel.details.appendChild(el("p", "No node named " + panel.search.value, "hint"));
       return;
     }
+    expand(id);
     if (nodes.get(id).hidden) reset();
     network.selectNodes([id]);
     network.focus(id, {scale: 1.2, animation: false});
     showNode(id);
+    showCounts(shownIds());
+    declutter();
+  }
+
+  // ------------------------------------------------------------------ labels
+  // A label is drawn only where it overlaps no label drawn before it, the busiest nodes
+  // (bodies and units first) placed first; zooming in makes room for more.
+  var measurer = document.createElement("canvas").getContext("2d");
+  var FACE = data.options.nodes.font.face;
+  var INSIDE = {box: true, ellipse: true, circle: true, database: true, text: true};
+  var GAP = 3;
+  function labelBox(n, p) {
+    var size = n.font.size;
+    measurer.font = (n.font.bold ? "bold " : "") + size + "px " + FACE;
+    var w = measurer.measureText(n.full).width + 2 * GAP, h = size + 2 * GAP;
+    var top = INSIDE[n.shape] ? p.y - h / 2 : p.y + n.size + 5;
+    return {left: p.x - w / 2, top: top - GAP, right: p.x + w / 2, bottom: top + h};
+  }
+  function priority(n) {
+    return n.focus ? Infinity : (WEIGHT[n.kind] || 1) * (around[n.id].length + 1);
+  }
+  function declutter(noRedraw) {
+    var rect = document.getElementById("mynetwork").getBoundingClientRect();
+    var a = network.DOMtoCanvas({x: -200, y: -100}), b = network.DOMtoCanvas({x: rect.width + 200, y: rect.height + 100});
+    var pos = network.getPositions(), cand = [];
+    nodes.forEach(function (n) {
+      var p = pos[n.id];
+      if (!n.hidden && p && p.x >= a.x && p.x <= b.x && p.y >= a.y && p.y <= b.y) cand.push(n);
+    });
+    cand.sort(function (m, n) { return priority(n) - priority(m) || m.id - n.id; });
+    var cell = 200, grid = {}, changes = [], shown = 0;
+    cand.forEach(function (n) {
+      var box = labelBox(n, pos[n.id]), free = true, cells = [];
+      for (var gx = Math.floor(box.left / cell); gx <= Math.floor(box.right / cell); gx++)
+        for (var gy = Math.floor(box.top / cell); gy <= Math.floor(box.bottom / cell); gy++) cells.push(gx + "," + gy);
+      cells.forEach(function (c) {
+        (grid[c] || []).forEach(function (o) {
+          if (free && box.left < o.right && o.left < box.right && box.top < o.bottom && o.top < box.bottom) free = false;
+        });
+      });
+      if (free) {
+        cells.forEach(function (c) { (grid[c] = grid[c] || []).push(box); });
+        shown += 1;
+      }
+      var label = free ? n.full : "", drawnNode = network.body.nodes[n.id];
+      // straight to the drawn node: a DataSet update would make vis re-read the whole graph
+      if (drawnNode && drawnNode.options.label !== label) { drawnNode.setOptions({label: label}); changes.push(n.id); }
+    });
+    if (changes.length && !noRedraw) network.redraw();
+    state.labelsShown = shown;
+  }
+  var pending = null;
+  function later() {
+    if (pending !== null) clearTimeout(pending);
+    pending = setTimeout(function () {
+      pending = null;
+      if (loadView()) showCounts(shownIds());
+      declutter();
+    }, 120);
   }
 
   // ------------------------------------------------------------------ set up
+  nodes = new vis.DataSet([]);
+  edges = new vis.DataSet([]);
+  if (data.opening === null) load(all.map(function (n) { return n.id; }));
+  network = new vis.Network(document.getElementById("mynetwork"), {nodes: nodes, edges: edges}, data.options);
+  marks.network = performance.now();
   var names = [];
-  nodes.forEach(function (n) {
+  all.forEach(function (n) {
     if (!byName.hasOwnProperty(n.name)) { byName[n.name] = n.id; names.push(n.name); }
     if (n.kind === "body") option(panel.body, n.id, n.name);
   });
@@ -183,33 +349,63 @@
     c.addEventListener("change", applyFilters);
   });
   network.on("click", function (p) {
-    if (p.nodes.length) showNode(p.nodes[0]);
-    else if (p.edges.length) showEdge(p.edges[0]);
+    marks.click = performance.now();
+    if (p.nodes.length) {
+      var id = p.nodes[0];
+      showNode(id);                       // the answer first, then what is around the node
+      marks.shown = performance.now();
+      requestAnimationFrame(function () {
+        setTimeout(function () { marks.painted = performance.now(); }, 0);
+        setTimeout(function () {          // after the answer is painted
+          if (expand(id)) { showCounts(shownIds()); later(); }
+          marks.expanded = performance.now();
+        }, 0);
+      });
+    } else if (p.edges.length) showEdge(p.edges[0]);
   });
+  network.on("zoom", later);
+  network.on("dragEnd", later);
+  network.on("resize", later);
 
   // A graph too big to read when fitted opens on its --focus node, else its busiest node
   // (bodies and units first), at a scale where labels can be read; "Show all" fits everything.
-  function readableView() {
-    if (network.getScale() >= READABLE) return;
+  // Whether it is too big is told from the positions alone: fitting a big graph would
+  // measure every label.
+  function fittedScale() {
+    var r = document.getElementById("mynetwork").getBoundingClientRect();
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    all.forEach(function (n) {
+      x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+    });
+    return Math.min(r.width / (x1 - x0 + 200), r.height / (y1 - y0 + 200));
+  }
+  function openingView() {
+    if (fittedScale() >= READABLE) {
+      load(all.map(function (n) { return n.id; }));
+      network.fit({animation: false});
+      if (network.getScale() >= READABLE) return;
+    }
     var best = null, most = -1;
-    nodes.forEach(function (n) {
-      var d = n.focus ? Infinity : network.getConnectedEdges(n.id).length * (WEIGHT[n.kind] || 1);
+    all.forEach(function (n) {
+      var d = priority(n);
       if (d > most) { most = d; best = n.id; }
     });
-    if (best !== null) network.focus(best, {scale: READABLE, animation: false});
+    if (best !== null) network.moveTo({position: {x: all[best].x, y: all[best].y}, scale: READABLE, animation: false});
+    loadView();
   }
   function settled() {
     if (state.ready) return;
-    network.setOptions({physics: false});
     state.ready = true;
     state.settledMs = Math.round(performance.now());
+    marks.drawn = state.settledMs;
     document.body.setAttribute("data-settled", String(state.settledMs));
   }
   function drawThenSettle() {
     if (state.ready) return;
-    network.setOptions({physics: false});
-    network.fit({animation: false});
-    readableView();
+    if (data.physics) network.setOptions({physics: false});
+    openingView();
+    declutter(true);
+    showCounts(shownIds());
     network.once("afterDrawing", settled);
     network.redraw();
   }
