@@ -335,6 +335,7 @@ def _old_reports(out: Path, previous: Manifest | None) -> dict:
     try:
         files = json.loads((out / REPORT_FILE).read_text(encoding="utf-8"))["files"]
         reports = [FileReport(**{**f, "unused_samples": tuple(f["unused_samples"]),
+                                 "unused_composition": tuple(f.get("unused_composition", ())),
                                  "warnings": tuple(f["warnings"]), "skipped": None,
                                  "ocr_pages": tuple(f.get("ocr_pages", ()))}) for f in files]
     except (OSError, ValueError, KeyError, TypeError):

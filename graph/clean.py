@@ -287,8 +287,8 @@ def should_join(before: str, line: str) -> bool:
     return any(c in before for c in SENTENCE_MARKS) or len(before) >= 24
 
 
-CONTINUING = "、，,和及或"
-"""A line that ends in one of these goes on in the next."""
+CONTINUING = "、，,和及或副"
+"""A line that ends in one of these goes on in the next (副 / 总指挥: a title cut in two)."""
 
 
 

@@ -582,14 +582,16 @@ def _doc_json(d) -> dict:
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(FACT_KINDS),
               help="Only facts of this kind (repeatable).")
 def facts(file, kinds):
-    """Print the resolved facts found in a file (JSON lines)."""
+    """Print the resolved facts found in a file (JSON lines), each with the rule that read
+    it and the quote it was read from."""
     from dataclasses import asdict
     from .pipeline import process
     result = process(_source(file))
     for f in result.facts:
         if kinds and f.kind not in kinds:
             continue
-        row = {"kind": f.kind, **asdict(f)}
+        quote = result.source.text[f.span.start:f.span.end]
+        row = {"kind": f.kind, "rule": f.rule, "quote": quote, **asdict(f)}
         click.echo(json.dumps(row, ensure_ascii=False))
 
 

@@ -3,9 +3,11 @@ no extractor used — so that nothing is dropped silently."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from . import patterns as P
 from .document import CleanText, Document, Source
 from .facts import FACT_KINDS, Fact
 
@@ -31,6 +33,7 @@ class FileReport:
     chars_outside_documents: int = 0
     chars_unclaimed_in_documents: int = 0
     unused_samples: tuple[str, ...] = ()
+    unused_composition: tuple[str, ...] = ()   # "offset: line" of a composition no rule read
     warnings: tuple[str, ...] = ()
     error: str | None = None
     skipped: str | None = None      # "unchanged", "duplicate of …"
@@ -68,14 +71,16 @@ def file_report(text: CleanText, documents: tuple[Document, ...], facts) -> File
         warnings.append(f"{source.text.count(chr(0xFFFD))} characters could not be decoded "
                         f"({source.encoding}) and were replaced")
     outside, samples = _outside_documents(text, documents)
+    claimed = _claimed(source, documents, facts)
     return FileReport(
         name=source.name, sha256=source.digest, encoding=source.encoding, bytes=source.size,
         pages=len(source.pages), ocr_pages=source.ocr_pages,
         documents=len(documents), inferred_documents=inferred, facts={k: counts.get(k, 0) for k in FACT_KINDS},
         furniture_removed=dict(sorted(Counter(d.reason for d in text.dropped).items())),
         chars_outside_documents=outside,
-        chars_unclaimed_in_documents=_unclaimed(source, documents, facts),
-        unused_samples=tuple(samples), warnings=tuple(warnings))
+        chars_unclaimed_in_documents=_unclaimed(source, documents, claimed),
+        unused_samples=tuple(samples), unused_composition=_unused_composition(text, documents, facts, claimed),
+        warnings=tuple(warnings))
 
 
 def _outside_documents(text: CleanText, documents) -> tuple[int, list[str]]:
@@ -98,8 +103,9 @@ def _outside_documents(text: CleanText, documents) -> tuple[int, list[str]]:
     return chars, samples
 
 
-def _unclaimed(source: Source, documents, facts: list[Fact]) -> int:
-    """Non-blank characters inside documents that no fact and no header field quotes."""
+def _claimed(source: Source, documents, facts) -> bytearray:
+    """1 for each character of the file inside a document that no fact and no header
+    field quotes."""
     mask = bytearray(len(source.text))
     for d in documents:
         mask[d.span.start:d.span.end] = b"\x01" * (d.span.end - d.span.start)
@@ -109,5 +115,58 @@ def _unclaimed(source: Source, documents, facts: list[Fact]) -> int:
         spans += [m.span for m in (*d.recipients, *d.attachments)]
     for s in spans:
         mask[s.start:s.end] = bytes(s.end - s.start)
+    return mask
+
+
+def _unclaimed(source: Source, documents, mask: bytearray) -> int:
+    """Non-blank characters inside documents that no fact and no header field quotes."""
     blank = sum(1 for m in WHITESPACE.finditer(source.text) if mask[m.start()])
     return mask.count(1) - blank
+
+
+def _list_end(text: CleanText, end: int) -> int:
+    """Past the labelled lines (X：…) that follow the original offset ``end``: a list's
+    last lines, read or not."""
+    clean_end = bisect_left(range(len(text.text)), end, key=text.offsets.start)
+    pos = text.text.find("\n", clean_end)
+    while 0 <= pos < len(text.text) - 1:
+        nxt = text.text.find("\n", pos + 1)
+        nxt = len(text.text) if nxt < 0 else nxt
+        if not P.LABEL_LINE.match(text.text, pos + 1, nxt):
+            break
+        end, pos = text.span(pos + 1, nxt).end, nxt
+    return end
+
+
+COMPOSITION_KINDS = ("leader", "membership", "office")
+MAX_UNUSED_COMPOSITION = 20
+
+
+def _unused_composition(text: CleanText, documents, facts, mask: bytearray) -> tuple[str, ...]:
+    """The lines of a composition (the section that gives a body's leaders or members, or
+    the lines from its first such fact to its last) that no rule read: a garbled label, a
+    layout no rule knows.  Each as "offset: line", the offset in the file."""
+    regions = []
+    for d in documents:
+        spans = [f.span for f in facts if f.kind in COMPOSITION_KINDS and f.document == d.key]
+        if not spans:
+            continue
+        loose = []
+        for sp in spans:
+            inner = max((s for s in d.sections if s.span.start <= sp.start < s.span.end),
+                        key=lambda s: s.level, default=None)
+            (regions.append((inner.span.start, inner.span.end)) if inner else loose.append(sp))
+        if loose:
+            regions.append((min(s.start for s in loose), _list_end(text, max(s.end for s in loose))))
+    heads = {s.span.start for d in documents for s in d.sections}
+    out, pos = [], 0
+    for line in text.text.splitlines(keepends=True):
+        a, b = pos, pos + len(line.rstrip("\n"))
+        pos += len(line)
+        span = text.span(a, b)
+        if not line.strip() or span.start in heads or P.ATTACHMENT_LINE.match(line) \
+                or not any(r0 <= span.start < r1 for r0, r1 in regions):
+            continue
+        if all(mask[i] for i in range(span.start, span.end)):     # no rule read any of it
+            out.append(f"{span.start}: {text.shown(a, b).strip()[:80]}")
+    return tuple(out[:MAX_UNUSED_COMPOSITION])

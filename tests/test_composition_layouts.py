@@ -245,3 +245,68 @@ def test_county_members_in_prose(expected):
 def test_led_and_joined_units_go_only_to_a_body_the_sentence_names():
     text = "一、重点任务\n（一）加强河道整治，由县水利局牵头，县财政局参加。\n"
     assert not units(text)
+
+
+SHARED_POST = """湘阴县人民政府办公室关于成立县防汛抗旱指挥部的通知
+县人民政府设立湘阴县防汛抗旱指挥部（下称“县指挥部”），负责统一领导全县防汛抗旱工作。县指挥部指挥长由县政府分管副县长担任，副指挥长由县人武部参谋长、县政府分管副主任和县水利局、县应急管理局、县气象局主要负责人担任。县指挥部成员为：县人武部、县发展改革局、县财政局。
+"""
+SP_BODY = "湘阴县防汛抗旱指挥部"
+
+
+@pytest.mark.parametrize("expected", [
+    # 指挥长由POST担任 in a sentence naming the body by its short name
+    pytest.param((SP_BODY, "指挥长", None, "县政府分管副县长"), id="head-by-post-sentence"),
+    # A、B和C局、D局、E局主要负责人担任: posts cut at 和 after a whole post
+    pytest.param((SP_BODY, "副指挥长", None, "县政府分管副主任"), id="post-before-and"),
+    # … and a holder by function shared by every unit of the run printed like it
+    pytest.param((SP_BODY, "副指挥长", None, "县水利局主要负责人"), id="shared-post-first-unit"),
+    pytest.param((SP_BODY, "副指挥长", None, "县应急管理局主要负责人"), id="shared-post-middle-unit"),
+    pytest.param((SP_BODY, "副指挥长", None, "县气象局主要负责人"), id="shared-post-last-unit"),
+])
+def test_leaders_by_post_in_sentences(expected):
+    assert expected in leaders(SHARED_POST)
+
+
+def test_a_shared_post_is_not_split_where_the_units_are_printed_unlike():
+    got = leaders(SUBGROUPS + "副组长：区水务局防汛抗旱服务站、水资源科负责同志\n")
+    assert ("宝坻区抗旱防汛指挥部水情组", "副组长", None, "区水务局防汛抗旱服务站、水资源科负责同志") in got
+    assert not any(p == "区水务局防汛抗旱服务站负责同志" for *_, p in got)
+
+
+def test_members_of_the_body_a_sentence_names():
+    assert {(SP_BODY, "湘阴县财政局"), (SP_BODY, "湘阴县人武部")} <= units(SHARED_POST)
+
+
+UNNAMED = """北京市人民政府关于印发北京市突发公共事件总体应急预案的通知
+2.1.3 当事件超出本市控制范围时，提请成立首都突发公共事件应急委员会，由国务院指定一名负责同志任主任，中央国家机关、驻京部队及北京市委、市政府有关领导为成员，统一指挥协调应对工作。
+"""
+
+
+def test_units_before_unnamed_people_are_one_collective_entry():
+    found = [f.unit for f in facts_of(UNNAMED) if isinstance(f, Membership) and f.unit]
+    entries = {(u.text, u.collective) for u in found}
+    assert ("北京市委、市政府有关领导", True) in entries
+    assert not {t for t, _ in entries} & {"北京市委", "市政府"}
+
+
+def test_members_by_name_only_are_people_on_the_body():
+    text = WJ + "成员：闵成 马梅红 许小建\n"
+    people = {(f.body.name, f.person.name) for f in facts_of(text)
+              if isinstance(f, Membership) and f.person is not None}
+    assert {(WJ_BODY, "闵成"), (WJ_BODY, "马梅红"), (WJ_BODY, "许小建")} <= people
+
+
+def test_a_former_post_serves_through_its_unit():
+    assert (PX_BODY, "萍乡市建设局") in units(PX + "黎 兵 市建设局原党委委员\n".replace(
+        "黎 兵", "成 员：黎 兵"))
+
+
+def test_composition_lines_no_rule_read_are_reported():
+    from graph.ingest import parse_bytes
+    text = WJ + "成员：闵成 马梅红\n 长：许小建（镇长助理兼）\n"
+    result = process(parse_bytes(text.encode(), "hutang.txt"))
+    unused = result.report.unused_composition
+    assert any("许小建" in line for line in unused)
+    offset = int(next(line for line in unused if "许小建" in line).split(":")[0])
+    assert text[offset:].startswith(" 长：许小建") or text[offset:].startswith("长：许小建")
+    assert not any("王伟华" in line for line in unused)       # a line a rule read

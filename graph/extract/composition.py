@@ -78,7 +78,8 @@ class _Walk:
         body = self._member_label(label)
         if body is not None:
             self.active = ("member", body, "")
-            self._members(body, members(self.clean, *rest), a, b, "composition.list")
+            found = members(self.clean, *rest) or [(None, e) for e in names_only(self.clean, *rest)]
+            self._members(body, found, a, b, "composition.list")
             return True
         rest_text = re.sub(r"\s+", "", self.clean.text[rest[0]:b])
         if self.active and self.active[0] == "leader" and is_post(label) and PERSON.match(rest_text):
@@ -102,7 +103,7 @@ class _Walk:
         if self.active is None:
             return False
         kind, body, role = self.active
-        people = entries(self.clean, a, b) or (names_only(self.clean, a, b) if kind == "leader" else [])
+        people = entries(self.clean, a, b) or names_only(self.clean, a, b)
         for found in people:
             if kind == "leader":
                 self._lead(body, role, found, a, b, "composition.list")

@@ -27,7 +27,7 @@ TAIL = re.compile(rf"""(?:
 GENERIC_END = re.compile(rf"(?:{GENERIC}|企业)$")
 GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,12}}?{GENERIC}(?:以及|及|和)")
 """…市住建局等相关部门以及事发地旗区人民政府: a generic tail that joins two lists."""
-PEOPLE = re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员)$")
+PEOPLE = re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员|工作人员)$")
 """…园区管委会有关负责人: the people of a unit, not the unit."""
 UNNAMED_PEOPLE = re.compile(r"(?:有关|相关)(?:主要)?(?:负责人|负责同志|领导)([\s。；;，,]*)$")
 """…市政府有关领导: people the list leaves unnamed; the run of units before it with this tail is
