@@ -310,3 +310,20 @@ def test_composition_lines_no_rule_read_are_reported():
     offset = int(next(line for line in unused if "许小建" in line).split(":")[0])
     assert text[offset:].startswith(" 长：许小建") or text[offset:].startswith("长：许小建")
     assert not any("王伟华" in line for line in unused)       # a line a rule read
+
+
+def agency_iris(text: str, name: str) -> set[str]:
+    from graph.rdf import agency_iri
+    result = process(Source(name, text, name.ljust(64, "0"), "utf-8"))
+    docs = {d.key: d for d in result.documents}
+    return {str(agency_iri(f.unit, docs[f.document].jurisdiction)) for f in result.facts
+            if isinstance(f, Membership) and f.unit is not None and "财政局" in f.unit.name}
+
+
+def test_one_unit_in_two_texts_of_a_county_has_one_iri_and_two_counties_two():
+    xiangyin_a = "湘阴县人民政府办公室关于成立县防汛指挥部的通知\n决定成立湘阴县防汛指挥部。\n成员单位：县财政局、县水利局。\n"
+    xiangyin_b = "湘阴县人民政府关于成立县森林防火指挥部的通知\n决定成立湘阴县森林防火指挥部。\n成员单位：湘阴县财政局、湘阴县林业局。\n"
+    pingjiang = "平江县人民政府办公室关于成立县防汛指挥部的通知\n决定成立平江县防汛指挥部。\n成员单位：县财政局、县水利局。\n"
+    a, b, c = agency_iris(xiangyin_a, "a.txt"), agency_iris(xiangyin_b, "b.txt"), agency_iris(pingjiang, "c.txt")
+    assert a == b and len(a) == 1 and "湘阴县财政局" in next(iter(a))
+    assert c and not c & a
