@@ -1,5 +1,8 @@
 """Writing a build: each file's graph as a TriG chunk, then ``graph.trig`` and the store.
 
+A file's graph comes as N-Quads lines (``rdf.to_nquads``); pyoxigraph writes them as TriG,
+and the store is bulk-loaded from the same N-Quads (no prefixes to resolve, no rdflib).
+
 A build never writes into what the last build left.  ``graph.trig`` grows in a temporary
 file, chunk by chunk, in the order of the files; the Oxigraph store is a new folder — a
 copy of the last one when the build is incremental (a RocksDB checkpoint: hard links to
@@ -20,39 +23,38 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal
 
 from .manifest import (MANIFEST, REPORT_FILE, TRIG_FILE, Entry, Manifest, fingerprint, read_manifest,
                        stat_of)
-from .rdf import PREFIXES
+from .rdf import ESCAPES, PREFIXES
 
-TRIG = ox.RdfFormat.TRIG
+TRIG, NQUADS = ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS
 LOCK_FILE = ".lock"
 STORE_PREFIX, STORE_LINK = "store-", "store"
-LOAD_BATCH = 16 << 20          # bytes of TriG handed to the store's bulk loader at a time
+LOAD_BATCH = 16 << 20          # bytes of N-Quads handed to the store's bulk loader at a time
 FIRST_BATCH = 512 << 10        # … at first: small, so loading starts while the build goes on
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 # ---------------------------------------------------------------------------------------
 # One graph as a TriG chunk
 
-def graph_chunk(quads: Iterable[tuple]) -> tuple[bytes, int]:
-    """One named graph (rdflib quads) as TriG without the prefix lines, and its size.
+def graph_chunk(lines: Iterable[str]) -> tuple[bytes, bytes, int]:
+    """One named graph (N-Quads lines) as TriG without the prefix lines, as sorted N-Quads,
+    and its size.
 
     Triples come in the order of their N-Quads lines (subject, predicate, object), so the
     same quads always give the same bytes; repeated quads count once.
     """
-    lines = sorted({nquad(q) for q in quads})
+    lines = sorted(set(lines))
     if not lines:
-        return b"", 0
+        return b"", b"", 0
     data = "".join(lines).encode("utf-8")
-    trig = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=TRIG, prefixes=PREFIXES)
+    trig = ox.serialize(ox.parse(data, format=NQUADS), format=TRIG, prefixes=PREFIXES)
     header = trig_header()
     if not trig.startswith(header):
         raise AssertionError("pyoxigraph wrote an unexpected TriG header")
-    return trig[len(header):], len(lines)
+    return trig[len(header):], data, len(lines)
 
 
 def nquad(quad: tuple) -> str:
@@ -67,10 +69,12 @@ def nquad(quad: tuple) -> str:
 
 
 def _node(term) -> str:
+    from rdflib import BNode
     return f"_:{term}" if isinstance(term, BNode) else f"<{term}>"
 
 
 def _object(term) -> str:
+    from rdflib import Literal
     if not isinstance(term, Literal):
         return _node(term)
     text = f'"{str(term).translate(ESCAPES)}"'
@@ -95,7 +99,7 @@ def write_trig(quads: Iterable[tuple], path: Path) -> Path:
     by_graph: dict[str, list] = {}
     for q in quads:
         by_graph.setdefault(str(q[3]), []).append(q)
-    data = trig_header() + b"".join(graph_chunk(by_graph[g])[0] for g in sorted(by_graph))
+    data = trig_header() + b"".join(graph_chunk(map(nquad, by_graph[g]))[0] for g in sorted(by_graph))
     path = Path(path)
     os.replace(_write_tmp(path, data), path)
     return path
@@ -145,14 +149,15 @@ class Output:
             self.store.remove_graph(ox.NamedNode(g))
         self.loader = _Loader(self.store)
 
-    def add(self, chunk: bytes) -> tuple[int, int]:
-        """Append a new graph's chunk to the TriG and the store: its offset and length."""
+    def add(self, chunk: bytes, nquads: bytes) -> tuple[int, int]:
+        """Append a new graph to the TriG (its ``chunk``) and the store (its ``nquads``):
+        its offset and length in the TriG."""
         offset = self.trig.tell()
         self.trig.write(chunk)
-        if chunk:
-            self.batch.append(chunk)
-            self.batched += len(chunk)
-            self.loaded += len(chunk)
+        self.loaded += len(chunk)
+        if nquads:
+            self.batch.append(nquads)
+            self.batched += len(nquads)
             if self.batched >= min(LOAD_BATCH, FIRST_BATCH << self.loads):
                 self._load()
         return offset, len(chunk)
@@ -170,7 +175,7 @@ class Output:
 
     def _load(self) -> None:
         if self.batch:
-            self.loader.put(trig_header() + b"".join(self.batch))
+            self.loader.put(b"".join(self.batch))
             self.loads += 1                     # batches double up to LOAD_BATCH
         self.batch, self.batched = [], 0
 
@@ -213,7 +218,7 @@ class Output:
 
 
 class _Loader:
-    """Loads batches of TriG into the store in a thread of its own (the bulk loader lets go
+    """Loads batches of N-Quads into the store in a thread of its own (the bulk loader lets go
     of the GIL), so that the build takes in the next files meanwhile; two batches wait at
     most, so memory stays bounded."""
 
@@ -238,8 +243,8 @@ class _Loader:
     def _run(self) -> None:
         while (data := self.queue.get()) is not None:
             if self.error is None:
-                try:    # lenient: pyoxigraph wrote this TriG from terms it had checked
-                    self.store.bulk_load(input=data, format=TRIG, lenient=True)
+                try:    # lenient: pyoxigraph has parsed these very lines (``graph_chunk``)
+                    self.store.bulk_load(input=data, format=NQUADS, lenient=True)
                 except BaseException as e:      # noqa: BLE001 — raised in the build's thread
                     self.error = e
 
