@@ -31,8 +31,9 @@ from .rdf import ESCAPES, PREFIXES
 TRIG, NQUADS = ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS
 LOCK_FILE = ".lock"
 STORE_PREFIX, STORE_LINK = "store-", "store"
-LOAD_BATCH = 16 << 20          # bytes of N-Quads handed to the store's bulk loader at a time
-FIRST_BATCH = 512 << 10        # … at first: small, so loading starts while the build goes on
+LOAD_BATCH = 16 << 20          # bytes of N-Quads handed to the store's bulk loader at most
+IDLE_BATCH = 512 << 10         # … and at least, when the loader is idle (so loading keeps pace)
+OPTIMIZE_FROM = 64 << 20       # bytes of N-Quads loaded from which the store is compacted
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -118,10 +119,10 @@ class Output:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.trig_tmp = self.folder / (TRIG_FILE + ".tmp")
-        self.trig = self.previous_trig = self.store = self.loader = None
+        self.trig = self.previous_trig = self.loader = None
         self.store_name = ""
         self.batch: list[bytes] = []
-        self.batched = self.loaded = self.loads = 0
+        self.batched = self.loaded = self.nquads = 0
 
     def __enter__(self) -> "Output":
         self.lock = _lock(self.folder)
@@ -141,13 +142,12 @@ class Output:
         if previous is not None:
             self.previous_trig = open(self.folder / TRIG_FILE, "rb")
         self.store_name = _next_store_name(self.folder)
-        path = self.folder / self.store_name
-        if previous is not None:
-            ox.Store.read_only(str(self.folder / previous.store)).backup(str(path))
-        self.store = ox.Store(str(path))
-        for g in sorted(stale_graphs):
-            self.store.remove_graph(ox.NamedNode(g))
-        self.loader = _Loader(self.store)
+        path, old = self.folder / self.store_name, previous and self.folder / previous.store
+        self.loader = _Loader(lambda: _new_store(path, old, stale_graphs))
+
+    @property
+    def store(self) -> ox.Store | None:
+        return self.loader.store if self.loader else None
 
     def add(self, chunk: bytes, nquads: bytes) -> tuple[int, int]:
         """Append a new graph to the TriG (its ``chunk``) and the store (its ``nquads``):
@@ -158,7 +158,7 @@ class Output:
         if nquads:
             self.batch.append(nquads)
             self.batched += len(nquads)
-            if self.batched >= min(LOAD_BATCH, FIRST_BATCH << self.loads):
+            if self.batched >= (IDLE_BATCH if self.loader.idle else LOAD_BATCH):
                 self._load()
         return offset, len(chunk)
 
@@ -176,19 +176,20 @@ class Output:
     def _load(self) -> None:
         if self.batch:
             self.loader.put(b"".join(self.batch))
-            self.loads += 1                     # batches double up to LOAD_BATCH
+            self.nquads += self.batched
         self.batch, self.batched = [], 0
 
     def commit(self, report: dict, entries: Iterable[Entry]) -> Manifest:
         """Finish the files, then rename them into place: the manifest last, which it returns."""
         self._load()
         self.loader.close()
-        if self.loaded * 4 >= self.trig.tell():
+        if self.loaded * 4 >= self.trig.tell() and self.nquads >= OPTIMIZE_FROM:
             # mostly new graphs: merge the files the bulk loads left (queries on a
-            # compacted store ran twice as fast at 300×; it costs ~7% of the build)
+            # compacted store ran twice as fast at 300×; it costs ~7% of the build,
+            # which a store the size of the sample's does not repay)
             self.store.optimize()
         self.store.flush()
-        self.store = self.loader = None         # RocksDB closes with its last reference
+        self.loader = None                      # RocksDB closes with its last reference
         _finish(self.trig)
         report_tmp = _write_tmp(self.folder / REPORT_FILE, (json.dumps(
             report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
@@ -212,22 +213,39 @@ class Output:
         self.trig_tmp.unlink(missing_ok=True)
         if self.loader is not None:
             self.loader.close(raise_error=False)
-        self.store = self.loader = None
+        self.loader = None
         if self.store_name and self.store_name != self.current:
             shutil.rmtree(self.folder / self.store_name, ignore_errors=True)
 
 
-class _Loader:
-    """Loads batches of N-Quads into the store in a thread of its own (the bulk loader lets go
-    of the GIL), so that the build takes in the next files meanwhile; two batches wait at
-    most, so memory stays bounded."""
+def _new_store(path: Path, previous: Path | None, stale_graphs: Iterable[str]) -> ox.Store:
+    """A new store at ``path``: a copy of the ``previous`` one less ``stale_graphs``, or empty."""
+    if previous is not None:
+        ox.Store.read_only(str(previous)).backup(str(path))
+    store = ox.Store(str(path))
+    for g in sorted(stale_graphs):
+        store.remove_graph(ox.NamedNode(g))
+    return store
 
-    def __init__(self, store: ox.Store):
-        self.store = store
+
+class _Loader:
+    """Opens the store (``open_store``) and loads batches of N-Quads into it, in a thread of its
+    own (RocksDB and the bulk loader let go of the GIL), so that the build takes in the next
+    files meanwhile; two batches wait at most, so memory stays bounded."""
+
+    def __init__(self, open_store):
+        self.store: ox.Store | None = None
+        self.open_store = open_store
         self.queue: queue.Queue = queue.Queue(maxsize=2)
         self.error: BaseException | None = None
+        self.busy = True                        # until the store is open
         self.thread = threading.Thread(target=self._run, name="govkg-store-loader", daemon=True)
         self.thread.start()
+
+    @property
+    def idle(self) -> bool:
+        """Nothing to load: a batch handed over now starts at once."""
+        return not self.busy and self.queue.empty()
 
     def put(self, data: bytes) -> None:
         if self.error is not None:
@@ -241,12 +259,19 @@ class _Loader:
             raise self.error
 
     def _run(self) -> None:
+        try:
+            self.store = self.open_store()
+        except BaseException as e:              # noqa: BLE001 — raised in the build's thread
+            self.error = e
+        self.busy = False
         while (data := self.queue.get()) is not None:
+            self.busy = True
             if self.error is None:
                 try:    # lenient: pyoxigraph has parsed these very lines (``graph_chunk``)
                     self.store.bulk_load(input=data, format=NQUADS, lenient=True)
                 except BaseException as e:      # noqa: BLE001 — raised in the build's thread
                     self.error = e
+            self.busy = False
 
 
 def _finish(f) -> None:
