@@ -16,7 +16,6 @@ for its own HTTP client, so for Oxigraph the parsed check is the gate.
 from __future__ import annotations
 
 import csv
-import heapq
 import io
 import json
 import re
@@ -307,37 +306,38 @@ def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: 
     header = tuple(v.value for v in result.variables)
     if order and not all(name in header for name, _ in order):
         result, order = _ox_query(store, query, subs), ()
-    width = range(len(header))
-    solutions = _ordered((tuple(s[i] for i in width) for s in result), header, order, limit) \
-        if order else result
-    return _table(header, (tuple(_text(s[i]) for i in width) for s in solutions), limit)
+    solutions = _ordered(map(tuple, result), header, order, limit) if order else result
+    return _table(header, (tuple(map(_text, s)) for s in solutions), limit)
 
 
 def _ordered(rows: Iterable[tuple], header: tuple[str, ...], order, limit: int | None) -> list[tuple]:
-    """Rows in ``order``; with a ``limit``, only the first ``limit`` + 1 of them are ever held
-    (a bounded heap), so a row limit bounds the memory of an ``ORDER BY`` too."""
+    """Rows in ``order``; with a ``limit``, only the first ``limit`` + 1 of them are kept: the
+    rows held are sorted and cut back whenever they pass four times that, so a row limit
+    bounds the memory of an ``ORDER BY`` too."""
     columns = tuple((header.index(name), descending) for name, descending in order)
+    keep = None if limit is None else limit + 1
+    held: list[tuple] = []
+    for row in rows:
+        held.append(row)
+        if keep is not None and len(held) >= 4 * keep:
+            del _sorted(held, columns)[keep:]
+    return _sorted(held, columns)[:keep]
 
-    def key(row):
-        return _SortKey(tuple(order_key(row[i]) for i, _ in columns), columns)
-    if limit is None:
-        return sorted(rows, key=key)
-    return heapq.nsmallest(limit + 1, rows, key=key)      # stable, as sorted() is
 
+def _sorted(rows: list[tuple], columns: tuple) -> list[tuple]:
+    """``rows`` sorted in place, one stable pass per key from the last (so that Python's sort
+    compares plain tuples, never a Python method per comparison); each term's key is
+    computed once."""
+    keys: dict = {}
 
-class _SortKey:
-    """Keys of one row compared key by key, each ascending or descending."""
-
-    __slots__ = ("keys", "columns")
-
-    def __init__(self, keys: tuple, columns: tuple):
-        self.keys, self.columns = keys, columns
-
-    def __lt__(self, other: "_SortKey") -> bool:
-        for mine, theirs, (_, descending) in zip(self.keys, other.keys, self.columns):
-            if mine != theirs:
-                return (mine > theirs) if descending else (mine < theirs)
-        return False
+    def key(term):
+        found = keys.get(term)
+        if found is None:
+            found = keys[term] = order_key(term)
+        return found
+    for i, descending in reversed(columns):
+        rows.sort(key=lambda row: key(row[i]), reverse=descending)
+    return rows
 
 
 def _table(header: tuple[str, ...], rows: Iterable[tuple], limit: int | None) -> Table:
