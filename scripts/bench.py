@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -151,7 +152,12 @@ def _cpu_and_pss(pid: int) -> tuple[float, float] | None:
 
 
 def measure(argv: list[str]) -> dict:
-    """Run ``argv``; its wall time, CPU time (all processes) and peak memory (summed PSS)."""
+    """Run ``argv``; its wall time, CPU time (all processes) and peak memory (summed PSS).
+
+    CPU time is the larger of the sampled figure (which sees workers that are not the
+    command's children) and the kernel's account of the children reaped (which sees a
+    process too short to be sampled)."""
+    reaped = _reaped_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     cpu, peak = {}, 0.0
@@ -165,10 +171,16 @@ def measure(argv: list[str]) -> dict:
         peak = max(peak, total)
         time.sleep(0.1)             # reading smaps_rollup is not free: sample 10 times a second
     wall = time.perf_counter() - start
+    reaped = _reaped_cpu() - reaped
     err = proc.stderr.read().decode("utf-8", "replace")
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(argv)} failed: {err[-2000:]}")
-    return {"wall": wall, "cpu": sum(cpu.values()), "peak_mb": peak / MB}
+    return {"wall": wall, "cpu": max(sum(cpu.values()), reaped), "peak_mb": peak / MB}
+
+
+def _reaped_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 # ---------------------------------------------------------------------------------------
