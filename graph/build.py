@@ -37,8 +37,6 @@ from .ingest import DOCUMENT_SUFFIXES, SUFFIXES, SourceError, read_source
 from .manifest import (PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, graph_digest, read_manifest,
                        trusted)
 from .output import BuildError, Output, file_digest, graph_chunk
-from .pipeline import process
-from .rdf import source_iri
 from .report import FileReport
 
 EXTRACT, REUSE, DUPLICATE, FAILED = "extract", "reuse", "duplicate", "failed"
@@ -121,6 +119,8 @@ def sample_corpus() -> list[tuple[Path, str]]:
 
 def run_one(path: Path, name: str) -> Extracted:
     """Read and process one file; a failure becomes a report naming the reason."""
+    from .pipeline import process           # the stages: not for a build that extracts nothing
+    from .rdf import source_iri
     try:
         source = read_source(path, name)
     except SourceError as e:
@@ -372,6 +372,6 @@ def _context():
     fork), so each starts at once and none inherits the main process's open store."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload([__name__])
+        ctx.set_forkserver_preload([__name__, f"{__package__}.pipeline", f"{__package__}.rdf"])
         return ctx
     return multiprocessing.get_context("spawn")

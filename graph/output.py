@@ -26,13 +26,13 @@ import pyoxigraph as ox
 
 from .manifest import (MANIFEST, REPORT_FILE, TRIG_FILE, Entry, Manifest, fingerprint, read_manifest,
                        stat_of)
-from .rdf import ESCAPES, PREFIXES
+from .vocab import PREFIXES
 
 TRIG, NQUADS = ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS
 LOCK_FILE = ".lock"
 STORE_PREFIX, STORE_LINK = "store-", "store"
-LOAD_BATCH = 16 << 20          # bytes of N-Quads handed to the store's bulk loader at most
-IDLE_BATCH = 512 << 10         # … and at least, when the loader is idle (so loading keeps pace)
+LOAD_BATCH = 48 << 20          # bytes of N-Quads handed to the store's bulk loader at a time
+FIRST_BATCH = 512 << 10        # … at first: small, so loading starts while the build goes on
 OPTIMIZE_FROM = 64 << 20       # bytes of N-Quads loaded from which the store is compacted
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -76,6 +76,7 @@ def _node(term) -> str:
 
 def _object(term) -> str:
     from rdflib import Literal
+    from .rdf import ESCAPES
     if not isinstance(term, Literal):
         return _node(term)
     text = f'"{str(term).translate(ESCAPES)}"'
@@ -122,7 +123,7 @@ class Output:
         self.trig = self.previous_trig = self.loader = None
         self.store_name = ""
         self.batch: list[bytes] = []
-        self.batched = self.loaded = self.nquads = 0
+        self.batched = self.loaded = self.nquads = self.loads = 0
 
     def __enter__(self) -> "Output":
         self.lock = _lock(self.folder)
@@ -158,7 +159,8 @@ class Output:
         if nquads:
             self.batch.append(nquads)
             self.batched += len(nquads)
-            if self.batched >= (IDLE_BATCH if self.loader.idle else LOAD_BATCH):
+            batch = min(LOAD_BATCH, FIRST_BATCH << self.loads)     # batches double up to LOAD_BATCH
+            if self.batched >= (batch // 2 if self.loader.idle else batch):
                 self._load()
         return offset, len(chunk)
 
@@ -177,6 +179,7 @@ class Output:
         if self.batch:
             self.loader.put(b"".join(self.batch))
             self.nquads += self.batched
+            self.loads += 1
         self.batch, self.batched = [], 0
 
     def commit(self, report: dict, entries: Iterable[Entry]) -> Manifest:
@@ -231,12 +234,12 @@ def _new_store(path: Path, previous: Path | None, stale_graphs: Iterable[str]) -
 class _Loader:
     """Opens the store (``open_store``) and loads batches of N-Quads into it, in a thread of its
     own (RocksDB and the bulk loader let go of the GIL), so that the build takes in the next
-    files meanwhile; two batches wait at most, so memory stays bounded."""
+    files meanwhile; one batch waits at most, so memory stays bounded."""
 
     def __init__(self, open_store):
         self.store: ox.Store | None = None
         self.open_store = open_store
-        self.queue: queue.Queue = queue.Queue(maxsize=2)
+        self.queue: queue.Queue = queue.Queue(maxsize=1)
         self.error: BaseException | None = None
         self.busy = True                        # until the store is open
         self.thread = threading.Thread(target=self._run, name="govkg-store-loader", daemon=True)

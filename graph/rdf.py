@@ -20,13 +20,11 @@ from .facts import (Appointment, Body, Duty, Fact, Leader, Membership, Office, R
 from .names import is_head_role
 from .resolve import split_post
 from .segment import title_key
-from .vocab import BODY_CLASSES, DCTERMS, FOAF, GOV, NS, ORG, PROV, RDF, RELATION_PROPERTIES, SKOS, XSD, iri_for
+from .vocab import (BODY_CLASSES, DCTERMS, FOAF, GOV, ORG, PREFIXES, PROV, RDF, RELATION_PROPERTIES, SKOS, XSD,
+                    iri_for)
 
 Quad = tuple  # (subject, predicate, object, graph), rdflib terms
 IRI = str     # an IRI, as text
-PREFIXES = {"gov": NS, "org": ORG.iri, "prov": PROV.iri, "skos": SKOS.iri,
-            "dcterms": DCTERMS.iri, "foaf": FOAF.iri, "xsd": XSD.iri,
-            "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 INTEGER, BOOLEAN = f"^^<{XSD.integer}>", f"^^<{XSD.boolean}>"
 

@@ -39,6 +39,9 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+PREFIXES = {"gov": NS, "org": ORG.iri, "prov": PROV.iri, "skos": SKOS.iri,
+            "dcterms": DCTERMS.iri, "foaf": FOAF.iri, "xsd": XSD.iri,
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
 
 
 class Vocabulary(type):
