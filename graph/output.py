@@ -143,7 +143,8 @@ class Output:
         if previous is not None:
             self.previous_trig = open(self.folder / TRIG_FILE, "rb")
         self.store_name = _next_store_name(self.folder)
-        path, old = self.folder / self.store_name, previous and self.folder / previous.store
+        path = self.folder / self.store_name
+        old = self.folder / previous.store if previous is not None else None
         self.loader = _Loader(lambda: _new_store(path, old, stale_graphs))
 
     @property
