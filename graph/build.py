@@ -7,7 +7,7 @@
    inputs are kept, or removed with ``prune``.
 2. **Extract.** ``run_one`` is a pure function of one file (``graph.pipeline.process``),
    run in worker processes with ``jobs`` > 1.  A worker hands back the file's report and
-   its named graph as a TriG chunk (bytes), never rdflib objects.
+   its named graph as a TriG chunk and as N-Quads (bytes), never rdflib objects.
 3. **Stream.** Results are taken in file order (a bounded window of work in flight), each
    chunk appended to ``graph.trig`` and loaded into the store, so memory holds a few
    files' graphs, never the corpus; the output is the same for any ``jobs``.
@@ -37,8 +37,6 @@ from .ingest import DOCUMENT_SUFFIXES, SUFFIXES, SourceError, read_source
 from .manifest import (PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, graph_digest, read_manifest,
                        trusted)
 from .output import BuildError, Output, file_digest, graph_chunk, trig_header
-from .pipeline import process
-from .rdf import source_iri
 from .report import FileReport
 
 EXTRACT, REUSE, DUPLICATE, FAILED = "extract", "reuse", "duplicate", "failed"
@@ -94,11 +92,13 @@ class Step:
 
 @dataclass(frozen=True)
 class Extracted:
-    """What a worker hands back for one file: its report, graph IRI and TriG chunk."""
+    """What a worker hands back for one file: its report, graph IRI, TriG chunk and the
+    same graph as N-Quads (for the store)."""
 
     report: FileReport
     graph: str | None = None
     chunk: bytes = b""
+    nquads: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -119,20 +119,22 @@ def sample_corpus() -> list[tuple[Path, str]]:
 
 def run_one(path: Path, name: str) -> Extracted:
     """Read and process one file; a failure becomes a report naming the reason."""
+    from .pipeline import process           # the stages: not for a build that extracts nothing
+    from .rdf import source_iri
     try:
         source = read_source(path, name)
     except SourceError as e:
         return Extracted(FileReport(name=name, error=e.reason))
     try:
         result = process(source)
-        chunk, triples = graph_chunk(result.quads)
+        chunk, nquads, triples = graph_chunk(result.nquads)
     except RecursionError:
         return Extracted(FileReport(name=name, sha256=source.digest,
                                     error="input too deeply nested to process"))
     except Exception as e:                                  # noqa: BLE001 — reported, not hidden
         return Extracted(FileReport(name=name, sha256=source.digest,
                                     error=f"internal error while processing: {type(e).__name__}: {e}"))
-    return Extracted(replace(result.report, triples=triples), str(source_iri(source)), chunk)
+    return Extracted(replace(result.report, triples=triples), source_iri(source), chunk, nquads)
 
 
 def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune: bool = False,
@@ -254,7 +256,7 @@ def _write(output: Output, step: Step, extracted: Extracted | None) -> tuple[Ent
         return entry, step.report
     if extracted.graph is None:
         return entry, extracted.report
-    offset, length = output.add(extracted.chunk)
+    offset, length = output.add(extracted.chunk, extracted.nquads)
     return replace(entry, graph=extracted.graph, offset=offset, length=length), extracted.report
 
 
@@ -400,6 +402,6 @@ def _context():
     fork), so each starts at once and none inherits the main process's open store."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload([__name__])
+        ctx.set_forkserver_preload([__name__, f"{__package__}.pipeline", f"{__package__}.rdf"])
         return ctx
     return multiprocessing.get_context("spawn")

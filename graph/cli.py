@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from . import query as Q
-from .facts import FACT_KINDS
 from .manifest import PAGE_FILE, REPORT_FILE, TRIG_FILE
 from .store import BACKENDS, GraphNotFound, open_graph
 
@@ -577,9 +576,26 @@ def _doc_json(d) -> dict:
             "sections": [{"number": s.number, "title": s.title, "level": s.level} for s in d.sections]}
 
 
+class _FactKind(click.Choice):
+    """The choice of fact kinds, read from ``graph.facts`` (its twenty dataclasses) only when
+    ``govkg facts`` runs or shows its help, not at every command's start."""
+
+    def __init__(self):
+        super().__init__(())
+
+    @property
+    def choices(self):
+        from .facts import FACT_KINDS
+        return FACT_KINDS
+
+    @choices.setter
+    def choices(self, value) -> None:
+        pass
+
+
 @main.command(epilog="Example:\n\n  govkg facts gazette.txt --kind membership")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(FACT_KINDS),
+@click.option("--kind", "kinds", multiple=True, type=_FactKind(),
               help="Only facts of this kind (repeatable).")
 def facts(file, kinds):
     """Print the resolved facts found in a file (JSON lines), each with the rule that read

@@ -1,5 +1,8 @@
 """Writing a build: each file's graph as a TriG chunk, then ``graph.trig`` and the store.
 
+A file's graph comes as N-Quads lines (``rdf.to_nquads``); pyoxigraph writes them as TriG,
+and the store is bulk-loaded from the same N-Quads (no prefixes to resolve, no rdflib).
+
 A build never writes into what the last build left.  ``graph.trig`` grows in a temporary
 file, chunk by chunk, in the order of the files; the Oxigraph store is a new folder — a
 copy of the last one when the build is incremental (a RocksDB checkpoint: hard links to
@@ -20,39 +23,39 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal
 
 from .manifest import (MANIFEST, REPORT_FILE, TRIG_FILE, Entry, Manifest, fingerprint, read_manifest,
                        stat_of)
-from .rdf import PREFIXES
+from .vocab import PREFIXES
 
-TRIG = ox.RdfFormat.TRIG
+TRIG, NQUADS = ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS
 LOCK_FILE = ".lock"
 STORE_PREFIX, STORE_LINK = "store-", "store"
-LOAD_BATCH = 16 << 20          # bytes of TriG handed to the store's bulk loader at a time
+LOAD_BATCH = 48 << 20          # bytes of N-Quads handed to the store's bulk loader at a time
 FIRST_BATCH = 512 << 10        # … at first: small, so loading starts while the build goes on
+OPTIMIZE_FROM = 64 << 20       # bytes of N-Quads loaded from which the store is compacted
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 # ---------------------------------------------------------------------------------------
 # One graph as a TriG chunk
 
-def graph_chunk(quads: Iterable[tuple]) -> tuple[bytes, int]:
-    """One named graph (rdflib quads) as TriG without the prefix lines, and its size.
+def graph_chunk(lines: Iterable[str]) -> tuple[bytes, bytes, int]:
+    """One named graph (N-Quads lines) as TriG without the prefix lines, as sorted N-Quads,
+    and its size.
 
     Triples come in the order of their N-Quads lines (subject, predicate, object), so the
     same quads always give the same bytes; repeated quads count once.
     """
-    lines = sorted({nquad(q) for q in quads})
+    lines = sorted(set(lines))
     if not lines:
-        return b"", 0
+        return b"", b"", 0
     data = "".join(lines).encode("utf-8")
-    trig = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=TRIG, prefixes=PREFIXES)
+    trig = ox.serialize(ox.parse(data, format=NQUADS), format=TRIG, prefixes=PREFIXES)
     header = trig_header()
     if not trig.startswith(header):
         raise AssertionError("pyoxigraph wrote an unexpected TriG header")
-    return trig[len(header):], len(lines)
+    return trig[len(header):], data, len(lines)
 
 
 def nquad(quad: tuple) -> str:
@@ -67,10 +70,13 @@ def nquad(quad: tuple) -> str:
 
 
 def _node(term) -> str:
+    from rdflib import BNode
     return f"_:{term}" if isinstance(term, BNode) else f"<{term}>"
 
 
 def _object(term) -> str:
+    from rdflib import Literal
+    from .rdf import ESCAPES
     if not isinstance(term, Literal):
         return _node(term)
     text = f'"{str(term).translate(ESCAPES)}"'
@@ -95,7 +101,7 @@ def write_trig(quads: Iterable[tuple], path: Path) -> Path:
     by_graph: dict[str, list] = {}
     for q in quads:
         by_graph.setdefault(str(q[3]), []).append(q)
-    data = trig_header() + b"".join(graph_chunk(by_graph[g])[0] for g in sorted(by_graph))
+    data = trig_header() + b"".join(graph_chunk(map(nquad, by_graph[g]))[0] for g in sorted(by_graph))
     path = Path(path)
     os.replace(_write_tmp(path, data), path)
     return path
@@ -114,10 +120,10 @@ class Output:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.trig_tmp = self.folder / (TRIG_FILE + ".tmp")
-        self.trig = self.previous_trig = self.store = self.loader = None
+        self.trig = self.previous_trig = self.loader = None
         self.store_name = ""
         self.batch: list[bytes] = []
-        self.batched = self.loaded = self.loads = 0
+        self.batched = self.loaded = self.nquads = self.loads = 0
 
     def __enter__(self) -> "Output":
         self.lock = _lock(self.folder)
@@ -138,22 +144,24 @@ class Output:
             self.previous_trig = open(self.folder / TRIG_FILE, "rb")
         self.store_name = _next_store_name(self.folder)
         path = self.folder / self.store_name
-        if previous is not None:
-            ox.Store.read_only(str(self.folder / previous.store)).backup(str(path))
-        self.store = ox.Store(str(path))
-        for g in sorted(stale_graphs):
-            self.store.remove_graph(ox.NamedNode(g))
-        self.loader = _Loader(self.store)
+        old = self.folder / previous.store if previous is not None else None
+        self.loader = _Loader(lambda: _new_store(path, old, stale_graphs))
 
-    def add(self, chunk: bytes) -> tuple[int, int]:
-        """Append a new graph's chunk to the TriG and the store: its offset and length."""
+    @property
+    def store(self) -> ox.Store | None:
+        return self.loader.store if self.loader else None
+
+    def add(self, chunk: bytes, nquads: bytes) -> tuple[int, int]:
+        """Append a new graph to the TriG (its ``chunk``) and the store (its ``nquads``):
+        its offset and length in the TriG."""
         offset = self.trig.tell()
         self.trig.write(chunk)
-        if chunk:
-            self.batch.append(chunk)
-            self.batched += len(chunk)
-            self.loaded += len(chunk)
-            if self.batched >= min(LOAD_BATCH, FIRST_BATCH << self.loads):
+        self.loaded += len(chunk)
+        if nquads:
+            self.batch.append(nquads)
+            self.batched += len(nquads)
+            batch = min(LOAD_BATCH, FIRST_BATCH << self.loads)     # batches double up to LOAD_BATCH
+            if self.batched >= (batch // 2 if self.loader.idle else batch):
                 self._load()
         return offset, len(chunk)
 
@@ -170,20 +178,22 @@ class Output:
 
     def _load(self) -> None:
         if self.batch:
-            self.loader.put(trig_header() + b"".join(self.batch))
-            self.loads += 1                     # batches double up to LOAD_BATCH
+            self.loader.put(b"".join(self.batch))
+            self.nquads += self.batched
+            self.loads += 1
         self.batch, self.batched = [], 0
 
     def commit(self, report: dict, entries: Iterable[Entry]) -> Manifest:
         """Finish the files, then rename them into place: the manifest last, which it returns."""
         self._load()
         self.loader.close()
-        if self.loaded * 4 >= self.trig.tell():
+        if self.loaded * 4 >= self.trig.tell() and self.nquads >= OPTIMIZE_FROM:
             # mostly new graphs: merge the files the bulk loads left (queries on a
-            # compacted store ran twice as fast at 300×; it costs ~7% of the build)
+            # compacted store ran twice as fast at 300×; it costs ~7% of the build,
+            # which a store the size of the sample's does not repay)
             self.store.optimize()
         self.store.flush()
-        self.store = self.loader = None         # RocksDB closes with its last reference
+        self.loader = None                      # RocksDB closes with its last reference
         _finish(self.trig)
         report_tmp = _write_tmp(self.folder / REPORT_FILE, (json.dumps(
             report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
@@ -207,22 +217,39 @@ class Output:
         self.trig_tmp.unlink(missing_ok=True)
         if self.loader is not None:
             self.loader.close(raise_error=False)
-        self.store = self.loader = None
+        self.loader = None
         if self.store_name and self.store_name != self.current:
             shutil.rmtree(self.folder / self.store_name, ignore_errors=True)
 
 
-class _Loader:
-    """Loads batches of TriG into the store in a thread of its own (the bulk loader lets go
-    of the GIL), so that the build takes in the next files meanwhile; two batches wait at
-    most, so memory stays bounded."""
+def _new_store(path: Path, previous: Path | None, stale_graphs: Iterable[str]) -> ox.Store:
+    """A new store at ``path``: a copy of the ``previous`` one less ``stale_graphs``, or empty."""
+    if previous is not None:
+        ox.Store.read_only(str(previous)).backup(str(path))
+    store = ox.Store(str(path))
+    for g in sorted(stale_graphs):
+        store.remove_graph(ox.NamedNode(g))
+    return store
 
-    def __init__(self, store: ox.Store):
-        self.store = store
-        self.queue: queue.Queue = queue.Queue(maxsize=2)
+
+class _Loader:
+    """Opens the store (``open_store``) and loads batches of N-Quads into it, in a thread of its
+    own (RocksDB and the bulk loader let go of the GIL), so that the build takes in the next
+    files meanwhile; one batch waits at most, so memory stays bounded."""
+
+    def __init__(self, open_store):
+        self.store: ox.Store | None = None
+        self.open_store = open_store
+        self.queue: queue.Queue = queue.Queue(maxsize=1)
         self.error: BaseException | None = None
+        self.busy = True                        # until the store is open
         self.thread = threading.Thread(target=self._run, name="govkg-store-loader", daemon=True)
         self.thread.start()
+
+    @property
+    def idle(self) -> bool:
+        """Nothing to load: a batch handed over now starts at once."""
+        return not self.busy and self.queue.empty()
 
     def put(self, data: bytes) -> None:
         if self.error is not None:
@@ -236,12 +263,19 @@ class _Loader:
             raise self.error
 
     def _run(self) -> None:
+        try:
+            self.store = self.open_store()
+        except BaseException as e:              # noqa: BLE001 — raised in the build's thread
+            self.error = e
+        self.busy = False
         while (data := self.queue.get()) is not None:
+            self.busy = True
             if self.error is None:
-                try:    # lenient: pyoxigraph wrote this TriG from terms it had checked
-                    self.store.bulk_load(input=data, format=TRIG, lenient=True)
+                try:    # lenient: pyoxigraph has parsed these very lines (``graph_chunk``)
+                    self.store.bulk_load(input=data, format=NQUADS, lenient=True)
                 except BaseException as e:      # noqa: BLE001 — raised in the build's thread
                     self.error = e
+            self.busy = False
 
 
 def _finish(f) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .clean import clean
 from .document import Source
 from .extract import extract
-from .rdf import to_quads
+from .rdf import to_nquads
 from .report import FileResult, file_report
 from .resolve import resolve
 from .segment import split_documents
@@ -18,5 +18,5 @@ def process(source: Source) -> FileResult:
     text = clean(source)
     documents = split_documents(text)
     facts = resolve(extract(text, documents), documents)
-    quads = to_quads(source, documents, facts)
-    return FileResult(source, documents, tuple(facts), quads, file_report(text, documents, facts))
+    nquads = to_nquads(source, documents, facts)
+    return FileResult(source, documents, tuple(facts), nquads, file_report(text, documents, facts))

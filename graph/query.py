@@ -5,7 +5,8 @@ Parameters are bound as values (``initBindings`` in rdflib, ``substitutions`` in
 Oxigraph), never pasted into the query text.
 
 Every query is parsed first (rdflib's parser, into SPARQL algebra), and decided on that
-parsed form, never on its text: a query that would reach the network (``SERVICE``) or name
+parsed form, never on its text (the named queries were, once, by the tests: their exact
+text runs without rdflib, which costs a third of a second to import and parse): a query that would reach the network (``SERVICE``) or name
 a graph from elsewhere (``FROM``, ``FROM NAMED``) is refused unless the caller allows it;
 an update is always refused; a query rdflib cannot parse does not run on any engine.  At
 the engine level, rdflib never loads a ``FROM`` graph (``SPARQL_LOAD_GRAPHS`` off: FROM
@@ -15,7 +16,6 @@ for its own HTTP client, so for Oxigraph the parsed check is the gate.
 from __future__ import annotations
 
 import csv
-import heapq
 import io
 import json
 import re
@@ -28,9 +28,6 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-
-from .remote import SELECT_CSV, Endpoint, RemoteError, ask_answer, select_rows, values_clause
-from .store import to_rdflib
 
 FORMATS = ("table", "csv", "json")
 DEFAULT_LIMIT = 100_000
@@ -99,6 +96,14 @@ def named_queries() -> dict[str, str]:
             first = p.read_text(encoding="utf-8").splitlines()[0]
             out[p.name[:-3]] = first.lstrip("# ").strip()
     return out
+
+
+@cache
+def _named_texts() -> frozenset[str]:
+    """The text of every named query: checked by the tests (they parse, read nothing from
+    outside the graph), so they run without being parsed again."""
+    folder = resources.files(__package__).joinpath("queries")
+    return frozenset(folder.joinpath(f"{name}.rq").read_text(encoding="utf-8") for name in named_queries())
 
 
 def query_text(name_or_query: str) -> str:
@@ -182,7 +187,10 @@ def named_query(graph, name: str, **bindings: str):
 
 def check_network(query: str, allow_network: bool = False) -> None:
     """Refuse a query that would read from outside the graph (SERVICE, FROM), decided on
-    its parsed form, unless the network is allowed.  Every query must parse."""
+    its parsed form, unless the network is allowed.  Every query must parse (the named
+    queries do: the tests parse them)."""
+    if query in _named_texts():
+        return
     reads = network_reads(query)
     if reads and not allow_network:
         raise QueryError(f"{reads[0]} would read from outside the graph; "
@@ -201,6 +209,7 @@ def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
     check_bindings(bindings)
     if isinstance(graph, ox.Store):
         return _run_oxigraph(graph, query, bindings, limit)
+    from .remote import Endpoint          # urllib and the like: only for a server
     if isinstance(graph, Endpoint):
         return _run_endpoint(graph, query, bindings, limit)
     from rdflib import Dataset             # imported only for rdflib's store
@@ -209,22 +218,28 @@ def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
     raise TypeError(f"cannot query a {type(graph).__name__}")
 
 
-VARIABLE_NAME = re.compile(r"""
+VARIABLE_NAME = r"""
     [A-Za-z_\u00C0-\uFFFF]          # SPARQL's VARNAME: a letter or _ first …
     [A-Za-z0-9_\u00B7\u00C0-\uFFFF]*  # … then letters, digits, _
-    """, re.VERBOSE)
-"""A query variable's name, without its ``?``.
+    """
+"""A query variable's name, without its ``?`` (a re.VERBOSE pattern, compiled on first use:
+its wide character ranges take 30 ms to compile, which a query without parameters never pays).
 
->>> bool(VARIABLE_NAME.fullmatch("unit")), bool(VARIABLE_NAME.fullmatch("a b"))
+>>> bool(variable_name().fullmatch("unit")), bool(variable_name().fullmatch("a b"))
 (True, False)
 """
+
+
+@cache
+def variable_name() -> re.Pattern:
+    return re.compile(VARIABLE_NAME, re.VERBOSE)
 
 
 def check_bindings(bindings: dict[str, str]) -> None:
     """Refuse a parameter whose name is not a variable name, or whose ``<…>`` value is not
     an absolute IRI."""
     for name, value in bindings.items():
-        if not VARIABLE_NAME.fullmatch(name):
+        if not variable_name().fullmatch(name):
             raise QueryError(f"parameter {name!r}: not a variable name (letters, digits and _)")
         if value.startswith("<") and value.endswith(">"):
             try:
@@ -291,37 +306,38 @@ def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: 
     header = tuple(v.value for v in result.variables)
     if order and not all(name in header for name, _ in order):
         result, order = _ox_query(store, query, subs), ()
-    width = range(len(header))
-    solutions = _ordered((tuple(s[i] for i in width) for s in result), header, order, limit) \
-        if order else result
-    return _table(header, (tuple(_text(s[i]) for i in width) for s in solutions), limit)
+    solutions = _ordered(map(tuple, result), header, order, limit) if order else result
+    return _table(header, (tuple(map(_text, s)) for s in solutions), limit)
 
 
 def _ordered(rows: Iterable[tuple], header: tuple[str, ...], order, limit: int | None) -> list[tuple]:
-    """Rows in ``order``; with a ``limit``, only the first ``limit`` + 1 of them are ever held
-    (a bounded heap), so a row limit bounds the memory of an ``ORDER BY`` too."""
+    """Rows in ``order``; with a ``limit``, only the first ``limit`` + 1 of them are kept: the
+    rows held are sorted and cut back whenever they pass four times that, so a row limit
+    bounds the memory of an ``ORDER BY`` too."""
     columns = tuple((header.index(name), descending) for name, descending in order)
+    keep = None if limit is None else limit + 1
+    held: list[tuple] = []
+    for row in rows:
+        held.append(row)
+        if keep is not None and len(held) >= 4 * keep:
+            del _sorted(held, columns)[keep:]
+    return _sorted(held, columns)[:keep]
 
-    def key(row):
-        return _SortKey(tuple(order_key(row[i]) for i, _ in columns), columns)
-    if limit is None:
-        return sorted(rows, key=key)
-    return heapq.nsmallest(limit + 1, rows, key=key)      # stable, as sorted() is
 
+def _sorted(rows: list[tuple], columns: tuple) -> list[tuple]:
+    """``rows`` sorted in place, one stable pass per key from the last (so that Python's sort
+    compares plain tuples, never a Python method per comparison); each term's key is
+    computed once."""
+    keys: dict = {}
 
-class _SortKey:
-    """Keys of one row compared key by key, each ascending or descending."""
-
-    __slots__ = ("keys", "columns")
-
-    def __init__(self, keys: tuple, columns: tuple):
-        self.keys, self.columns = keys, columns
-
-    def __lt__(self, other: "_SortKey") -> bool:
-        for mine, theirs, (_, descending) in zip(self.keys, other.keys, self.columns):
-            if mine != theirs:
-                return (mine > theirs) if descending else (mine < theirs)
-        return False
+    def key(term):
+        found = keys.get(term)
+        if found is None:
+            found = keys[term] = order_key(term)
+        return found
+    for i, descending in reversed(columns):
+        rows.sort(key=lambda row: key(row[i]), reverse=descending)
+    return rows
 
 
 def _table(header: tuple[str, ...], rows: Iterable[tuple], limit: int | None) -> Table:
@@ -334,6 +350,7 @@ def _table(header: tuple[str, ...], rows: Iterable[tuple], limit: int | None) ->
 
 def _triples(triples) -> list[tuple]:
     """pyoxigraph triples as rdflib ones."""
+    from .store import to_rdflib
     return [tuple(to_rdflib(t) for t in (tr.subject, tr.predicate, tr.object)) for tr in triples]
 
 
@@ -388,7 +405,8 @@ def order_key(term) -> tuple:
     return (3, 1, 0.0, term.value)
 
 
-def _run_endpoint(endpoint: Endpoint, query: str, bindings: dict[str, str], limit: int | None):
+def _run_endpoint(endpoint, query: str, bindings: dict[str, str], limit: int | None):
+    from .remote import SELECT_CSV, RemoteError, ask_answer, select_rows
     form = query_form(query)
     text = bound_query(query, bindings)
     accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else \
@@ -419,6 +437,7 @@ def bound_query(query: str, bindings: dict[str, str]) -> str:
     >>> bound_query('CONSTRUCT { ?u <q> ?u } WHERE { ?u <p> ?o }', {"u": "x"})
     'CONSTRUCT { ?u <q> ?u } WHERE { VALUES (?u) { ("x") } ?u <p> ?o }'
     """
+    from .remote import values_clause
     if not bindings:
         return query
     bare = STRINGS_AND_COMMENTS.sub(lambda m: " " * len(m.group()), query)

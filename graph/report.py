@@ -44,12 +44,12 @@ class FileReport:
 
 @dataclass(frozen=True)
 class FileResult:
-    """Everything one file gave: its documents, resolved facts, quads and report."""
+    """Everything one file gave: its documents, resolved facts, graph (N-Quads lines) and report."""
 
     source: Source
     documents: tuple[Document, ...]
     facts: tuple[Fact, ...]
-    quads: list
+    nquads: list[str]
     report: FileReport
 
 

@@ -16,6 +16,11 @@ them); wall time, CPU time and peak memory (PSS, summed over the build and its w
 are sampled from /proc (Linux).  Query latency is the median of several runs in process,
 and the wall time of `python -m graph query` end to end.  Generated corpora and outputs
 are deleted afterwards unless --keep.
+
+Beside each figure, its floor measured in the same run: the import floor (a process that
+only imports the libraries a build with its page uses, and one that imports what every
+command needs), reading and decoding the corpus, Oxigraph's bulk load of the same N-Quads
+into a new on-disk store, and each query's row count; and the build without its page.
 """
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -146,7 +152,12 @@ def _cpu_and_pss(pid: int) -> tuple[float, float] | None:
 
 
 def measure(argv: list[str]) -> dict:
-    """Run ``argv``; its wall time, CPU time (all processes) and peak memory (summed PSS)."""
+    """Run ``argv``; its wall time, CPU time (all processes) and peak memory (summed PSS).
+
+    CPU time is the larger of the sampled figure (which sees workers that are not the
+    command's children) and the kernel's account of the children reaped (which sees a
+    process too short to be sampled)."""
+    reaped = _reaped_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     cpu, peak = {}, 0.0
@@ -160,10 +171,58 @@ def measure(argv: list[str]) -> dict:
         peak = max(peak, total)
         time.sleep(0.1)             # reading smaps_rollup is not free: sample 10 times a second
     wall = time.perf_counter() - start
+    reaped = _reaped_cpu() - reaped
     err = proc.stderr.read().decode("utf-8", "replace")
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(argv)} failed: {err[-2000:]}")
-    return {"wall": wall, "cpu": sum(cpu.values()), "peak_mb": peak / MB}
+    return {"wall": wall, "cpu": max(sum(cpu.values()), reaped), "peak_mb": peak / MB}
+
+
+def _reaped_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+# ---------------------------------------------------------------------------------------
+# Floors: what no build can go below, measured beside it
+
+IMPORT_FLOORS = {"libraries": "import pyoxigraph, rdflib, networkx, pyvis", "lean": "import click, pyoxigraph"}
+
+
+def import_floors() -> dict:
+    """A fresh process that only imports: the libraries of a build with its page (as the issue
+    measured it), and what every govkg command needs; the minimum of three runs each."""
+    return {name: min((measure([sys.executable, "-c", code]) for _ in range(3)), key=lambda m: m["cpu"])
+            for name, code in IMPORT_FLOORS.items()}
+
+
+def read_floor(corpus: Path) -> dict:
+    """Reading every file of the corpus and decoding it (UTF-8), in this process."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    for p in sorted(corpus.iterdir()):
+        p.read_bytes().decode("utf-8")
+    return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
+
+
+def load_floor(out: Path, work: Path) -> dict:
+    """Oxigraph's bulk load of the build's own quads (dumped as N-Quads) into a new on-disk
+    store, compaction included when the build compacts, in this process (all its threads)."""
+    import pyoxigraph as ox
+    from graph.output import OPTIMIZE_FROM
+    dump, store_dir = work / "floor.nq", work / "floor-store"
+    ox.Store.read_only(str(out / "store")).dump(output=str(dump), format=ox.RdfFormat.N_QUADS)
+    shutil.rmtree(store_dir, ignore_errors=True)
+    wall, cpu = time.perf_counter(), time.process_time()
+    store = ox.Store(str(store_dir))
+    store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS, lenient=True)
+    if dump.stat().st_size >= OPTIMIZE_FROM:
+        store.optimize()
+    store.flush()
+    del store
+    floor = {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "nq_mb": dump.stat().st_size / MB}
+    dump.unlink()
+    shutil.rmtree(store_dir, ignore_errors=True)
+    return floor
 
 
 # ---------------------------------------------------------------------------------------
@@ -209,13 +268,18 @@ def run_scale(scale: int, work: Path, args) -> dict:
     size = make_corpus(scale, corpus)
     jobs = 1 if scale == 1 else args.jobs
     print(f"[{scale}×] {size / MB:.1f} MB of text, building with --jobs {jobs} …", file=sys.stderr)
-    row = {"scale": scale, "mb": size / MB, "jobs": jobs,
-           **measure([sys.executable, "-m", "graph", "build", str(corpus), "--out", str(out), "-q", "-j", str(jobs)])}
+    build = [sys.executable, "-m", "graph", "build", str(corpus), "-q", "-j", str(jobs)]
+    row = {"scale": scale, "mb": size / MB, "jobs": jobs, "read": read_floor(corpus),
+           **measure(build + ["--out", str(out)])}
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     row["triples"] = report["totals"]["triples"]
     row["trig_mb"] = (out / "graph.trig").stat().st_size / MB
     row["store_mb"] = du(out / json.loads((out / "manifest.json").read_text(encoding="utf-8"))["store"]) / MB
     row["rebuild"] = measure([sys.executable, "-m", "graph", "build", str(corpus), "--out", str(out), "-q"])["wall"]
+    row["load"] = load_floor(out, work)
+    if (out / "graph.html").exists():       # the page's share: the same build without it
+        row["no_page"] = measure(build + ["--out", str(work / f"out-{scale}-no-page"), "--no-html"])
+        shutil.rmtree(work / f"out-{scale}-no-page")
     t = time.perf_counter()
     store = open_graph(out)
     row["open_ms"] = (time.perf_counter() - t) * 1000
@@ -237,15 +301,21 @@ def run_scale(scale: int, work: Path, args) -> dict:
     return row
 
 
-def tables(rows: list[dict], machine: str) -> str:
-    lines = [f"Measured on {machine}.", "",
-             "| corpus | text MB | jobs | triples | build wall s | CPU s | peak MB | s per MB "
-             "| TriG MB | store MB | unchanged rebuild s |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+def tables(rows: list[dict], machine: str, floors: dict | None = None) -> str:
+    lines = [f"Measured on {machine}.", ""]
+    if floors:
+        lines += ["Import floor (a process that only imports; wall / CPU s): " + "; ".join(
+            f"`{IMPORT_FLOORS[k]}` {f['wall']:.2f} / {f['cpu']:.2f}" for k, f in floors.items()) + ".", ""]
+    lines += ["| corpus | text MB | jobs | triples | build wall s | CPU s | peak MB | s per MB "
+              "| without page: wall / CPU s | floor: read+decode s | floor: bulk load of the N-Quads, wall / CPU s "
+              "| TriG MB | store MB | unchanged rebuild s |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
+        no_page = f"{r['no_page']['wall']:.2f} / {r['no_page']['cpu']:.1f}" if r.get("no_page") else "(no page)"
         lines.append(f"| {r['scale']}× | {r['mb']:.1f} | {r['jobs']} | {r['triples']:,} | {r['wall']:.2f} | "
-                     f"{r['cpu']:.1f} | {r['peak_mb']:.0f} | {r['wall'] / r['mb']:.2f} | {r['trig_mb']:.1f} | "
-                     f"{r['store_mb']:.1f} | {r['rebuild']:.2f} |")
+                     f"{r['cpu']:.1f} | {r['peak_mb']:.0f} | {r['wall'] / r['mb']:.2f} | {no_page} | "
+                     f"{r['read']['wall']:.3f} | {r['load']['wall']:.2f} / {r['load']['cpu']:.1f} "
+                     f"({r['load']['nq_mb']:.0f} MB) | {r['trig_mb']:.1f} | {r['store_mb']:.1f} | {r['rebuild']:.2f} |")
     scales = [f"{r['scale']}×" for r in rows]
     lines += ["", "Query latency, ms (in process: median; `govkg query` end to end: one run, CSV; both stop "
               "at the default row limit of 100,000, as `network` does from 100×). "
@@ -277,7 +347,7 @@ def profile() -> None:
     from graph.extract import extract
     from graph.ingest import read_source
     from graph.output import graph_chunk
-    from graph.rdf import to_quads
+    from graph.rdf import to_nquads
     from graph.resolve import resolve
     from graph.segment import split_documents
     stages = dict.fromkeys(("ingest", "clean", "segment", "extract", "resolve", "model", "serialize"), 0.0)
@@ -293,8 +363,8 @@ def profile() -> None:
             text = timed("clean", clean, source)
             docs = timed("segment", split_documents, text)
             facts = timed("resolve", resolve, timed("extract", extract, text, docs), docs)
-            quads = timed("model", to_quads, source, docs, facts)
-            timed("serialize", graph_chunk, quads)
+            lines = timed("model", to_nquads, source, docs, facts)
+            timed("serialize", graph_chunk, lines)
     total = sum(stages.values())
     print("| stage | s per sample corpus | share |\n|---|---:|---:|")
     for stage, s in stages.items():
@@ -322,6 +392,7 @@ def main() -> None:
     if free < need:
         sys.exit(f"{work}: {free / 1e9:.1f} GB free, the {max(scales)}× run needs about {need / 1e9:.1f} GB")
     started_load = os.getloadavg()[0]
+    floors = import_floors()
     rows = []
     for scale in scales:
         rows.append(run_scale(scale, work, args))
@@ -331,7 +402,7 @@ def main() -> None:
     load = os.getloadavg()[0]
     machine = (f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}; "
                f"load average {started_load:.1f} at the start, {load:.1f} at the end")
-    table = tables(rows, machine)
+    table = tables(rows, machine, floors)
     print(table)
     if args.readme:
         write_readme(table)

@@ -103,4 +103,4 @@ def _check_mention(m: Mention, text: str) -> None:
 @given(any_text)
 def test_output_is_deterministic(text):
     a, b = process(source(text)), process(source(text))
-    assert a.quads == b.quads and a.facts == b.facts
+    assert a.nquads == b.nquads and a.facts == b.facts

@@ -7,7 +7,7 @@ import urllib.request
 import pytest
 
 from graph import netguard
-from graph.query import QueryError, check_network, query_text, run_query
+from graph.query import QueryError, check_network, named_queries, network_reads, parse_query, query_text, run_query
 
 
 @pytest.mark.parametrize("attempt", [
@@ -105,3 +105,18 @@ def test_parameters_are_bound_not_interpolated(value, backend, request):
     assert table.rows == ()                    # a value that names nothing finds nothing
     real = run_query(graph, query_text("references"), {"referenced": "中华人民共和国气象法"})
     assert {r[0] for r in real.rows} == {"额尔古纳市春季应对融雪应急预案", "兴安盟自然灾害救助应急预案（2024年版）"}
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_every_named_query_parses_and_reads_nothing_from_outside(name):
+    """What lets a named query's exact text run unparsed (``query._named_texts``)."""
+    text = query_text(name)
+    assert network_reads(text) == () and parse_query(text).algebra.name == "SelectQuery"
+
+
+def test_a_named_query_changed_by_one_character_is_checked_again():
+    text = query_text("documents")
+    tampered = text.replace("WHERE {", "WHERE { SERVICE <http://e/s> { ?x ?y ?z } ", 1)
+    assert tampered != text
+    with pytest.raises(QueryError, match="SERVICE"):
+        check_network(tampered)
