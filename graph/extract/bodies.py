@@ -72,7 +72,10 @@ def body_type(name: str) -> str | None:
 
     >>> body_type("兴安盟防灾减灾救灾委员会"), body_type("现场专家组"), body_type("综合协调组")
     ('committee', 'expert_group', None)
+    >>> body_type("三門峽市抗震救災(zāi)指揮部")
+    'headquarters'
     """
+    name = spelling(name)
     for suffix, kind in lexicon.body_suffixes():
         if name.endswith(suffix):
             return kind
