@@ -33,8 +33,8 @@ def a_zip(tmp: Path) -> bytes:
     return path.read_bytes()
 
 
-def build(folder: Path, out: Path):
-    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(out), "-q"])
+def build(folder: Path, out: Path, *options: str):
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(out), "-q", *options])
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     return result, {f["name"]: f for f in report["files"]}, report
 
@@ -157,7 +157,7 @@ def test_ten_thousand_tiny_files(tmp_path):
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"{i:05d}.txt").write_text(GOOD.replace("2025年3月26日", f"2025年3月{i % 28 + 1}日")
                                           + f"第{i}条\n", encoding="utf-8")
-    result, files, report = build(folder, tmp_path / "out")
+    result, files, report = build(folder, tmp_path / "out", "--jobs", "2")   # both cores: it is the scale that is tested
     assert result.exit_code == 0
     assert report["totals"]["files"] == 10_000 and report["totals"]["failed"] == 0
     assert files["09/09999.txt"]["documents"] == 1
