@@ -79,8 +79,8 @@ LIMIT_VARIABLE = "GOVKG_MAX_FILE_MB"
 DEFAULT_MAX_FILE_MB = 8
 """Text and HTML files above this size are refused rather than read: a file's graph is held
 in memory while it is made, and the graph of a dense text is a few times its size.  Measured
-on one-line texts (the sample's texts joined, repeated): a build peaks at 0.22 GB for 4 MB,
-0.37 GB for 8 MB, 0.67 GB for 16 MB — 55 MB and about 40 MB per MB of text.  PDF and
+on one-line texts (the sample's texts joined, repeated): a build peaks at 0.26 GB for 4 MB,
+0.45 GB for 8 MB, 0.84 GB for 16 MB — 60 MB and about 48 MB per MB of text.  PDF and
 word-processor files are not bounded by their size on disk (a scan is large, its text small)."""
 
 

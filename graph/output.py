@@ -16,7 +16,6 @@ import queue
 import shutil
 import threading
 from functools import cache
-from itertools import islice
 from pathlib import Path
 from typing import Iterable
 
@@ -32,7 +31,6 @@ LOCK_FILE = ".lock"
 STORE_PREFIX, STORE_LINK = "store-", "store"
 LOAD_BATCH = 16 << 20          # bytes of TriG handed to the store's bulk loader at a time
 FIRST_BATCH = 512 << 10        # … at first: small, so loading starts while the build goes on
-LOAD_QUADS = 50_000            # quads the bulk loader sorts at a time: its memory grows with them
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -44,20 +42,17 @@ def graph_chunk(quads: Iterable[tuple]) -> tuple[bytes, int]:
     """One named graph (rdflib quads) as TriG without the prefix lines, and its size.
 
     Triples come in the order of their N-Quads lines (subject, predicate, object), so the
-    same quads always give the same bytes; repeated quads count once.  The lines are held
-    as UTF-8 (which sorts as the characters do), never as one string: a text's graph can be
-    ten times the text.
+    same quads always give the same bytes; repeated quads count once.
     """
-    lines = sorted({nquad(q).encode("utf-8") for q in quads})
+    lines = sorted({nquad(q) for q in quads})
     if not lines:
         return b"", 0
-    count, data = len(lines), b"".join(lines)
-    del lines
+    data = "".join(lines).encode("utf-8")
     trig = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=TRIG, prefixes=PREFIXES)
     header = trig_header()
     if not trig.startswith(header):
         raise AssertionError("pyoxigraph wrote an unexpected TriG header")
-    return trig[len(header):], count
+    return trig[len(header):], len(lines)
 
 
 def nquad(quad: tuple) -> str:
@@ -244,9 +239,7 @@ class _Loader:
         while (data := self.queue.get()) is not None:
             if self.error is None:
                 try:    # lenient: pyoxigraph wrote this TriG from terms it had checked
-                    quads = ox.parse(data, format=TRIG, lenient=True)
-                    while part := list(islice(quads, LOAD_QUADS)):
-                        self.store.bulk_extend(part)
+                    self.store.bulk_load(input=data, format=TRIG, lenient=True)
                 except BaseException as e:      # noqa: BLE001 — raised in the build's thread
                     self.error = e
 

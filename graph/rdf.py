@@ -77,14 +77,10 @@ class _Writer:
         self.graph = source_iri(source)
         self.quads: list[Quad] = []
         self.labelled: set[URIRef] = set()
-        self.terms: dict = {}
 
     def add(self, s, p, o) -> None:
-        """One statement; the same term is held once (``GOV.start`` makes a new object at
-        each use: a text's graph is some ten statements a line)."""
         if o is not None:
-            shared = self.terms.setdefault
-            self.quads.append((shared(s, s), shared(p, p), o, self.graph))
+            self.quads.append((s, p, o, self.graph))
 
     def entity(self, iri: URIRef, cls: URIRef, label: str) -> URIRef:
         if iri not in self.labelled:
