@@ -170,11 +170,10 @@ def test_a_text_flattened_onto_one_line_is_read_sentence_by_sentence():
     from graph.clean import LONG_LINE
     from graph.ingest import parse_bytes
     from graph.pipeline import process
-    from graph.vocab import GOV
     samples = sorted((Path(__file__).parents[1] / "graph" / "samples").glob("*.txt"))
     text = "".join(p.read_text(encoding="utf-8").replace("\n", "") for p in samples)
     result = process(parse_bytes(text.encode("utf-8"), "one_line.txt"))
-    quotes = [str(o) for _s, p, o, _g in result.quads if p == GOV.quote]
+    quotes = [f.span.quote(result.source) for f in result.facts]      # each fact's gov:quote
     assert max(map(len, quotes)) <= LONG_LINE < len(text)
     assert sum(map(len, quotes)) < len(text) / 2          # was four times the text
     assert all(n > 0 for n in result.report.facts.values()), result.report.facts
