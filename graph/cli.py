@@ -302,11 +302,14 @@ def queries():
 @main.command(epilog="Example:\n\n  govkg validate --graph out")
 @graph_option
 @click.option("--verbose", "-v", is_flag=True, help="Print the full SHACL report.")
-def validate(graph_dir, verbose):
+@click.option("--pyshacl", "reference", is_flag=True,
+              help="Run pySHACL, the reference SHACL engine, instead of the shapes compiled to "
+                   "SPARQL (same verdicts, several times slower).")
+def validate(graph_dir, verbose, reference):
     """Check a built graph against the SHACL shapes of the ontology."""
     from .validate import validate as run_validate
     try:
-        result = run_validate(graph_dir)
+        result = run_validate(graph_dir, engine="pyshacl" if reference else "sparql")
     except GraphNotFound as e:
         raise click.ClickException(str(e)) from None
     if verbose or not result.conforms:

@@ -62,7 +62,7 @@ class Span:
         return source.text[self.start:self.end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch ``[clean_start, clean_end)`` of cleaned text and where it came from.
 

@@ -76,14 +76,16 @@ def read_source(path: Path | str, name: str | None = None) -> Source:
 
 
 LIMIT_VARIABLE = "GOVKG_MAX_FILE_MB"
-DEFAULT_MAX_FILE_MB = 32
-"""Text and HTML files above this size are refused rather than read: every fact of a file
-is held in memory while it is processed (a 20 MB one-line text peaks near 1.6 GB).  PDF and
+DEFAULT_MAX_FILE_MB = 8
+"""Text and HTML files above this size are refused rather than read: a file's graph is held
+in memory while it is made, and the graph of a dense text is a few times its size.  Measured
+on one-line texts (the sample's texts joined, repeated): a build peaks at 0.26 GB for 4 MB,
+0.45 GB for 8 MB, 0.84 GB for 16 MB — 60 MB and about 48 MB per MB of text.  PDF and
 word-processor files are not bounded by their size on disk (a scan is large, its text small)."""
 
 
 def max_file_bytes() -> int:
-    """The size above which a file is refused: ``GOVKG_MAX_FILE_MB`` or 32 MB."""
+    """The size above which a file is refused: ``GOVKG_MAX_FILE_MB`` or 8 MB."""
     try:
         return int(float(os.environ.get(LIMIT_VARIABLE, DEFAULT_MAX_FILE_MB)) * 2**20)
     except ValueError:

@@ -46,11 +46,12 @@ QUERY_PARAMS = {"unit_bodies": {"unit": "鄂尔多斯市应急管理局"}, "unit
                 "unit_lead_tasks": {"unit": "鄂尔多斯市住房和城乡建设局"}}
 
 
-def named_answers(graph) -> dict[str, tuple[tuple[str, ...], set]]:
-    """Every named query's header and rows (as a set: stores may order ties apart)."""
+def named_answers(graph, names=None) -> dict[str, tuple[tuple[str, ...], set]]:
+    """Every named query's (or those in ``names``) header and rows (as a set: stores may
+    order ties apart)."""
     from graph.query import named_queries, query_text, run_query
     out = {}
-    for name in named_queries():
+    for name in names if names is not None else named_queries():
         table = run_query(graph, query_text(name), QUERY_PARAMS.get(name, {}))
         out[name] = (table.header, set(table.rows))
     return out

@@ -48,38 +48,44 @@ def assert_same_output(a: Path, b: Path) -> None:
     assert answers(a) == answers(b)
 
 
+def build_graph(*args, **kwargs):
+    """A build without its page, for the tests that compare graphs, reports and answers (the
+    page's own incremental rules have tests of their own below)."""
+    return build(*args, html=False, **kwargs)
+
+
 def statuses(report) -> dict:
     return {f.name: f.skipped for f in report.files}
 
 
 def test_a_rebuild_replaces_changed_files_and_prunes_removed_ones(tmp_path):
     out = tmp_path / "out"
-    build([corpus(tmp_path / "v1", a="000", b="001", c="002")], out)
+    build_graph([corpus(tmp_path / "v1", a="000", b="001", c="002")], out)
     v2 = corpus(tmp_path / "v2", a="000", b=edited("001"), d="003")
-    report = build([v2], out, prune=True)
+    report = build_graph([v2], out, prune=True)
     assert statuses(report) == {"a.txt": "unchanged", "b.txt": None, "d.txt": None}
     assert report.removed == ("c.txt",)
-    build([v2], tmp_path / "clean")
+    build_graph([v2], tmp_path / "clean")
     assert_same_output(out, tmp_path / "clean")
 
 
 def test_without_prune_the_files_of_the_last_build_stay(tmp_path):
     out = tmp_path / "out"
     v1 = corpus(tmp_path / "v1", a="000", b="003")
-    build([v1], out)
-    report = build([SAMPLES["004"]], out)
+    build_graph([v1], out)
+    report = build_graph([SAMPLES["004"]], out)
     assert statuses(report) == {"004_8e672ddf229b4080.txt": None, "a.txt": "unchanged", "b.txt": "unchanged"}
-    build([v1, SAMPLES["004"]], tmp_path / "clean")
+    build_graph([v1, SAMPLES["004"]], tmp_path / "clean")
     assert_same_output(out, tmp_path / "clean")
 
 
 def test_nothing_changed_nothing_extracted(tmp_path, monkeypatch):
     out = tmp_path / "out"
     v1 = corpus(tmp_path / "v1", a="000", b="003")
-    build([v1], out)
+    build_graph([v1], out)
     before = (out / "graph.trig").read_bytes()
     monkeypatch.setattr(graph.build, "run_one", lambda *a: pytest.fail("extracted an unchanged file"))
-    report = build([v1], out)
+    report = build_graph([v1], out)
     assert set(statuses(report).values()) == {"unchanged"}
     assert (out / "graph.trig").read_bytes() == before
 
@@ -144,27 +150,27 @@ def test_the_fingerprint_reads_every_module_lexicon_and_asset():
 
 def test_a_duplicate_takes_over_when_its_original_is_pruned(tmp_path):
     out = tmp_path / "out"
-    report = build([corpus(tmp_path / "v1", a="000", b="000")], out)
+    report = build_graph([corpus(tmp_path / "v1", a="000", b="000")], out)
     assert statuses(report) == {"a.txt": None, "b.txt": "duplicate of a.txt"}
     v2 = corpus(tmp_path / "v2", b="000")
-    build([v2], out, prune=True)
-    build([v2], tmp_path / "clean")
+    build_graph([v2], out, prune=True)
+    build_graph([v2], tmp_path / "clean")
     assert_same_output(out, tmp_path / "clean")
 
 
 def test_any_number_of_jobs_gives_the_same_bytes(tmp_path, sample_build):
-    build([], tmp_path / "two", jobs=2)
+    build_graph([], tmp_path / "two", jobs=2)
     assert_same_output(tmp_path / "two", sample_build[0])
 
 
 def test_other_code_rebuilds_everything(tmp_path):
     out = tmp_path / "out"
     v1 = corpus(tmp_path / "v1", a="000")
-    build([v1], out)
+    build_graph([v1], out)
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     manifest["fingerprint"] = "made-by-older-code"
     (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    assert statuses(build([v1], out)) == {"a.txt": None}
+    assert statuses(build_graph([v1], out)) == {"a.txt": None}
 
 
 def test_an_interrupted_build_leaves_the_previous_output_whole(tmp_path, monkeypatch):
