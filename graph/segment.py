@@ -458,7 +458,7 @@ def as_printed(clean: CleanText, start: int, end: int, folded: str) -> str:
     >>> as_printed(c, 0, 20, "关于印发X（试行）的通知")
     '关于印发X(试行)的通知'
     """
-    places = [p for p in range(start, end) if not clean.text[p].isspace()]
+    places = [p for p in range(start, min(end, len(clean.text))) if not clean.text[p].isspace()]
     view = "".join(clean.text[p] for p in places)
     out, pos = [], 0
     for c in folded:
