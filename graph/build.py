@@ -36,7 +36,7 @@ from .discover import Problem, find_inputs, not_regular, printable
 from .ingest import DOCUMENT_SUFFIXES, SUFFIXES, SourceError, read_source
 from .manifest import (PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, graph_digest, read_manifest,
                        trusted)
-from .output import BuildError, Output, file_digest, graph_chunk, trig_header
+from .output import BuildError, Output, file_digest, graph_chunk
 from .report import FileReport
 
 EXTRACT, REUSE, DUPLICATE, FAILED = "extract", "reuse", "duplicate", "failed"
@@ -176,7 +176,7 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
             (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
         manifest = output.commit(result.as_dict(), entries)
     _graph_page(out, manifest.graph_digest(), result.totals()["triples"] if html else None, corpus_name(manifest),
-                page.trig())
+                page.nquads())
     return result
 
 
@@ -198,7 +198,7 @@ writes none, and `govkg viz --focus/--document/--kinds` draws the part one needs
 
 
 class _PageGraphs:
-    """The graphs the page is drawn from, held as the build writes them (so the page needs
+    """The graphs the page is drawn from, the N-Quads the build loads its store from (so the page needs
     no query of the store): none when the build reuses an earlier build's graphs, or when
     they pass what one page shows."""
 
@@ -211,26 +211,26 @@ class _PageGraphs:
             return
         if step.action == REUSE and step.entry.graph:       # in the store only: the page reads it
             self.chunks = None
-        elif extracted is not None and extracted.chunk:
+        elif extracted is not None and extracted.nquads:
             self.triples += extracted.report.triples
-            self.chunks.append(extracted.chunk)
+            self.chunks.append(extracted.nquads)
             if self.triples > HTML_MAX_TRIPLES:
                 self.chunks = None
 
-    def trig(self) -> bytes | None:
-        return trig_header() + b"".join(self.chunks) if self.chunks is not None else None
+    def nquads(self) -> bytes | None:
+        return b"".join(self.chunks) if self.chunks is not None else None
 
 
 def _graph_page(out: Path, stamp: str, triples: int | None, corpus: str = "govkg",
-                trig: bytes | None = None) -> None:
-    """Write the page of the graph ``stamp`` names (from ``trig``, the build's graphs, when
+                nquads: bytes | None = None) -> None:
+    """Write the page of the graph ``stamp`` names (from ``nquads``, the build's graphs, when
     given; else from the store), or remove an older one (it would show an older graph); a
     page already drawn from this very graph (an unchanged rebuild) is kept."""
     page = out / PAGE_FILE
     if triples is not None and triples <= HTML_MAX_TRIPLES:
         if not _stamped(page, stamp):
             from .viz import write_graph_html     # numpy and the page: only for the page
-            write_graph_html(out, stamp=stamp, corpus=corpus, trig=trig)
+            write_graph_html(out, stamp=stamp, corpus=corpus, nquads=nquads)
     else:
         page.unlink(missing_ok=True)
 

@@ -136,14 +136,14 @@ def write_html(G, path: str | Path, title: str = "govkg",
 
 
 def write_graph_html(folder: str | Path, title: str | None = None, stamp: str | None = None,
-                     corpus: str | None = None, trig: bytes | None = None) -> Path:
+                     corpus: str | None = None, nquads: bytes | None = None) -> Path:
     """The page of the whole graph built in ``folder``, written beside its TriG; titled with
-    the ``corpus`` (or the folder) and its size unless told.  ``trig``: the build's graphs
-    as it holds them (TriG), drawn without a query; else the store is read."""
+    the ``corpus`` (or the folder) and its size unless told.  ``nquads``: the build's graphs
+    as it holds them, drawn without a query; else the store is read."""
     from .network import parse_projection, read_projection
-    if trig is not None:
+    if nquads is not None:
         import pyoxigraph as ox
-        P = parse_projection(trig, ox.RdfFormat.TRIG)
+        P = parse_projection(nquads, ox.RdfFormat.N_QUADS)
     else:
         from .store import open_graph
         P = read_projection(open_graph(folder))

@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.error import URLError
 from urllib.request import urlopen
 
@@ -81,15 +81,8 @@ def running(argv: list[str], port: int) -> Iterator[subprocess.Popen]:
     """A server process that answers ``/query`` on ``port`` (Oxigraph's), stopped after."""
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2).read()
-                break
-            except (URLError, OSError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server did not start: {proc.stderr.read().decode()[:500]}")
-                time.sleep(0.1)
+        answering(f"http://127.0.0.1:{port}/query", proc, 20, 0.1,
+                  lambda: f"server did not start: {proc.stderr.read().decode()[:500]}")
         yield proc
     finally:
         proc.terminate()
@@ -128,13 +121,20 @@ def virtuoso(folder: Path, password: str = "govkg-test") -> Iterator[Virtuoso]:
 
 
 def _wait_for(server: Virtuoso, proc: subprocess.Popen, folder: Path) -> None:
-    deadline = time.monotonic() + 120
+    answering(server.sparql, proc, 120, 0.3, lambda: "Virtuoso did not start: " + (
+        folder / "server.log").read_text(encoding="utf-8", errors="replace")[-1500:])
+
+
+def answering(endpoint: str, proc: subprocess.Popen, seconds: float, pause: float,
+              failure: Callable[[], str]) -> None:
+    """Wait until ``endpoint`` answers ASK {}; ``failure()`` says why when the process
+    ends or the time runs out first."""
+    deadline = time.monotonic() + seconds
     while True:
         try:
-            urlopen(f"{server.sparql}?query=ASK%7B%7D", timeout=5).read()
+            urlopen(f"{endpoint}?query=ASK%7B%7D", timeout=5).read()
             return
         except (URLError, OSError):
             if proc.poll() is not None or time.monotonic() > deadline:
-                log = (folder / "server.log").read_text(encoding="utf-8", errors="replace")
-                raise RuntimeError(f"Virtuoso did not start: {log[-1500:]}") from None
-            time.sleep(0.3)
+                raise RuntimeError(failure()) from None
+            time.sleep(pause)

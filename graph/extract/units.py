@@ -29,9 +29,6 @@ GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,12}}?{GENERIC}(?:以及|及
 """…市住建局等相关部门以及事发地旗区人民政府: a generic tail that joins two lists."""
 PEOPLE = re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员|工作人员)$")
 """…园区管委会有关负责人: the people of a unit, not the unit."""
-UNNAMED_PEOPLE = re.compile(r"(?:有关|相关)(?:主要)?(?:负责人|负责同志|领导)([\s。；;，,]*)$")
-"""…市政府有关领导: people the list leaves unnamed; the run of units before it with this tail is
-one collective entry, not units that serve."""
 PARTY_LEAD = r"^(?:{LEVEL})委(?!员)"
 """市委组织部、宣传部: the party committee's organs share its prefix."""
 LEVEL_LEAD = r"^(?:{LEVEL}|各|国家|中国|中共|[\u4e00-\u9fff]{2,}(?:{LEVEL}))"
@@ -94,7 +91,7 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
     for s, e in pieces:
         if s == start or text[s - 1] != "、":
             lead, plural, chain = "", False, []
-        unnamed = UNNAMED_PEOPLE.search(text, s, e)
+        unnamed = _unnamed_people(text, s, e)
         s, e = _trim(text, s, e)
         if NOTE.match(text[s:e]):
             break                   # 以下均需…落实，不再列出: a note, not names
@@ -111,10 +108,19 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
                 party = levelled(PARTY_LEAD).match(name)
                 lead, plural = (party.group() if party else ""), name.startswith("各")
         if unnamed and chain:       # 北京市委、市政府有关领导: people not named, of these units
-            (k, a), b = chain[0], unnamed.end() - len(unnamed.group(1))
+            (k, a), b = chain[0], unnamed
             out[k:] = [Mention(clean.mention(a, b).text, clean.span(a, b), collective=True)]
             chain = []
     return out
+
+
+def _unnamed_people(text: str, s: int, e: int) -> int | None:
+    """Where a piece ends in people it leaves unnamed (…市政府有关领导), the end of that
+    tail: the run of units before it is one collective entry, not units that serve."""
+    while e > s and text[e - 1] in " \t\u3000。；;，,":
+        e -= 1
+    people = PEOPLE.search(text, s, e)
+    return e if people and re.search("有关|相关", people.group()) else None
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
