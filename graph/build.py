@@ -22,11 +22,13 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -137,7 +139,7 @@ def run_one(path: Path, name: str) -> Extracted:
     return Extracted(replace(result.report, triples=triples), source_iri(source), chunk, nquads)
 
 
-def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune: bool = False,
+def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = None, prune: bool = False,
           progress: Callable[[Progress], None] | None = None, html: bool = True,
           follow_links: bool = False) -> BuildReport:
     """Build the graph of ``paths`` (the sample corpus when empty) into folder ``out``.
@@ -145,7 +147,9 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
     On an earlier build's folder, only new and changed files are extracted; ``prune``
     drops the files of the earlier build that are not among ``paths``; ``html`` writes
     the page of the whole graph too (``graph.html``); ``follow_links`` reads files that
-    links in a folder point to outside it.  Raises ``NoInputs`` when ``paths`` hold no input.
+    links in a folder point to outside it; ``jobs`` worker processes extract (``None``: as
+    many as there are cores and files, see ``auto_jobs``).  Raises ``NoInputs`` when
+    ``paths`` hold no input.
     """
     problems: list[Problem] = []
     files = list(find_inputs(paths, problems, follow_links)) if paths else sample_corpus()
@@ -159,18 +163,20 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
         previous = previous if trusted(previous, out) else None
         steps = sorted(plan(files, previous, _old_reports(out, previous), prune) + _passed_over(problems),
                        key=lambda s: (s.name, s.sha256 or ""))
-        output.start(previous, stale_graphs(previous, steps))
-        entries, reports = [], []
-        total, done = sum(s.size for s in steps), 0
-        page = _PageGraphs(html)
-        for step, extracted in _outcomes(steps, jobs):
-            entry, report = _write(output, step, extracted)
-            entries.append(entry)
-            reports.append(report)
-            page.add(step, extracted)
-            done += step.size
-            if progress:
-                progress(Progress(len(reports), len(steps), done, total, report))
+        jobs = auto_jobs(steps) if jobs is None else jobs
+        with _workers(steps, jobs) as pool:
+            output.start(previous, stale_graphs(previous, steps))   # the store's threads: after the fork
+            entries, reports = [], []
+            total, done = sum(s.size for s in steps), 0
+            page = _PageGraphs(html)
+            for step, extracted in _outcomes(steps, pool, jobs):
+                entry, report = _write(output, step, extracted)
+                entries.append(entry)
+                reports.append(report)
+                page.add(step, extracted)
+                done += step.size
+                if progress:
+                    progress(Progress(len(reports), len(steps), done, total, report))
         result = BuildReport(out, tuple(reports), _removed(previous, steps))
         if not _stamped(out / PAGE_FILE, graph_digest(entries)):
             (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
@@ -350,27 +356,66 @@ def _old_reports(out: Path, previous: Manifest | None) -> dict:
 # ---------------------------------------------------------------------------------------
 # Workers
 
-def _outcomes(steps: list[Step], jobs: int) -> Iterator[tuple[Step, Extracted | None]]:
-    """Each step with its extraction (None when nothing is extracted), in step order."""
-    work = sum(s.action == EXTRACT for s in steps)
-    if jobs <= 1 or work <= 1:
+BYTES_PER_WORKER = 128 << 10
+"""Text a worker should have to extract before it is worth starting (a worker compiles the
+patterns again: ~0.2 s of CPU, done while the others work)."""
+
+
+def auto_jobs(steps: list[Step]) -> int:
+    """Workers for a build: one per core, no more than the files to extract, and one per
+    ``BYTES_PER_WORKER`` of their text (a single small file is read in this process)."""
+    sizes = [s.size for s in steps if s.action == EXTRACT]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, len(sizes), sum(sizes) // BYTES_PER_WORKER))
+
+
+@contextmanager
+def _workers(steps: list[Step], jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``jobs`` workers (none for one job or one file), started at once: forked
+    before the build opens its store, so no worker inherits the store or its threads."""
+    if jobs <= 1 or sum(s.action == EXTRACT for s in steps) <= 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_start_worker,
+                               initargs=(os.getpid(),))
+    try:
+        for _ in range(jobs):
+            pool.submit(os.getpid)          # a forking pool starts every worker at the first task
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _outcomes(steps: list[Step], pool: ProcessPoolExecutor | None,
+              jobs: int) -> Iterator[tuple[Step, Extracted | None]]:
+    """Each step with its extraction (None when nothing is extracted), in step order, with at
+    most ``WINDOW`` files in flight per worker."""
+    if pool is None:
         for step in steps:
             yield step, run_one(step.path, step.name) if step.action == EXTRACT else None
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_watch_build,
-                             initargs=(os.getpid(),)) as pool:
-        queue: deque = deque()
-        try:
-            for step in steps:
-                job = pool.submit(run_one, step.path, step.name) if step.action == EXTRACT else None
-                queue.append((step, job))
-                while len(queue) > WINDOW * jobs:
-                    yield _ready(queue.popleft())
-            while queue:
-                yield _ready(queue.popleft())
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    early = _largest_first(steps, WINDOW * jobs, pool)
+    queue: deque = deque()
+    for i, step in enumerate(steps):
+        job = early.pop(i) if i in early else \
+            pool.submit(run_one, step.path, step.name) if step.action == EXTRACT else None
+        queue.append((step, job))
+        while len(queue) > WINDOW * jobs:
+            yield _ready(queue.popleft())
+    while queue:
+        yield _ready(queue.popleft())
+
+
+def _largest_first(steps: list[Step], window: int, pool: ProcessPoolExecutor) -> dict:
+    """When every file fits in the window, all of them submitted at once, the largest
+    first, so the workers finish together (results are still taken in step order)."""
+    todo = [i for i, s in enumerate(steps) if s.action == EXTRACT]
+    if len(todo) > window:
+        return {}
+    return {i: pool.submit(run_one, steps[i].path, steps[i].name)
+            for i in sorted(todo, key=lambda i: -steps[i].size)}
 
 
 def _ready(item):
@@ -380,6 +425,13 @@ def _ready(item):
     except BrokenProcessPool:
         raise BuildError(f"a worker process died while reading {step.name} "
                          "(out of memory? try fewer --jobs)") from None
+
+
+def _start_worker(build_pid: int) -> None:
+    """In a new worker: watch the build, and import the stages (compiling their patterns)
+    while the build opens its outputs."""
+    _watch_build(build_pid)
+    from . import pipeline                  # noqa: F401
 
 
 def _watch_build(build_pid: int) -> None:
@@ -398,9 +450,13 @@ def _watch_build(build_pid: int) -> None:
 
 
 def _context():
-    """Workers forked from a server that has imported the pipeline once (where there is
-    fork), so each starts at once and none inherits the main process's open store."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    """Workers forked from this process where that is safe (Linux, no other thread running:
+    they start at once, sharing what is imported); else forked from a server that has
+    imported the stages once, or spawned where there is no fork."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload([__name__, f"{__package__}.pipeline", f"{__package__}.rdf"])
         return ctx

@@ -125,8 +125,8 @@ def main():
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", "out", default="govkg-out", show_default=True, type=click.Path(file_okay=False),
               help="Folder to write graph.trig, the store and report.json into.")
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes that extract files.")
+@click.option("--jobs", "-j", default=None, type=click.IntRange(1, 64),
+              help="Worker processes that extract files.  [default: one per core, as the files allow]")
 @click.option("--prune", is_flag=True,
               help="Drop the graphs of files an earlier build of --out had that are not among PATHS.")
 @click.option("--html/--no-html", default=True, show_default=True,

@@ -7,7 +7,6 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from . import patterns as P
 from .document import CleanText, Document, Source
 from .facts import FACT_KINDS, Fact
 
@@ -127,12 +126,13 @@ def _unclaimed(source: Source, documents, mask: bytearray) -> int:
 def _list_end(text: CleanText, end: int) -> int:
     """Past the labelled lines (X：…) that follow the original offset ``end``: a list's
     last lines, read or not."""
+    from .patterns import LABEL_LINE         # the patterns: in the worker, not in the build's process
     clean_end = bisect_left(range(len(text.text)), end, key=text.offsets.start)
     pos = text.text.find("\n", clean_end)
     while 0 <= pos < len(text.text) - 1:
         nxt = text.text.find("\n", pos + 1)
         nxt = len(text.text) if nxt < 0 else nxt
-        if not P.LABEL_LINE.match(text.text, pos + 1, nxt):
+        if not LABEL_LINE.match(text.text, pos + 1, nxt):
             break
         end, pos = text.span(pos + 1, nxt).end, nxt
     return end
@@ -146,6 +146,7 @@ def _unused_composition(text: CleanText, documents, facts, mask: bytearray) -> t
     """The lines of a composition (the section that gives a body's leaders or members, or
     the lines from its first such fact to its last) that no rule read: a garbled label, a
     layout no rule knows.  Each as "offset: line", the offset in the file."""
+    from .patterns import ATTACHMENT_LINE
     regions = []
     for d in documents:
         spans = [f.span for f in facts if f.kind in COMPOSITION_KINDS and f.document == d.key]
@@ -164,7 +165,7 @@ def _unused_composition(text: CleanText, documents, facts, mask: bytearray) -> t
         a, b = pos, pos + len(line.rstrip("\n"))
         pos += len(line)
         span = text.span(a, b)
-        if not line.strip() or span.start in heads or P.ATTACHMENT_LINE.match(line) \
+        if not line.strip() or span.start in heads or ATTACHMENT_LINE.match(line) \
                 or not any(r0 <= span.start < r1 for r0, r1 in regions):
             continue
         if all(mask[i] for i in range(span.start, span.end)):     # no rule read any of it
