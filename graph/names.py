@@ -41,7 +41,14 @@ def fold(text: str) -> str:
     >>> fold("晋市政办[2023]33号(此件公开发布)")
     '晋市政办〔2023〕33号（此件公开发布）'
     """
-    return text.translate(fold_table())
+    return text.translate(fold_table()) if foldable().search(text) else text
+
+
+@cache
+def foldable() -> re.Pattern:
+    """A character ``fold`` changes (most names have none: a search is cheaper than a
+    translation through the whole table)."""
+    return re.compile("[" + "".join(map(re.escape, map(chr, sorted(fold_table())))) + "]")
 
 
 def key(text: str) -> str:

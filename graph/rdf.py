@@ -12,6 +12,7 @@ rdflib on its path); ``to_quads`` and ``to_rdf`` give the same quads as rdflib t
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Iterable
 
 from .document import Document, Mention, Source, Span
@@ -26,6 +27,7 @@ from .vocab import (BODY_CLASSES, DCTERMS, FOAF, GOV, ORG, PREFIXES, PROV, RDF, 
 Quad = tuple  # (subject, predicate, object, graph), rdflib terms
 IRI = str     # an IRI, as text
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+ESCAPED = re.compile(r'[\\"\n\r]')          # a character ESCAPES changes (most literals have none)
 INTEGER, BOOLEAN = f"^^<{XSD.integer}>", f"^^<{XSD.boolean}>"
 
 
@@ -47,7 +49,7 @@ def lit(value: str | int | bool, datatype: IRI | None = None) -> Lit:
         return Lit(f'"{value}"{INTEGER}')
     if not isinstance(value, str):
         raise TypeError(f"no literal for a {type(value).__name__}")
-    text = f'"{value.translate(ESCAPES)}"'
+    text = f'"{value.translate(ESCAPES) if ESCAPED.search(value) else value}"'
     return Lit(f"{text}^^<{datatype}>" if datatype else text)
 
 

@@ -3,7 +3,7 @@ no extractor used — so that nothing is dropped silently."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
@@ -159,15 +159,31 @@ def _unused_composition(text: CleanText, documents, facts, mask: bytearray) -> t
             (regions.append((inner.span.start, inner.span.end)) if inner else loose.append(sp))
         if loose:
             regions.append((min(s.start for s in loose), _list_end(text, max(s.end for s in loose))))
+    if not regions:
+        return ()
+    starts, ends = _merged(regions)
     heads = {s.span.start for d in documents for s in d.sections}
     out, pos = [], 0
     for line in text.text.splitlines(keepends=True):
         a, b = pos, pos + len(line.rstrip("\n"))
         pos += len(line)
         span = text.span(a, b)
-        if not line.strip() or span.start in heads or ATTACHMENT_LINE.match(line) \
-                or not any(r0 <= span.start < r1 for r0, r1 in regions):
+        k = bisect_right(starts, span.start) - 1
+        if k < 0 or span.start >= ends[k] or not line.strip() or span.start in heads \
+                or ATTACHMENT_LINE.match(line):
             continue
-        if all(mask[i] for i in range(span.start, span.end)):     # no rule read any of it
+        if not mask.count(0, span.start, span.end):     # no rule read any of it
             out.append(f"{span.start}: {text.shown(a, b).strip()[:80]}")
     return tuple(out[:MAX_UNUSED_COMPOSITION])
+
+
+def _merged(regions: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Ranges ``[start, end)`` joined where they overlap: their starts and ends, in order."""
+    starts, ends = [], []
+    for r0, r1 in sorted(regions):
+        if starts and r0 < ends[-1]:
+            ends[-1] = max(ends[-1], r1)
+        elif r0 < r1:
+            starts.append(r0)
+            ends.append(r1)
+    return starts, ends

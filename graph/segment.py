@@ -350,7 +350,7 @@ def _header_at(lines: list[Line], i: int) -> _Header | None:
         if i + n > len(lines):
             break
         block = [lines[j][2] for j in range(i, i + n)]
-        if any(P.TOC_ENTRY.search(b) for b in block):
+        if any(map(_toc_entry, block)):
             return None
         if n >= 2 and "关于" not in block[0]:
             break                    # a title over several lines has 关于 on its first
@@ -369,6 +369,12 @@ def _header_at(lines: list[Line], i: int) -> _Header | None:
     return None
 
 
+@lru_cache(maxsize=1 << 12)
+def _toc_entry(line: str) -> bool:
+    """A line of a table of contents (asked of each line up to four times as headings are tried)."""
+    return bool(P.TOC_ENTRY.search(line))
+
+
 COLUMN_TAG = re.compile(r"^〔[^〕\d]{2,30}〕(?=.)")
 """A site's column tag before a heading: 【市政府重点工作及责任分解】 (folded to 〔〕)."""
 BODY_LINE = 40
@@ -382,7 +388,7 @@ def _confirmed(lines: list[Line], after: int) -> bool:
         text = lines[j][2].strip()
         if NUMBER_LINE.match(text) or P.DOC_NUMBER.match(text) or P.RECIPIENTS.match(text):
             return True
-        if P.NOTICE_TITLE.match(squeeze(text)) or P.TOC_ENTRY.search(text):
+        if P.NOTICE_TITLE.match(squeeze(text)) or _toc_entry(text):
             return False
         if label_pattern().match(text) and re.search(r"发布|来源|成文", text):
             return True

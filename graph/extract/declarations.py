@@ -219,6 +219,8 @@ def _list_follows(text: str, end: int) -> bool:
 def _subgroups(reg: Registry, a: int, b: int) -> None:
     """X下设A、B、C / X选择设置A、B / X下设A、B、C3个保障推进组: the groups of X."""
     text = reg.clean.text
+    if not P.SUBGROUP_VERB.search(text, a, b):
+        return
     for m in P.SUBGROUPS.finditer(text, a, b):
         owner = reg.find(m.group("owner").strip())
         if owner is None:

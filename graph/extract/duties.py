@@ -32,6 +32,7 @@ LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:是|如
 SETUP = re.compile(r"设在|兼任|担任|组成|设立|成立|是[^。；;]{0,40}(?:机构|机关)|为[^。；;]{0,40}(?:机构|机关)")
 CLAUSE_START = "。；;，,！？"
 FUNCTION_VERB = re.compile(r"负责|统筹|指导|协调")
+OPEN_BRACKET = re.compile(r"[（(]")
 SHORT_BODY = r"^(?:{LEVEL})[\u4e00-\u9fff]{2,6}(?:委|办)$"
 """A body's short name (市应急委, 市应急办) as the subject of 的职责是： over a list."""
 NARRATIVE_SUBJECT = r"(?:{LEVEL}|[\u4e00-\u9fff]{2,5}(?:{LEVEL}))[\u4e00-\u9fff]{2,}"
@@ -213,7 +214,7 @@ def declared_aliases(clean: CleanText, doc: Document) -> set[str]:
     """The short names the document declares (以下简称市应急委): a duty holder by those names
     is the body they stand for, whatever word it ends in."""
     text = clean.text
-    found = (P.BODY_ALIAS.match(text, i) for i in range(doc.start, doc.end) if text[i] in "（(")
+    found = (P.BODY_ALIAS.match(text, b.start()) for b in OPEN_BRACKET.finditer(text, doc.start, doc.end))
     return {m.group("alias") for m in found if m}
 
 

@@ -149,7 +149,11 @@ __test__["LIST_NUMBER"] = """A list or article number at the start of a clause: 
 '成立旗农村牧区产权流转交易市场建设协调小组'
 """
 
-SUBGROUPS = re.compile(r"(?P<owner>[^，。；,;：:]*?)(?:下设|内设|选择设置|分设)(?P<list>[^，。；,;]+)")
+SUBGROUP_VERB = re.compile(r"下设|内设|选择设置|分设")
+__test__["SUBGROUP_VERB"] = """The verbs of SUBGROUPS: a sentence without one has no groups to read (and SUBGROUPS,
+which tries every start, need not run)."""
+
+SUBGROUPS = re.compile(rf"(?P<owner>[^，。；,;：:]*?)(?:{SUBGROUP_VERB.pattern})(?P<list>[^，。；,;]+)")
 __test__["SUBGROUPS"] = """A body's groups: 指挥部下设综合协调组、… / 现场指挥部选择设置综合协调组、…
 
 >>> SUBGROUPS.search("根据实际情况,现场指挥部选择设置综合协调组、专业处置组。").group("owner", "list")
