@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -169,7 +169,7 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = No
             entries, reports = [], []
             total, done = sum(s.size for s in steps), 0
             page = _PageGraphs(html)
-            for step, extracted in _outcomes(steps, pool, jobs):
+            for step, extracted in _outcomes(steps, pool, jobs, lambda e: output.load(e.nquads)):
                 entry, report = _write(output, step, extracted)
                 entries.append(entry)
                 reports.append(report)
@@ -262,7 +262,7 @@ def _write(output: Output, step: Step, extracted: Extracted | None) -> tuple[Ent
         return entry, step.report
     if extracted.graph is None:
         return entry, extracted.report
-    offset, length = output.add(extracted.chunk, extracted.nquads)
+    offset, length = output.add(extracted.chunk)
     return replace(entry, graph=extracted.graph, offset=offset, length=length), extracted.report
 
 
@@ -388,24 +388,41 @@ def _workers(steps: list[Step], jobs: int) -> Iterator[ProcessPoolExecutor | Non
     pool.shutdown()
 
 
-def _outcomes(steps: list[Step], pool: ProcessPoolExecutor | None,
-              jobs: int) -> Iterator[tuple[Step, Extracted | None]]:
+def _outcomes(steps: list[Step], pool: ProcessPoolExecutor | None, jobs: int,
+              ready: Callable[[Extracted], None]) -> Iterator[tuple[Step, Extracted | None]]:
     """Each step with its extraction (None when nothing is extracted), in step order, with at
-    most ``WINDOW`` files in flight per worker."""
+    most ``WINDOW`` files in flight per worker; ``ready`` is given each extraction as soon
+    as it is done, in whatever order the workers finish."""
     if pool is None:
         for step in steps:
-            yield step, run_one(step.path, step.name) if step.action == EXTRACT else None
+            extracted = run_one(step.path, step.name) if step.action == EXTRACT else None
+            if extracted is not None:
+                ready(extracted)
+            yield step, extracted
         return
     early = _largest_first(steps, WINDOW * jobs, pool)
     queue: deque = deque()
+    steps_of: dict = {}                      # the jobs in flight, with their steps
     for i, step in enumerate(steps):
         job = early.pop(i) if i in early else \
             pool.submit(run_one, step.path, step.name) if step.action == EXTRACT else None
         queue.append((step, job))
+        if job is not None:
+            steps_of[job] = step
         while len(queue) > WINDOW * jobs:
-            yield _ready(queue.popleft())
+            yield _first(queue, steps_of, ready)
     while queue:
-        yield _ready(queue.popleft())
+        yield _first(queue, steps_of, ready)
+
+
+def _first(queue: deque, steps_of: dict, ready) -> tuple[Step, Extracted | None]:
+    """The first step of ``queue`` with its extraction, once done; every other job done
+    meanwhile is handed to ``ready`` (each once)."""
+    step, job = queue.popleft()
+    while job in steps_of:
+        for done in wait(steps_of, return_when=FIRST_COMPLETED).done:
+            ready(_result(steps_of.pop(done), done))
+    return step, _result(step, job)
 
 
 def _largest_first(steps: list[Step], window: int, pool: ProcessPoolExecutor) -> dict:
@@ -418,10 +435,9 @@ def _largest_first(steps: list[Step], window: int, pool: ProcessPoolExecutor) ->
             for i in sorted(todo, key=lambda i: -steps[i].size)}
 
 
-def _ready(item):
-    step, job = item
+def _result(step: Step, job) -> Extracted | None:
     try:
-        return step, (job.result() if job is not None else None)
+        return job.result() if job is not None else None
     except BrokenProcessPool:
         raise BuildError(f"a worker process died while reading {step.name} "
                          "(out of memory? try fewer --jobs)") from None

@@ -151,19 +151,23 @@ class Output:
     def store(self) -> ox.Store | None:
         return self.loader.store if self.loader else None
 
-    def add(self, chunk: bytes, nquads: bytes) -> tuple[int, int]:
-        """Append a new graph to the TriG (its ``chunk``) and the store (its ``nquads``):
-        its offset and length in the TriG."""
+    def add(self, chunk: bytes) -> tuple[int, int]:
+        """Append a new graph's TriG ``chunk`` (in the order of the files): its offset and
+        length in the TriG."""
         offset = self.trig.tell()
         self.trig.write(chunk)
         self.loaded += len(chunk)
+        return offset, len(chunk)
+
+    def load(self, nquads: bytes) -> None:
+        """Hand a new graph's N-Quads to the store, as soon as they are made (a store's
+        content has no order)."""
         if nquads:
             self.batch.append(nquads)
             self.batched += len(nquads)
             batch = min(LOAD_BATCH, FIRST_BATCH << self.loads)     # batches double up to LOAD_BATCH
             if self.batched >= (batch // 2 if self.loader.idle else batch):
                 self._load()
-        return offset, len(chunk)
 
     def copy(self, offset: int, length: int) -> tuple[int, int]:
         """Append the chunk at ``offset`` of the last build's TriG (its graph is in the
