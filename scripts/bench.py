@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.build import sample_corpus                       # noqa: E402
+from graph.build import EXTRACT, Step, auto_jobs, sample_corpus  # noqa: E402
 from graph.lexicon import jurisdiction_pattern, jurisdictions  # noqa: E402
 from graph.cli import DEFAULT_TIMEOUT                       # noqa: E402
 
@@ -266,9 +266,9 @@ def run_scale(scale: int, work: Path, args) -> dict:
     from graph.store import open_graph
     corpus, out = work / f"corpus-{scale}", work / f"out-{scale}"
     size = make_corpus(scale, corpus)
-    jobs = 1 if scale == 1 else args.jobs
+    jobs = args.jobs or auto_jobs([Step(p.name, p, None, p.stat().st_size, EXTRACT) for p in corpus.iterdir()])
     print(f"[{scale}×] {size / MB:.1f} MB of text, building with --jobs {jobs} …", file=sys.stderr)
-    build = [sys.executable, "-m", "graph", "build", str(corpus), "-q", "-j", str(jobs)]
+    build = [sys.executable, "-m", "graph", "build", str(corpus), "-q", *(["-j", str(jobs)] if args.jobs else [])]
     row = {"scale": scale, "mb": size / MB, "jobs": jobs, "read": read_floor(corpus),
            **measure(build + ["--out", str(out)])}
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
@@ -374,7 +374,7 @@ def profile() -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scales", default="1,10,100", help="comma-separated multiples of the sample corpus")
-    ap.add_argument("--jobs", type=int, default=2, help="workers for corpora past 1×")
+    ap.add_argument("--jobs", type=int, default=None, help="workers (default: the build's own choice)")
     ap.add_argument("--runs", type=int, default=9, help="runs of each query in process")
     ap.add_argument("--rdflib-up-to", type=int, default=10, help="largest scale to load into rdflib")
     ap.add_argument("--work", type=Path, default=None, help="folder for corpora and outputs")
@@ -382,6 +382,7 @@ def main() -> None:
     ap.add_argument("--readme", action="store_true", help="write the tables into README.md")
     ap.add_argument("--profile", action="store_true", help="only time the stages on the sample corpus")
     args = ap.parse_args()
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)     # time what a user runs: compiled modules
     if args.profile:
         return profile()
     scales = [int(s) for s in args.scales.split(",")]

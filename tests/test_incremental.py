@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -159,8 +161,21 @@ def test_a_duplicate_takes_over_when_its_original_is_pruned(tmp_path):
 
 
 def test_any_number_of_jobs_gives_the_same_bytes(tmp_path, sample_build):
-    build_graph([], tmp_path / "two", jobs=2)
-    assert_same_output(tmp_path / "two", sample_build[0])
+    build_graph([], tmp_path / "one", jobs=1)            # the sample build: a worker per core
+    assert_same_output(tmp_path / "one", sample_build[0])
+
+
+def test_workers_follow_the_cores_the_files_and_their_size(monkeypatch):
+    from graph.build import EXTRACT, REUSE, Step, auto_jobs
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+
+    def steps(*sizes, action=EXTRACT):
+        return [Step(f"{i}.txt", Path(f"{i}.txt"), "0" * 64, size, action) for i, size in enumerate(sizes)]
+    assert auto_jobs(steps(200_000, 200_000, 200_000, 200_000, 200_000, 200_000)) == 4     # the cores
+    assert auto_jobs(steps(400_000, 400_000)) == 2                                         # the files
+    assert auto_jobs(steps(*[20_000] * 10)) == 1        # 200 KB: one worker's worth of text
+    assert auto_jobs(steps(5_000)) == 1
+    assert auto_jobs(steps(400_000, 400_000, action=REUSE)) == 1                          # nothing to read
 
 
 def test_other_code_rebuilds_everything(tmp_path):
@@ -228,3 +243,11 @@ def test_the_cli_says_what_it_reused_and_removed(tmp_path):
     v2 = corpus(tmp_path / "v2", a="000")
     again = CliRunner().invoke(main, ["build", str(v2), "--out", out, "--prune"])
     assert again.exit_code == 0 and "1 files (0 failed, 1 unchanged, 1 removed)" in again.output
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is chosen on Linux only")
+def test_workers_are_forked_only_from_a_process_without_other_threads(monkeypatch):
+    monkeypatch.setattr(graph.build.threading, "active_count", lambda: 1)
+    assert graph.build._context().get_start_method() == "fork"
+    monkeypatch.setattr(graph.build.threading, "active_count", lambda: 2)   # a notebook's, say
+    assert graph.build._context().get_start_method() == "forkserver"

@@ -188,8 +188,10 @@ def _group_list(reg: Registry, a: int, b: int, at: int, start: int) -> None:
     """X临时成立A组、B组、…十二个组: the groups of X, the body the sentence begins with."""
     text = reg.clean.text
     m = P.GROUP_LIST.match(text, start, b)
+    if m is None:
+        return
     owner = _sentence_owner(reg, _sentence_start(text, a, at), at)
-    if m is None or owner is None or P.CONDITION.search(text, _sentence_start(text, a, at), at):
+    if owner is None or P.CONDITION.search(text, _sentence_start(text, a, at), at):
         return
     for item in unit_mentions(reg.clean, *m.span("list")):
         if item.text.endswith("组") and item.text != OFFICE and len(item.text) > 2:
