@@ -19,6 +19,7 @@ from .items import Line, document_lines, first_clause, is_numbered, is_title, nu
 from .units import ends_like_unit, unit_mentions
 
 OPEN, CLOSE = "（(〔", "）)〕"
+BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
 NOT_UNITS = re.compile(r"简称|下称|以下|包括|含|详见|见附件|试用期|挂职|任期|例如|如")
 UNITS_TAIL = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实)?|分别负责|共同负责|负责落实")
 """Words after a label's units that name no unit: 〔责任单位：市发展改革委、市财政局按职责分工负责〕."""
@@ -100,7 +101,8 @@ def brackets(text: str) -> list[tuple[int, int]]:
     [(2, 6), (10, 26)]
     """
     out, depth, opened = [], 0, 0
-    for i, c in enumerate(text):
+    for m in BRACKET.finditer(text):
+        i, c = m.start(), m.group()
         if c in OPEN:
             if depth == 0:
                 opened = i
