@@ -155,7 +155,9 @@ def _cued(clean: CleanText, doc: Document, lines: list[Line], k: int) -> list:
     """市减灾指挥部的主要职责：…… / 职责：…… / …专家委员会，主要职责是：…… / 主要职责如下："""
     start, stop, text = lines[k]
     cut = number_end(text)
-    for m in list(P.DUTY_CUE.finditer(text, cut)) + list(P.DUTY_CUE_BARE.finditer(text, cut)):
+    cues = list(P.DUTY_CUE.finditer(text, cut)) + list(P.DUTY_CUE_BARE.finditer(text, cut)) \
+        if "职责" in text else []           # the word both cues are made of
+    for m in cues:
         holder = _cue_holder(clean, doc, lines, k, cut, m.start())
         if holder is None:
             continue
@@ -250,9 +252,10 @@ def _under_heading(clean: CleanText, doc: Document, lines: list[Line], k: int) -
     or plain paragraphs of functions."""
     start, stop, text = lines[k]
     cut = number_end(text)
-    rest = text[cut:].strip()
-    m = P.HEADING_DUTY.match(rest)
-    if not cut or not m or not is_title(text) or k + 1 >= len(lines):
+    if not cut:
+        return []
+    m = P.HEADING_DUTY.match(text[cut:].strip())
+    if not m or not is_title(text) or k + 1 >= len(lines):
         return []
     name = m.group("body")
     if not name and is_numbered(lines[k + 1][2]):
