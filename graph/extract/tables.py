@@ -65,16 +65,19 @@ def _column_kind(cell: str) -> str:
     m = P.TASK_COLUMN.match(cell)
     if m:
         return relation_of()[m.group("label")]
-    words = _column_words()
-    return next((kind for kind in COLUMN_KINDS for word, k, match in words
-                 if k == kind and (word == cell if match == "whole" else word in cell)), "other")
+    return next((kind for kind, whole, parts in _column_words()
+                 if cell in whole or any(word in cell for word in parts)), "other")
 
 
 @cache
-def _column_words() -> tuple[tuple[str, str, str], ...]:
-    """The words of header cells and the column kind each names (lexicon/task_columns.tsv):
-    重点工作 heading, 具体措施 detail, 完成时限 date, 序号 number."""
-    return tuple((r["word"], r["kind"], r["match"]) for r in lexicon.read_table("task_columns"))
+def _column_words() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
+    """The words of header cells by the column kind they name (lexicon/task_columns.tsv:
+    重点工作 heading, 具体措施 detail, 完成时限 date, 序号 number), in ``COLUMN_KINDS`` order:
+    each kind's words that must be the whole cell, and those the cell need only contain."""
+    rows = lexicon.read_table("task_columns")
+    return tuple((kind, frozenset(r["word"] for r in rows if r["kind"] == kind and r["match"] == "whole"),
+                  tuple(r["word"] for r in rows if r["kind"] == kind and r["match"] != "whole"))
+                 for kind in COLUMN_KINDS)
 
 
 def row_tasks(clean: CleanText, doc: Document, lines: list[Line]) -> list[Task]:
