@@ -199,7 +199,9 @@ def check_network(query: str, allow_network: bool = False) -> None:
 
 def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
               allow_network: bool = False, limit: int | None = DEFAULT_LIMIT):
-    """Run a query on an rdflib Dataset or a pyoxigraph Store.
+    """Run a query on an rdflib Dataset, a pyoxigraph Store, an endpoint, or a build's
+    folder opened by ``graph.rows.open_rows`` (a named query from its rows table, where the
+    build tabled it: the same rows as its store gives).
 
     SELECT gives a ``Table``; ASK a bool; CONSTRUCT/DESCRIBE a list of rdflib triples.
     ``bindings`` maps variable names to values: ``<…>`` is an IRI, anything else a string.
@@ -207,6 +209,12 @@ def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
     check_network(query, allow_network)
     bindings = bindings or {}
     check_bindings(bindings)
+    from .rows import Rows                  # a build's folder: its rows table, else its store
+    if isinstance(graph, Rows):
+        table = graph.answer(query, bindings, limit)
+        if table is not None:
+            return table
+        graph = graph.store()
     if isinstance(graph, ox.Store):
         return _run_oxigraph(graph, query, bindings, limit)
     from .remote import Endpoint          # urllib and the like: only for a server
@@ -311,10 +319,13 @@ def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: 
 
 
 def _ordered(rows: Iterable[tuple], header: tuple[str, ...], order, limit: int | None) -> list[tuple]:
-    """Rows in ``order``; with a ``limit``, only the first ``limit`` + 1 of them are kept: the
-    rows held are sorted and cut back whenever they pass four times that, so a row limit
-    bounds the memory of an ``ORDER BY`` too."""
+    """Rows in ``order``, rows that tie in it by their other columns (so that the order is
+    the same whatever order the store gives them in: the rows table's); with a ``limit``,
+    only the first ``limit`` + 1 of them are kept: the rows held are sorted and cut back
+    whenever they pass four times that, so a row limit bounds the memory of an ``ORDER BY`` too."""
     columns = tuple((header.index(name), descending) for name, descending in order)
+    keyed = {i for i, _ in columns}
+    columns += tuple((i, False) for i in range(len(header)) if i not in keyed)
     keep = None if limit is None else limit + 1
     held: list[tuple] = []
     for row in rows:
