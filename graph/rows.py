@@ -162,15 +162,58 @@ def _file_rows(lines: Iterable[str]) -> Answers:
 
 
 def _answer(store: ox.Store, body: str) -> tuple[list[tuple], frozenset]:
+    """The rows of one query, read from Oxigraph's TSV (written in Rust: no Python object per
+    term), and the datatypes found in each column."""
+    tsv = store.query(body, use_default_graph_as_union=True).serialize(format=ox.QueryResultsFormat.TSV)
     rows, kinds = [], set()
-    for solution in store.query(body, use_default_graph_as_union=True):
-        row = tuple(solution)
-        for i, term in enumerate(row):
-            if term is not None:
-                kinds.add((i, term.datatype.value if type(term) is ox.Literal else
-                           "iri" if type(term) is ox.NamedNode else "blank"))
-        rows.append(tuple(None if t is None else t.value for t in row))
+    for line in tsv.decode("utf-8").split("\n")[1:-1]:
+        row = []
+        for i, cell in enumerate(line.split("\t")):
+            if not cell:
+                row.append(None)
+                continue
+            if cell[0] == '"' and cell[-1] == '"' and len(cell) > 1:
+                value, kind = cell[1:-1], XSD_STRING
+            else:
+                value, kind = _term(cell)
+            kinds.add((i, kind))
+            row.append(_unescape(value) if "\\" in value else value)
+        rows.append(tuple(row))
     return rows, frozenset(kinds)
+
+
+def _term(cell: str) -> tuple[str, str]:
+    """A TSV term other than a plain string: its text (still escaped) and its datatype (or
+    ``"iri"``, ``"blank"``, ``"bare"`` for a number or boolean written without quotes).
+
+    >>> _term('"2025-02-28"^^<http://www.w3.org/2001/XMLSchema#date>'), _term('<http://e/x>'), _term('3')
+    (('2025-02-28', 'http://www.w3.org/2001/XMLSchema#date'), ('http://e/x', 'iri'), ('3', 'bare'))
+    """
+    if cell[0] == '"':
+        end = cell.rindex('"')
+        rest = cell[end + 1:]
+        return cell[1:end], rest[3:-1] if rest.startswith("^^<") else LANG_STRING
+    if cell[0] == "<":
+        return cell[1:-1], "iri"
+    if cell.startswith("_:"):
+        return cell[2:], "blank"
+    return cell, "bare"
+
+
+ESCAPE = re.compile(r"""
+    \\ (?: u([0-9A-Fa-f]{4}) | U([0-9A-Fa-f]{8}) | (.) )    # \uXXXX, \UXXXXXXXX, \n, \" …
+""", re.VERBOSE | re.DOTALL)
+r"""An escape in a quoted term of SPARQL's TSV results.
+
+>>> _unescape(r'a\tb\"c\\d\u00e9')
+'a\tb"c\\dé'
+"""
+ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape(text: str) -> str:
+    return ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if m.group(3) is None
+                      else ESCAPED.get(m.group(3), m.group(3)), text)
 
 
 def tabled_kind(kinds: set[str]) -> bool:
@@ -180,7 +223,7 @@ def tabled_kind(kinds: set[str]) -> bool:
     >>> tabled_kind({XSD_STRING}), tabled_kind({XSD_STRING, "http://www.w3.org/2001/XMLSchema#date"})
     (True, False)
     """
-    return len(kinds) <= 1 and not kinds & (NUMERIC | {LANG_STRING, "iri", "blank"})
+    return len(kinds) <= 1 and not kinds & (NUMERIC | {LANG_STRING, "iri", "blank", "bare"})
 
 
 # ---------------------------------------------------------------------------------------
@@ -193,10 +236,7 @@ def _q(name: str) -> str:
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE files (id INTEGER PRIMARY KEY, graph TEXT NOT NULL UNIQUE);
-CREATE TABLE file_queries (file INTEGER NOT NULL, query TEXT NOT NULL, PRIMARY KEY (file, query));
-CREATE TABLE file_kinds (file INTEGER NOT NULL, query TEXT NOT NULL, col TEXT NOT NULL, kind TEXT NOT NULL);
-CREATE INDEX file_kinds_file ON file_kinds (file);
+CREATE TABLE files (id INTEGER PRIMARY KEY, graph TEXT NOT NULL UNIQUE, kinds TEXT);
 CREATE TABLE queries (name TEXT PRIMARY KEY, sha256 TEXT NOT NULL, columns TEXT NOT NULL,
                       kinds TEXT NOT NULL, tabled INTEGER NOT NULL);
 """
@@ -254,7 +294,7 @@ class RowsFile:
         db = self.db
         db.execute("CREATE TEMP TABLE stale (id INTEGER PRIMARY KEY)")
         db.executemany("INSERT INTO stale SELECT id FROM files WHERE graph = ?", [(g,) for g in graphs])
-        for table in [f"file_{n}" for n in specs()] + ["file_queries", "file_kinds"]:
+        for table in [f"file_{n}" for n in specs()]:
             db.execute(f"DELETE FROM {_q(table)} WHERE file IN (SELECT id FROM stale)")
         db.execute("DELETE FROM files WHERE id IN (SELECT id FROM stale)")
         db.execute("DROP TABLE stale")
@@ -262,16 +302,13 @@ class RowsFile:
     def add(self, graph: str, answers: Answers | None) -> None:
         """A new file's rows (None: they could not be computed, so no query is tabled)."""
         db = self._open()
-        file = db.execute("INSERT INTO files (graph) VALUES (?)", (graph,)).lastrowid
-        for name, (rows, kinds) in (answers or {}).items():
-            if name not in specs():
-                continue
-            marks = ", ".join("?" * (len(columns_of(name)) + 1))
-            db.executemany(f"INSERT INTO {_q('file_' + name)} VALUES ({marks})", [(file, *r) for r in rows])
-            db.execute("INSERT INTO file_queries VALUES (?, ?)", (file, name))
-            cols = columns_of(name)
-            db.executemany("INSERT INTO file_kinds VALUES (?, ?, ?, ?)",
-                           [(file, name, cols[i], kind) for i, kind in sorted(kinds)])
+        answers = {name: a for name, a in (answers or {}).items() if name in specs()}
+        kinds = {name: sorted(k) for name, (_, k) in answers.items()} if answers else None
+        file = int(db.execute("INSERT INTO files (graph, kinds) VALUES (?, ?)",
+                              (graph, json.dumps(kinds))).lastrowid)
+        for name, (rows, _) in answers.items():
+            marks = ", ".join("?" * len(columns_of(name)))
+            db.executemany(f"INSERT INTO {_q('file_' + name)} VALUES ({file}, {marks})", rows)
 
     def commit(self, graph_digest: str, graphs: Iterable[str]) -> Path | None:
         """Merge the rows of every file of the build (its ``graphs``) into one table per
@@ -280,10 +317,10 @@ class RowsFile:
         if self.db is None and not self.stale and self.previous and _meta(self.path, "graph") == graph_digest:
             return None
         db = self._open()
-        held = {g for g, in db.execute("SELECT graph FROM files")}
-        files = len(held) if held == set(graphs) else -1        # a file without rows: nothing tabled
+        held = dict(db.execute("SELECT graph, kinds FROM files"))
+        per_file = [json.loads(k) or {} for k in held.values()] if set(held) == set(graphs) else [{}]
         for name, spec in specs().items():
-            _merge(db, spec, files)
+            _merge(db, spec, [f.get(name) for f in per_file])
         db.execute("INSERT OR REPLACE INTO meta VALUES ('graph', ?)", (graph_digest,))
         db.execute("COMMIT")
         db.close()
@@ -299,16 +336,16 @@ class RowsFile:
         self.tmp.unlink(missing_ok=True)
 
 
-def _merge(db, spec: Spec, files: int) -> None:
+def _merge(db, spec: Spec, file_kinds: list) -> None:
     """The table of one query: every file's rows, distinct when the query is, in its order;
-    none when some file has no rows for it or a column cannot be kept as text."""
+    none when some file has no rows for it (its ``file_kinds`` None: the datatypes in each
+    column, per file) or a column cannot be kept as text."""
     name, cols = spec.name, columns_of(spec.name)
     db.execute(f"DROP TABLE IF EXISTS {_q(name)}")
     kinds: dict[str, set] = {c: set() for c in cols}
-    for col, kind in db.execute("SELECT DISTINCT col, kind FROM file_kinds WHERE query = ?", (name,)):
-        kinds[col].add(kind)
-    answered = db.execute("SELECT COUNT(*) FROM file_queries WHERE query = ?", (name,)).fetchone()[0]
-    tabled = answered == files and all(map(tabled_kind, kinds.values()))
+    for i, kind in (pair for found in file_kinds if found for pair in found):
+        kinds[cols[i]].add(kind)
+    tabled = None not in file_kinds and all(map(tabled_kind, kinds.values()))
     db.execute("INSERT OR REPLACE INTO queries VALUES (?, ?, ?, ?, ?)", (
         name, spec.digest, json.dumps(cols), json.dumps({c: min(k) for c, k in kinds.items() if k}), int(tabled)))
     if not tabled:
@@ -318,8 +355,8 @@ def _merge(db, spec: Spec, files: int) -> None:
     listed = ", ".join(map(_q, cols))
     db.execute(f"CREATE TABLE {_q(name)} (position INTEGER PRIMARY KEY, "
                + ", ".join(_q(c) + " TEXT" for c in cols) + ")")
-    db.execute(f"INSERT INTO {_q(name)} SELECT row_number() OVER (ORDER BY {', '.join(order)}), {listed} "
-               f"FROM (SELECT {'DISTINCT ' if spec.distinct else ''}{listed} FROM {_q('file_' + name)})")
+    db.execute(f"INSERT INTO {_q(name)} ({listed}) SELECT {'DISTINCT ' if spec.distinct else ''}{listed} "
+               f"FROM {_q('file_' + name)} ORDER BY {', '.join(order)}")      # positions in this order
     if spec.parameter in cols:
         db.execute(f"CREATE INDEX {_q(name + '_' + spec.parameter)} ON {_q(name)} ({_q(spec.parameter)})")
 
