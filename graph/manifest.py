@@ -9,11 +9,9 @@ starts over.  The manifest is renamed into place last: it is what commits a buil
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
@@ -58,6 +56,7 @@ class Manifest:
 def graph_digest(entries, code: str | None = None) -> str:
     """A digest of a build's graph: its files' graphs and chunks, and the code that made them
     (this code's ``fingerprint`` unless told); the same for an unchanged rebuild."""
+    import hashlib
     h = hashlib.sha256((code or fingerprint()).encode())
     for e in entries:
         h.update(f"{e.graph}\0{e.sha256}\0{e.offset}\0{e.length}\n".encode())
@@ -96,7 +95,8 @@ def stat_of(path: Path) -> tuple[int, int] | None:
 def fingerprint() -> str:
     """A digest of everything that decides a file's graph, its rows and the page: the package's
     code, lexicons, named queries and page assets, and the versions of the libraries that write the outputs."""
-    from importlib import metadata
+    import hashlib
+    from importlib import metadata, resources
     h = hashlib.sha256(f"{FORMAT}".encode())
     for lib in ("pyoxigraph", "rdflib"):
         h.update(f"{lib} {metadata.version(lib)}\n".encode())

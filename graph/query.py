@@ -27,8 +27,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable
 
-import pyoxigraph as ox
-
 FORMATS = ("table", "csv", "json")
 DEFAULT_LIMIT = 100_000
 ORDER_BY = re.compile(r"\bORDER\s+BY((?:\s*(?:\?\w+|(?:ASC|DESC)\s*\(\s*\?\w+\s*\)))+)\s*$", re.IGNORECASE)
@@ -215,6 +213,7 @@ def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
         if table is not None:
             return table
         graph = graph.store()
+    import pyoxigraph as ox                 # not for an answer from the rows table
     if isinstance(graph, ox.Store):
         return _run_oxigraph(graph, query, bindings, limit)
     from .remote import Endpoint          # urllib and the like: only for a server
@@ -250,6 +249,7 @@ def check_bindings(bindings: dict[str, str]) -> None:
         if not variable_name().fullmatch(name):
             raise QueryError(f"parameter {name!r}: not a variable name (letters, digits and _)")
         if value.startswith("<") and value.endswith(">"):
+            import pyoxigraph as ox
             try:
                 ox.NamedNode(value[1:-1])
             except ValueError as e:
@@ -301,6 +301,7 @@ def _run_rdflib(ds, query: str, bindings: dict[str, str], limit: int | None):
 
 
 def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: int | None):
+    import pyoxigraph as ox
     subs = {}
     for k, v in bindings.items():
         subs[ox.Variable(k)] = ox.NamedNode(v[1:-1]) if v.startswith("<") and v.endswith(">") \
@@ -315,7 +316,7 @@ def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: 
     if order and not all(name in header for name, _ in order):
         result, order = _ox_query(store, query, subs), ()
     solutions = _ordered(map(tuple, result), header, order, limit) if order else result
-    return _table(header, (tuple(map(_text, s)) for s in solutions), limit)
+    return _table(header, (tuple(map(_ox_text, s)) for s in solutions), limit)
 
 
 def _ordered(rows: Iterable[tuple], header: tuple[str, ...], order, limit: int | None) -> list[tuple]:
@@ -402,6 +403,7 @@ NUMERIC = frozenset(f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
 
 def order_key(term) -> tuple:
     """SPARQL's order of terms: unbound, blank nodes, IRIs, literals (numbers by value)."""
+    import pyoxigraph as ox
     if term is None:
         return (0,)
     if isinstance(term, ox.BlankNode):
@@ -417,6 +419,7 @@ def order_key(term) -> tuple:
 
 
 def _run_endpoint(endpoint, query: str, bindings: dict[str, str], limit: int | None):
+    import pyoxigraph as ox
     from .remote import SELECT_CSV, RemoteError, ask_answer, select_rows
     form = query_form(query)
     text = bound_query(query, bindings)
@@ -483,7 +486,19 @@ def _text(term) -> str:
     """The value of an rdflib or pyoxigraph term as text ("" when unbound)."""
     if term is None:
         return ""
-    return term.value if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)) else str(term)
+    if type(term).__module__ == "pyoxigraph":
+        return _ox_text(term)
+    return str(term)
+
+
+def _ox_text(term) -> str:
+    """The value of a pyoxigraph term as text ("" when unbound; a triple term as written)."""
+    if term is None:
+        return ""
+    try:
+        return term.value
+    except AttributeError:
+        return str(term)
 
 
 # ---------------------------------------------------------------------------------------

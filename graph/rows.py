@@ -29,8 +29,6 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable
 
-import pyoxigraph as ox
-
 from .manifest import ROWS_FILE, TRIG_FILE, read_manifest, stat_of
 from .query import NUMERIC, STRINGS_AND_COMMENTS, Table, named_queries, query_text, split_order_by
 
@@ -150,6 +148,7 @@ def file_rows(lines: Iterable[str]) -> Answers | None:
 
 
 def _file_rows(lines: Iterable[str]) -> Answers:
+    import pyoxigraph as ox
     wanted = wanted_terms()
     kept = []
     for line in lines:
@@ -161,9 +160,10 @@ def _file_rows(lines: Iterable[str]) -> Answers:
     return {name: _answer(store, spec.body) for name, spec in specs().items()}
 
 
-def _answer(store: ox.Store, body: str) -> tuple[list[tuple], frozenset]:
+def _answer(store, body: str) -> tuple[list[tuple], frozenset]:
     """The rows of one query, read from Oxigraph's TSV (written in Rust: no Python object per
     term), and the datatypes found in each column."""
+    import pyoxigraph as ox
     tsv = store.query(body, use_default_graph_as_union=True).serialize(format=ox.QueryResultsFormat.TSV)
     rows, kinds = [], set()
     for line in tsv.decode("utf-8").split("\n")[1:-1]:
@@ -245,6 +245,7 @@ CREATE TABLE queries (name TEXT PRIMARY KEY, sha256 TEXT NOT NULL, columns TEXT 
 @cache
 def columns_of(name: str) -> tuple[str, ...]:
     """A tabled query's columns (its SELECT's variables, as Oxigraph gives them)."""
+    import pyoxigraph as ox
     return tuple(v.value for v in ox.Store().query(specs()[name].body).variables)
 
 
