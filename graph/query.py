@@ -517,30 +517,36 @@ def format_table(table: Table, fmt: str = "table") -> str:
                           ensure_ascii=False, indent=1) + "\n"
     if fmt != "table":
         raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    widths = [max([_width(h)] + [_width(r[i]) for r in table.rows]) for i, h in enumerate(table.header)]
-    widths = [min(w, 60) for w in widths]
+    columns = [set(c) for c in zip(*table.rows)] or [set() for _ in table.header]   # each text laid out once
+    widths = [min(60, max([_width(h)] + [_width(c) for c in texts])) for h, texts in zip(table.header, columns)]
+    shown = [{c: _pad(_clip(c, w), w) for c in texts} for texts, w in zip(columns, widths)]
     lines = ["  ".join(_pad(h, w) for h, w in zip(table.header, widths)),
              "  ".join("-" * w for w in widths)]
-    for r in table.rows:
-        lines.append("  ".join(_pad(_clip(c, w), w) for c, w in zip(r, widths)))
+    lines += ["  ".join([cells[c] for cells, c in zip(shown, r)]) for r in table.rows]
     lines.append(f"({len(table.rows)} rows{', truncated' if table.truncated else ''})")
     return "\n".join(lines) + "\n"
 
 
 def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    """Columns a string takes in a terminal: two for a wide (W, F) character."""
+    return len(s) if s.isascii() else sum(map(_char_width, s))
+
+
+@cache
+def _char_width(c: str) -> int:
+    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
 
 
 def _clip(s: str, w: int) -> str:
     s = s.replace("\n", " ")
     if _width(s) <= w:
         return s
-    out = ""
-    for c in s:
-        if _width(out + c) > w - 1:
-            break
-        out += c
-    return out + "…"
+    taken = 0
+    for i, c in enumerate(s):
+        taken += _char_width(c)
+        if taken > w - 1:
+            return s[:i] + "…"
+    return s + "…"
 
 
 def _pad(s: str, w: int) -> str:
