@@ -415,11 +415,11 @@ class Rows:
                 return None                 # an IRI, or a column of another datatype: the store decides
             where.append(f"{_q(k)} = ?")
             values.append(v)
-        sql = (f"SELECT {', '.join(map(_q, cols))} FROM {_q(name)}"
+        sql = (f"SELECT {', '.join(f'coalesce({_q(c)}, {chr(39) * 2})' for c in cols)} FROM {_q(name)}"
                + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY position")
         if limit is not None:
             sql += f" LIMIT {int(limit) + 1}"
-        rows = tuple(tuple("" if v is None else v for v in r) for r in self.db.execute(sql, values))
+        rows = tuple(self.db.execute(sql, values).fetchall())      # unbound: "", as the store gives it
         if limit is not None and len(rows) > limit:
             return Table(cols, rows[:limit], True)
         return Table(cols, rows)

@@ -141,3 +141,25 @@ def test_the_command_prints_the_same_from_the_table_and_the_store(sample_build, 
         bindings = dict(p.split("=", 1) for p in params[1::2])
         assert result.exit_code == 0, result.output
         assert result.output == format_table(run_query(open_graph(out), query_text(name), bindings), fmt)
+
+
+def test_a_file_whose_rows_fail_leaves_every_query_to_the_store(tmp_path, monkeypatch):
+    import graph.rows
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path, name in sample_corpus()[:2]:
+        shutil.copy(path, folder / name)
+    real = graph.rows._file_rows
+
+    def failing(lines):
+        lines = list(lines)
+        if any("e94e30dbfb22d546" in line for line in lines[:50]):
+            raise ValueError("a term Oxigraph cannot read")
+        return real(lines)
+    monkeypatch.setattr(graph.rows, "_file_rows", failing)
+    out = tmp_path / "out"
+    build([folder], out, html=False)
+    rows = open_rows(out)
+    assert rows is not None and rows.tabled == {}
+    text = query_text("memberships")
+    assert run_query(rows, text) == run_query(open_graph(out), text) and run_query(rows, text).rows
