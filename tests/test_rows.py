@@ -135,12 +135,15 @@ def test_the_table_is_left_alone_where_it_does_not_match(sample_build, tmp_path)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_command_prints_the_same_from_the_table_and_the_store(sample_build, fmt):
     out = sample_build[0]
-    for name, params in (("memberships", []), ("tasks", []), ("unit_duties", ["-p", "unit=鄂尔多斯市应急管理局"]),
-                         ("provenance", [])):
-        result = CliRunner().invoke(main, ["query", name, "--graph", str(out), "--format", fmt, *params])
+    for name, params, limit in (("memberships", [], 100_000), ("tasks", [], 7), ("provenance", [], 100_000),
+                                ("unit_duties", ["-p", "unit=鄂尔多斯市应急管理局"], 100_000)):
+        result = CliRunner().invoke(
+            main, ["query", name, "--graph", str(out), "--format", fmt, "--limit", str(limit), *params])
         bindings = dict(p.split("=", 1) for p in params[1::2])
         assert result.exit_code == 0, result.output
-        assert result.output == format_table(run_query(open_graph(out), query_text(name), bindings), fmt)
+        store = run_query(open_graph(out), query_text(name), bindings, limit=limit)
+        assert result.stdout == format_table(store, fmt)
+        assert ("truncated at the row limit" in result.stderr) == store.truncated == (limit == 7)
 
 
 def test_a_file_whose_rows_fail_leaves_every_query_to_the_store(tmp_path, monkeypatch):
