@@ -120,7 +120,9 @@ def specs() -> dict[str, Spec]:
 @cache
 def wanted_terms() -> frozenset[str]:
     """Every IRI the tabled queries name (``<…>``), properties and classes: a triple of another
-    property, or typed with another class, cannot be part of any of their answers."""
+    property, or typed with another class, cannot be part of any of their answers (each names
+    its properties and classes; ``tasks``' variable property is bound by ``VALUES`` to named
+    ones — the tests hold every table to the store's answer)."""
     found = set()
     for spec in specs().values():
         prefixes = dict(PREFIX_DECL.findall(spec.text))
@@ -205,13 +207,18 @@ ESCAPE = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 r"""An escape in a quoted term of SPARQL's TSV results.
 
->>> _unescape(r'a\tb\"c\\d\u00e9')
-'a\tb"c\\dé'
+>>> ESCAPE.findall(r'a\tb\u00e9')
+[('', '', 't'), ('00e9', '', '')]
 """
 ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 
 def _unescape(text: str) -> str:
+    r"""A quoted term's text without its escapes.
+
+    >>> _unescape(r'a\tb\"c\\d\u00e9')
+    'a\tb"c\\dé'
+    """
     return ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if m.group(3) is None
                       else ESCAPED.get(m.group(3), m.group(3)), text)
 
