@@ -364,8 +364,9 @@ def profile() -> None:
     from graph.output import graph_chunk
     from graph.rdf import to_nquads
     from graph.resolve import resolve
+    from graph.rows import file_rows
     from graph.segment import split_documents
-    stages = dict.fromkeys(("ingest", "clean", "segment", "extract", "resolve", "model", "serialize"), 0.0)
+    stages = dict.fromkeys(("ingest", "clean", "segment", "extract", "resolve", "model", "serialize", "rows"), 0.0)
 
     def timed(stage, f, *a):
         t = time.perf_counter()
@@ -380,6 +381,7 @@ def profile() -> None:
             facts = timed("resolve", resolve, timed("extract", extract, text, docs), docs)
             lines = timed("model", to_nquads, source, docs, facts)
             timed("serialize", graph_chunk, lines)
+            timed("rows", file_rows, lines)         # the named queries' rows of the file (rows.sqlite)
     total = sum(stages.values())
     print("| stage | s per sample corpus | share |\n|---|---:|---:|")
     for stage, s in stages.items():
