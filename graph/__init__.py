@@ -23,7 +23,7 @@ from importlib import import_module
 _EXPORTS = {
     "read_source": "ingest", "clean": "clean", "split_documents": "segment",
     "extract": "extract", "resolve": "resolve", "to_rdf": "rdf", "process": "pipeline",
-    "build": "build", "open_graph": "store", "run_query": "query", "named_query": "query",
+    "build": "build", "open_graph": "store", "open_rows": "rows", "run_query": "query", "named_query": "query",
     "named_queries": "query", "Table": "query", "validate": "validate", "export": "export",
     "to_networkx": "network", "write_html": "viz",
     "Source": "document", "CleanText": "document", "Document": "document", "Section": "document",

@@ -94,13 +94,14 @@ class Step:
 
 @dataclass(frozen=True)
 class Extracted:
-    """What a worker hands back for one file: its report, graph IRI, TriG chunk and the
-    same graph as N-Quads (for the store)."""
+    """What a worker hands back for one file: its report, graph IRI, TriG chunk, the
+    same graph as N-Quads (for the store) and the named queries' rows on it (``graph.rows``)."""
 
     report: FileReport
     graph: str | None = None
     chunk: bytes = b""
     nquads: bytes = b""
+    rows: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def run_one(path: Path, name: str) -> Extracted:
     """Read and process one file; a failure becomes a report naming the reason."""
     from .pipeline import process           # the stages: not for a build that extracts nothing
     from .rdf import source_iri
+    from .rows import file_rows
     try:
         source = read_source(path, name)
     except SourceError as e:
@@ -136,7 +138,8 @@ def run_one(path: Path, name: str) -> Extracted:
     except Exception as e:                                  # noqa: BLE001 — reported, not hidden
         return Extracted(FileReport(name=name, sha256=source.digest,
                                     error=f"internal error while processing: {type(e).__name__}: {e}"))
-    return Extracted(replace(result.report, triples=triples), source_iri(source), chunk, nquads)
+    return Extracted(replace(result.report, triples=triples), source_iri(source), chunk, nquads,
+                     file_rows(result.nquads))
 
 
 def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = None, prune: bool = False,
@@ -263,6 +266,7 @@ def _write(output: Output, step: Step, extracted: Extracted | None) -> tuple[Ent
     if extracted.graph is None:
         return entry, extracted.report
     offset, length = output.add(extracted.chunk)
+    output.rows.add(extracted.graph, extracted.rows)
     return replace(entry, graph=extracted.graph, offset=offset, length=length), extracted.report
 
 

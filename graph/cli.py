@@ -272,7 +272,7 @@ def _run(text, graph_dir, fmt, backend, allow_network, params, limit, timeout=DE
     except Q.QueryError as e:
         raise click.ClickException(str(e)) from None
     with _deadline(timeout):
-        graph = _open(graph_dir, backend)
+        graph = _open_for_query(graph_dir, backend)
         try:
             result = Q.run_query(graph, text, bindings, allow_network=allow_network, limit=limit)
             if isinstance(result, Q.Table) and not result.rows:
@@ -280,6 +280,16 @@ def _run(text, graph_dir, fmt, backend, allow_network, params, limit, timeout=DE
         except Q.QueryError as e:
             raise click.ClickException(str(e)) from None
         _print(result, fmt)
+
+
+def _open_for_query(graph_dir: str, backend: str):
+    """A build's rows table (which opens its store for what it does not hold), else the graph."""
+    if backend == "oxigraph" and not str(graph_dir).startswith(("http://", "https://")):
+        from .rows import open_rows
+        rows = open_rows(graph_dir)
+        if rows is not None:
+            return rows
+    return _open(graph_dir, backend)
 
 
 def _suggest(graph, bindings: dict[str, str]) -> None:

@@ -9,18 +9,16 @@ starts over.  The manifest is renamed into place last: it is what commits a buil
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
 MANIFEST = "manifest.json"
 FORMAT = 1                      # bump when the layout of the output folder changes
-TRIG_FILE, REPORT_FILE, PAGE_FILE = "graph.trig", "report.json", "graph.html"
-OUTPUTS = (TRIG_FILE, REPORT_FILE)
+TRIG_FILE, REPORT_FILE, PAGE_FILE, ROWS_FILE = "graph.trig", "report.json", "graph.html", "rows.sqlite"
+OUTPUTS = (TRIG_FILE, REPORT_FILE, ROWS_FILE)
 PAGE_STAMP = '<meta name="govkg-graph" content="{}">'
 """How the page of the whole graph names the graph it shows (``Manifest.graph_digest``)."""
 
@@ -58,6 +56,7 @@ class Manifest:
 def graph_digest(entries, code: str | None = None) -> str:
     """A digest of a build's graph: its files' graphs and chunks, and the code that made them
     (this code's ``fingerprint`` unless told); the same for an unchanged rebuild."""
+    import hashlib
     h = hashlib.sha256((code or fingerprint()).encode())
     for e in entries:
         h.update(f"{e.graph}\0{e.sha256}\0{e.offset}\0{e.length}\n".encode())
@@ -94,9 +93,10 @@ def stat_of(path: Path) -> tuple[int, int] | None:
 
 @cache
 def fingerprint() -> str:
-    """A digest of everything that decides a file's graph and the page: the package's code,
-    lexicons and page assets, and the versions of the libraries that write the outputs."""
-    from importlib import metadata
+    """A digest of everything that decides a file's graph, its rows and the page: the package's
+    code, lexicons, named queries and page assets, and the versions of the libraries that write the outputs."""
+    import hashlib
+    from importlib import metadata, resources
     h = hashlib.sha256(f"{FORMAT}".encode())
     for lib in ("pyoxigraph", "rdflib"):
         h.update(f"{lib} {metadata.version(lib)}\n".encode())
@@ -106,9 +106,10 @@ def fingerprint() -> str:
 
 
 def _code(folder, prefix: str = "") -> Iterator[tuple[str, bytes]]:
-    """The package's modules, lexicons and page assets, subpackages included, in name order."""
+    """The package's modules, lexicons, named queries and page assets, subpackages included,
+    in name order."""
     for p in sorted(folder.iterdir(), key=lambda p: p.name):
         if p.is_dir() and p.name != "__pycache__":
             yield from _code(p, f"{prefix}{p.name}/")
-        elif p.name.endswith((".py", ".tsv", ".js", ".css")):
+        elif p.name.endswith((".py", ".tsv", ".js", ".css", ".rq")):
             yield prefix + p.name, p.read_bytes()

@@ -24,8 +24,8 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from .manifest import (MANIFEST, REPORT_FILE, TRIG_FILE, Entry, Manifest, fingerprint, read_manifest,
-                       stat_of)
+from .manifest import (MANIFEST, REPORT_FILE, ROWS_FILE, TRIG_FILE, Entry, Manifest, fingerprint, graph_digest,
+                       read_manifest, stat_of)
 from .vocab import PREFIXES
 
 TRIG, NQUADS = ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS
@@ -120,7 +120,7 @@ class Output:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.trig_tmp = self.folder / (TRIG_FILE + ".tmp")
-        self.trig = self.previous_trig = self.loader = None
+        self.trig = self.previous_trig = self.loader = self.rows = None
         self.store_name = ""
         self.batch: list[bytes] = []
         self.batched = self.loaded = self.nquads = self.loads = 0
@@ -146,6 +146,8 @@ class Output:
         path = self.folder / self.store_name
         old = self.folder / previous.store if previous is not None else None
         self.loader = _Loader(lambda: _new_store(path, old, stale_graphs))
+        from .rows import RowsFile
+        self.rows = RowsFile(self.folder, previous is not None, stale_graphs)
 
     @property
     def store(self) -> ox.Store | None:
@@ -201,11 +203,16 @@ class Output:
         _finish(self.trig)
         report_tmp = _write_tmp(self.folder / REPORT_FILE, (json.dumps(
             report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
-        outputs = {TRIG_FILE: stat_of(self.trig_tmp), REPORT_FILE: stat_of(report_tmp)}
-        manifest = Manifest(fingerprint(), self.store_name, outputs, tuple(entries))
+        entries = tuple(entries)
+        rows_tmp = self.rows.commit(graph_digest(entries), [e.graph for e in entries if e.graph])
+        outputs = {TRIG_FILE: stat_of(self.trig_tmp), REPORT_FILE: stat_of(report_tmp),
+                   ROWS_FILE: stat_of(rows_tmp or self.folder / ROWS_FILE)}
+        manifest = Manifest(fingerprint(), self.store_name, outputs, entries)
         manifest_tmp = _write_tmp(self.folder / MANIFEST, manifest.as_json())
         os.replace(self.trig_tmp, self.folder / TRIG_FILE)
         os.replace(report_tmp, self.folder / REPORT_FILE)
+        if rows_tmp is not None:
+            os.replace(rows_tmp, self.folder / ROWS_FILE)
         os.replace(manifest_tmp, self.folder / MANIFEST)
         _link_store(self.folder, self.store_name)
         if self.current and self.current != self.store_name:
@@ -219,6 +226,8 @@ class Output:
             if f is not None and not f.closed:
                 f.close()
         self.trig_tmp.unlink(missing_ok=True)
+        if self.rows is not None:
+            self.rows.abort()
         if self.loader is not None:
             self.loader.close(raise_error=False)
         self.loader = None

@@ -27,8 +27,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable
 
-import pyoxigraph as ox
-
 FORMATS = ("table", "csv", "json")
 DEFAULT_LIMIT = 100_000
 ORDER_BY = re.compile(r"\bORDER\s+BY((?:\s*(?:\?\w+|(?:ASC|DESC)\s*\(\s*\?\w+\s*\)))+)\s*$", re.IGNORECASE)
@@ -199,7 +197,9 @@ def check_network(query: str, allow_network: bool = False) -> None:
 
 def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
               allow_network: bool = False, limit: int | None = DEFAULT_LIMIT):
-    """Run a query on an rdflib Dataset or a pyoxigraph Store.
+    """Run a query on an rdflib Dataset, a pyoxigraph Store, an endpoint, or a build's
+    folder opened by ``graph.rows.open_rows`` (a named query from its rows table, where the
+    build tabled it: the same rows as its store gives).
 
     SELECT gives a ``Table``; ASK a bool; CONSTRUCT/DESCRIBE a list of rdflib triples.
     ``bindings`` maps variable names to values: ``<…>`` is an IRI, anything else a string.
@@ -207,6 +207,13 @@ def run_query(graph, query: str, bindings: dict[str, str] | None = None, *,
     check_network(query, allow_network)
     bindings = bindings or {}
     check_bindings(bindings)
+    from .rows import Rows                  # a build's folder: its rows table, else its store
+    if isinstance(graph, Rows):
+        table = graph.answer(query, bindings, limit)
+        if table is not None:
+            return table
+        graph = graph.store()
+    import pyoxigraph as ox                 # not for an answer from the rows table
     if isinstance(graph, ox.Store):
         return _run_oxigraph(graph, query, bindings, limit)
     from .remote import Endpoint          # urllib and the like: only for a server
@@ -242,6 +249,7 @@ def check_bindings(bindings: dict[str, str]) -> None:
         if not variable_name().fullmatch(name):
             raise QueryError(f"parameter {name!r}: not a variable name (letters, digits and _)")
         if value.startswith("<") and value.endswith(">"):
+            import pyoxigraph as ox
             try:
                 ox.NamedNode(value[1:-1])
             except ValueError as e:
@@ -293,6 +301,7 @@ def _run_rdflib(ds, query: str, bindings: dict[str, str], limit: int | None):
 
 
 def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: int | None):
+    import pyoxigraph as ox
     subs = {}
     for k, v in bindings.items():
         subs[ox.Variable(k)] = ox.NamedNode(v[1:-1]) if v.startswith("<") and v.endswith(">") \
@@ -307,14 +316,17 @@ def _run_oxigraph(store: ox.Store, query: str, bindings: dict[str, str], limit: 
     if order and not all(name in header for name, _ in order):
         result, order = _ox_query(store, query, subs), ()
     solutions = _ordered(map(tuple, result), header, order, limit) if order else result
-    return _table(header, (tuple(map(_text, s)) for s in solutions), limit)
+    return _table(header, (tuple(map(_ox_text, s)) for s in solutions), limit)
 
 
 def _ordered(rows: Iterable[tuple], header: tuple[str, ...], order, limit: int | None) -> list[tuple]:
-    """Rows in ``order``; with a ``limit``, only the first ``limit`` + 1 of them are kept: the
-    rows held are sorted and cut back whenever they pass four times that, so a row limit
-    bounds the memory of an ``ORDER BY`` too."""
+    """Rows in ``order``, rows that tie in it by their other columns (so that the order is
+    the same whatever order the store gives them in: the rows table's); with a ``limit``,
+    only the first ``limit`` + 1 of them are kept: the rows held are sorted and cut back
+    whenever they pass four times that, so a row limit bounds the memory of an ``ORDER BY`` too."""
     columns = tuple((header.index(name), descending) for name, descending in order)
+    keyed = {i for i, _ in columns}
+    columns += tuple((i, False) for i in range(len(header)) if i not in keyed)
     keep = None if limit is None else limit + 1
     held: list[tuple] = []
     for row in rows:
@@ -391,6 +403,7 @@ NUMERIC = frozenset(f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
 
 def order_key(term) -> tuple:
     """SPARQL's order of terms: unbound, blank nodes, IRIs, literals (numbers by value)."""
+    import pyoxigraph as ox
     if term is None:
         return (0,)
     if isinstance(term, ox.BlankNode):
@@ -406,6 +419,7 @@ def order_key(term) -> tuple:
 
 
 def _run_endpoint(endpoint, query: str, bindings: dict[str, str], limit: int | None):
+    import pyoxigraph as ox
     from .remote import SELECT_CSV, RemoteError, ask_answer, select_rows
     form = query_form(query)
     text = bound_query(query, bindings)
@@ -472,7 +486,19 @@ def _text(term) -> str:
     """The value of an rdflib or pyoxigraph term as text ("" when unbound)."""
     if term is None:
         return ""
-    return term.value if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)) else str(term)
+    if type(term).__module__ == "pyoxigraph":
+        return _ox_text(term)
+    return str(term)
+
+
+def _ox_text(term) -> str:
+    """The value of a pyoxigraph term as text ("" when unbound; a triple term as written)."""
+    if term is None:
+        return ""
+    try:
+        return term.value
+    except AttributeError:
+        return str(term)
 
 
 # ---------------------------------------------------------------------------------------
@@ -491,30 +517,36 @@ def format_table(table: Table, fmt: str = "table") -> str:
                           ensure_ascii=False, indent=1) + "\n"
     if fmt != "table":
         raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    widths = [max([_width(h)] + [_width(r[i]) for r in table.rows]) for i, h in enumerate(table.header)]
-    widths = [min(w, 60) for w in widths]
+    columns = [set(c) for c in zip(*table.rows)] or [set() for _ in table.header]   # each text laid out once
+    widths = [min(60, max([_width(h)] + [_width(c) for c in texts])) for h, texts in zip(table.header, columns)]
+    shown = [{c: _pad(_clip(c, w), w) for c in texts} for texts, w in zip(columns, widths)]
     lines = ["  ".join(_pad(h, w) for h, w in zip(table.header, widths)),
              "  ".join("-" * w for w in widths)]
-    for r in table.rows:
-        lines.append("  ".join(_pad(_clip(c, w), w) for c, w in zip(r, widths)))
+    lines += ["  ".join([cells[c] for cells, c in zip(shown, r)]) for r in table.rows]
     lines.append(f"({len(table.rows)} rows{', truncated' if table.truncated else ''})")
     return "\n".join(lines) + "\n"
 
 
 def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    """Columns a string takes in a terminal: two for a wide (W, F) character."""
+    return len(s) if s.isascii() else sum(map(_char_width, s))
+
+
+@cache
+def _char_width(c: str) -> int:
+    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
 
 
 def _clip(s: str, w: int) -> str:
     s = s.replace("\n", " ")
     if _width(s) <= w:
         return s
-    out = ""
-    for c in s:
-        if _width(out + c) > w - 1:
-            break
-        out += c
-    return out + "…"
+    taken = 0
+    for i, c in enumerate(s):
+        taken += _char_width(c)
+        if taken > w - 1:
+            return s[:i] + "…"
+    return s + "…"
 
 
 def _pad(s: str, w: int) -> str:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from .manifest import TRIG_FILE, read_manifest, stat_of
 
 BACKENDS = ("oxigraph", "rdflib")
@@ -52,6 +50,7 @@ def open_graph(folder: Path | str, backend: str = "oxigraph"):
         ds = Dataset(default_union=True)
         ds.parse(path, format="trig")
         return ds
+    import pyoxigraph as ox                 # not imported for a command that opens no graph
     if backend != "oxigraph":
         raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
     on_disk = store_path(folder)
@@ -64,6 +63,7 @@ def open_graph(folder: Path | str, backend: str = "oxigraph"):
 
 def to_rdflib(term):
     """A pyoxigraph term as the rdflib term."""
+    import pyoxigraph as ox
     from rdflib import BNode, Literal, URIRef
     if term is None:
         return None

@@ -262,7 +262,9 @@ def du(path: Path) -> int:
 # ---------------------------------------------------------------------------------------
 
 def run_scale(scale: int, work: Path, args) -> dict:
-    from graph.query import named_queries
+    from graph.manifest import ROWS_FILE
+    from graph.query import named_queries, query_text
+    from graph.rows import open_rows
     from graph.store import open_graph
     corpus, out = work / f"corpus-{scale}", work / f"out-{scale}"
     size = make_corpus(scale, corpus)
@@ -286,7 +288,17 @@ def run_scale(scale: int, work: Path, args) -> dict:
     names, runs = [*named_queries(), *EXTRA], args.runs if scale < 100 else 3 if scale < 1000 else 1
     row["queries"] = {name: {"oxigraph": query_ms(store, name, runs), "rows": ROWS[name, id(store)],
                              "cli": cli_ms(out, name, "oxigraph")} for name in names}
-    del store
+    row["rows_mb"] = (out / ROWS_FILE).stat().st_size / MB
+    t = time.perf_counter()
+    table = open_rows(out)
+    row["open_rows_ms"] = (time.perf_counter() - t) * 1000
+    for name in names:                  # from the rows table, where the build tabled the query
+        if table.answer(EXTRA.get(name) or query_text(name), PARAMS.get(name, {}), None) is not None:
+            row["queries"][name]["table"] = query_ms(table, name, max(runs, 5))
+            if ROWS[name, id(table)] != ROWS[name, id(store)]:
+                raise RuntimeError(f"{name}: {ROWS[name, id(table)]} rows from the table, "
+                                   f"{ROWS[name, id(store)]} from the store")
+    del store, table
     if scale <= args.rdflib_up_to:
         t = time.perf_counter()
         ds = open_graph(out, "rdflib")
@@ -319,16 +331,19 @@ def tables(rows: list[dict], machine: str, floors: dict | None = None) -> str:
     scales = [f"{r['scale']}×" for r in rows]
     lines += ["", "Query latency, ms (in process: median; `govkg query` end to end: one run, CSV; both stop "
               "at the default row limit of 100,000, as `network` does from 100×). "
-              "Opening the store: " + ", ".join(f"{r['open_ms']:.0f} ms at {r['scale']}×" for r in rows) + ".", "",
+              "Opening the store: " + ", ".join(f"{r['open_ms']:.0f} ms at {r['scale']}×" for r in rows) + "; "
+              "opening the rows table (`rows.sqlite`): " + ", ".join(
+                  f"{r['open_rows_ms']:.0f} ms ({r['rows_mb']:.1f} MB) at {r['scale']}×" for r in rows) + ".", "",
               "| query | store | " + " | ".join(scales) + " |", "|---|---|" + "---:|" * len(rows)]
     for name in rows[0]["queries"]:
-        for store, label in (("rows", "(rows)"), ("oxigraph", "Oxigraph, in process"), ("cli", "`govkg query`, Oxigraph"),
+        for store, label in (("rows", "(rows)"), ("table", "rows table, in process"),
+                             ("oxigraph", "Oxigraph, in process"), ("cli", "`govkg query` (rows table where it holds the query)"),
                              ("rdflib", "rdflib, in process"), ("cli-rdflib", "`govkg query --backend rdflib`")):
             cells = [r["queries"][name].get(store) for r in rows]
             if any(c is not None for c in cells):
                 lines.append(f"| {name} | {label} | " + " | ".join(
                     "–" if c is None else c if isinstance(c, str) else f"{c:,}" if isinstance(c, int)
-                    else f"{c:.1f}" for c in cells) + " |")
+                    else f"{c:.2f}" if c < 1 else f"{c:.1f}" for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -349,8 +364,9 @@ def profile() -> None:
     from graph.output import graph_chunk
     from graph.rdf import to_nquads
     from graph.resolve import resolve
+    from graph.rows import file_rows
     from graph.segment import split_documents
-    stages = dict.fromkeys(("ingest", "clean", "segment", "extract", "resolve", "model", "serialize"), 0.0)
+    stages = dict.fromkeys(("ingest", "clean", "segment", "extract", "resolve", "model", "serialize", "rows"), 0.0)
 
     def timed(stage, f, *a):
         t = time.perf_counter()
@@ -365,6 +381,7 @@ def profile() -> None:
             facts = timed("resolve", resolve, timed("extract", extract, text, docs), docs)
             lines = timed("model", to_nquads, source, docs, facts)
             timed("serialize", graph_chunk, lines)
+            timed("rows", file_rows, lines)         # the named queries' rows of the file (rows.sqlite)
     total = sum(stages.values())
     print("| stage | s per sample corpus | share |\n|---|---:|---:|")
     for stage, s in stages.items():

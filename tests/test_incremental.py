@@ -208,7 +208,7 @@ def test_an_interrupted_build_leaves_the_previous_output_whole(tmp_path, monkeyp
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     assert answers(out) == answers_before
     assert sorted(p.name for p in out.iterdir()) == [".lock", "graph.html", "graph.trig",
-                                                     "manifest.json", "report.json", "store", "store-1"]
+                                                     "manifest.json", "report.json", "rows.sqlite", "store", "store-1"]
 
 
 def test_what_a_killed_build_left_is_swept_by_the_next(tmp_path):
@@ -219,7 +219,7 @@ def test_what_a_killed_build_left_is_swept_by_the_next(tmp_path):
     (out / "store-7").mkdir()
     build([v1], out)
     assert sorted(p.name for p in out.iterdir()) == [".lock", "graph.html", "graph.trig",
-                                                     "manifest.json", "report.json", "store", "store-2"]
+                                                     "manifest.json", "report.json", "rows.sqlite", "store", "store-2"]
 
 
 def test_one_build_at_a_time(tmp_path):
