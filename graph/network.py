@@ -80,15 +80,19 @@ def project(rows) -> Projection:
 
 def parse_projection(data: bytes, rdf_format) -> Projection:
     """The projection of RDF text held in memory (a build's new graphs, as TriG or
-    N-Quads: ``rdf_format`` is a ``pyoxigraph.RdfFormat``), without a store or a query."""
+    N-Quads: ``rdf_format`` is a ``pyoxigraph.RdfFormat``), without a store or a query.
+    N-Quads are read line by line, only the lines the query reads (``read_nquads``)."""
     import pyoxigraph as ox
-    graphs: dict[str, _Graph] = {}
-    for q in ox.parse(data, format=rdf_format):
-        p = q.predicate.value
-        if p in READ:
-            g = getattr(q.graph_name, "value", "")
-            (graphs.get(g) or graphs.setdefault(g, _Graph())).add(q.subject.value, p, q.object.value)
-    return project(_rows(graphs.values()))
+    if rdf_format == ox.RdfFormat.N_QUADS:
+        quads = read_nquads(data)
+    else:
+        quads = (_strings(q) for q in ox.parse(data, format=rdf_format))
+    return project(rows_from_quads(quads))
+
+
+def _strings(q) -> tuple[str, str, str, str]:
+    """A pyoxigraph quad as (subject, predicate, object, graph) strings ("": the default graph)."""
+    return q.subject.value, q.predicate.value, q.object.value, getattr(q.graph_name, "value", "")
 
 
 def _row_order(row: tuple) -> tuple:
@@ -229,6 +233,66 @@ class _Graph:
     def has(self, s: str, p: str, o: str | None = None) -> bool:
         values = self.objects(s, p)
         return bool(values) if o is None else o in values
+
+
+READ_CLASSES = frozenset(NODE_CLASSES) | {
+    ORG + "Membership", GOV + "Leadership", GOV + "OfficeArrangement", GOV + "BodyDescription",
+    GOV + "Appointment", GOV + "Citation", GOV + "Repeal"}
+"""The classes the query matches (``rdf:type`` with another class is passed over)."""
+LINE_PREDICATES = frozenset(f"<{p}>".encode() for p in READ)
+LINE_CLASSES = frozenset(f"<{c}>".encode() for c in READ_CLASSES)
+LINE_TYPE = f"<{A}>".encode()
+
+
+def read_nquads(data: bytes):
+    """(subject, predicate, object, graph) strings of the N-Quads lines of ``data`` that the
+    query reads (``READ``, and ``rdf:type`` of ``READ_CLASSES``), terms separated by one
+    space as the build writes them; the rest (spans, sections, mentions: two thirds of a
+    build's lines) is passed over before it is decoded.  A plain line is split by hand; one
+    with an escape or a blank node goes to pyoxigraph's parser.
+
+    >>> lines = (b'<http://e/s> <http://www.w3.org/2004/02/skos/core#prefLabel> "a b"@zh <http://e/g> .\\n'
+    ...          b'<http://e/s> <https://w3id.org/govkg/ns#start> "3" <http://e/g> .\\n'
+    ...          b'<http://e/s> <https://w3id.org/govkg/ns#quote> "\\\\"q\\\\"" <http://e/g> .\\n')
+    >>> [q[2] for q in read_nquads(lines)]
+    ['a b', '"q"']
+    """
+    odd = []
+    for line in data.split(b"\n"):
+        parts = line.split(b" ", 3)
+        if len(parts) < 4 or parts[1] not in LINE_PREDICATES or (
+                parts[1] == LINE_TYPE and parts[2] not in LINE_CLASSES):
+            continue
+        quad = _plain_line(line, parts)
+        if quad is None:
+            odd.append(line)
+        else:
+            yield quad
+    if odd:
+        import pyoxigraph as ox
+        yield from (_strings(q) for q in ox.parse(b"\n".join(odd), format=ox.RdfFormat.N_QUADS))
+
+
+def _plain_line(line: bytes, parts: list[bytes]) -> tuple[str, str, str, str] | None:
+    """The terms of an N-Quads line (``parts``: split at its first three spaces); None unless
+    it is plain (IRIs and literals, no escape)."""
+    if b"\\" in line or line[:1] != b"<":
+        return None
+    rest = line[len(parts[0]) + len(parts[1]) + 2:]
+    end = rest.find(b">" if rest[:1] == b"<" else b'"', 1)
+    if end < 0 or rest[:1] not in (b"<", b'"'):
+        return None
+    obj, tail = rest[1:end], rest[end + 1:]
+    if tail[:1] in (b"^", b"@"):                        # a literal's datatype or language
+        tail = tail[tail.find(b" "):] if b" " in tail else b""
+    tail = tail.strip()
+    if tail == b".":
+        graph = b""
+    elif tail[:1] == b"<" and tail[-3:] == b"> .":
+        graph = tail[1:-3]
+    else:
+        return None
+    return parts[0][1:-1].decode(), parts[1][1:-1].decode(), obj.decode(), graph.decode()
 
 
 def rows_from_quads(quads) -> set[tuple[str, ...]]:
