@@ -174,16 +174,21 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, prune:
         result = BuildReport(out, tuple(reports), _removed(previous, steps))
         if not _stamped(out / PAGE_FILE, graph_digest(entries)):
             (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
-        manifest = output.commit(result.as_dict(), entries)
-    _graph_page(out, manifest.graph_digest(), result.totals()["triples"] if html else None, corpus_name(manifest),
-                page.nquads())
+        drawing = _Page(out, graph_digest(entries), result.totals()["triples"] if html else None,
+                        corpus_name(entries), page.nquads())
+        try:
+            output.commit(result.as_dict(), entries)
+        except BaseException:
+            drawing.discard()
+            raise
+    drawing.place()
     return result
 
 
-def corpus_name(manifest: Manifest) -> str:
-    """What the page of a build is titled after: the folder its files share (``samples`` for
-    the bundled sample), the same wherever the output goes."""
-    parents = sorted({str(Path(e.path).parent) for e in manifest.entries})
+def corpus_name(entries: Iterable[Entry]) -> str:
+    """What the page of a build is titled after: the folder its files (``Manifest.entries``)
+    share (``samples`` for the bundled sample), the same wherever the output goes."""
+    parents = sorted({str(Path(e.path).parent) for e in entries})
     if not parents:
         return "govkg"
     try:
@@ -221,18 +226,56 @@ class _PageGraphs:
         return b"".join(self.chunks) if self.chunks is not None else None
 
 
-def _graph_page(out: Path, stamp: str, triples: int | None, corpus: str = "govkg",
-                nquads: bytes | None = None) -> None:
-    """Write the page of the graph ``stamp`` names (from ``nquads``, the build's graphs, when
-    given; else from the store), or remove an older one (it would show an older graph); a
-    page already drawn from this very graph (an unchanged rebuild) is kept."""
-    page = out / PAGE_FILE
-    if triples is not None and triples <= HTML_MAX_TRIPLES:
-        if not _stamped(page, stamp):
+class _Page:
+    """The page of the graph ``stamp`` names, or none past ``HTML_MAX_TRIPLES`` (``triples``
+    None: no page).  Drawn from ``nquads``, the build's graphs, in a thread beside the commit
+    (which waits on the store and the disk, and lets go of the GIL meanwhile), written aside
+    and put in place once the commit is done; drawn from the store after the commit when the
+    build reused earlier graphs (no ``nquads``).  A page already drawn from this very graph
+    (an unchanged rebuild) is kept.  ``seconds``: how long the drawing took; ``waited``: what
+    it added to the build after the commit."""
+
+    def __init__(self, out: Path, stamp: str, triples: int | None, corpus: str, nquads: bytes | None):
+        self.out, self.stamp, self.corpus = out, stamp, corpus
+        self.wanted = triples is not None and triples <= HTML_MAX_TRIPLES
+        self.drawn = self.wanted and _stamped(out / PAGE_FILE, stamp)
+        self.aside, self.error, self.seconds, self.waited = out / (PAGE_FILE + ".drawn.tmp"), None, 0.0, 0.0
+        self.thread = None
+        if self.wanted and not self.drawn and nquads is not None:
+            self.thread = threading.Thread(target=self._draw, args=(nquads,), name="govkg-page", daemon=True)
+            self.thread.start()
+
+    def _draw(self, nquads: bytes | None = None, path: Path | None = None) -> None:
+        start = time.perf_counter()
+        try:
             from .viz import write_graph_html     # numpy and the page: only for the page
-            write_graph_html(out, stamp=stamp, corpus=corpus, nquads=nquads)
-    else:
-        page.unlink(missing_ok=True)
+            write_graph_html(self.out, stamp=self.stamp, corpus=self.corpus, nquads=nquads, path=path or self.aside)
+        except BaseException as error:           # raised in the build's thread, after the commit
+            self.error = error
+        self.seconds = time.perf_counter() - start
+
+    def place(self) -> None:
+        """Once the commit is done: the page in place (or no page), or the drawing's error."""
+        start = time.perf_counter()
+        page = self.out / PAGE_FILE
+        if not self.wanted:
+            page.unlink(missing_ok=True)
+        elif self.thread is not None:
+            self.thread.join()
+            if self.error is None:
+                os.replace(self.aside, page)
+        elif not self.drawn:
+            self._draw(path=page)
+        self.waited = time.perf_counter() - start
+        if self.error is not None:
+            self.aside.unlink(missing_ok=True)
+            raise self.error
+
+    def discard(self) -> None:
+        """The commit failed: no page."""
+        if self.thread is not None:
+            self.thread.join()
+        self.aside.unlink(missing_ok=True)
 
 
 def _stamped(page: Path, stamp: str) -> bool:
