@@ -107,11 +107,12 @@ def _forces(start: np.ndarray, size: np.ndarray, src: np.ndarray, dst: np.ndarra
     step, push = np.sqrt(size) * 0.1, np.sqrt(size / samples)
     first, degree, neighbours = _adjacency(m, src, dst)
     crowd = np.bincount(np.concatenate([src, dst]), np.concatenate([degree[dst], degree[src]]), m) / samples
+    sizes, degrees = size.astype(np.uint64)[:, None], degree.astype(np.uint64)
     for _ in range(iterations):
-        picks = start[:, None] + (rng.random((m, samples)) * size[:, None]).astype(np.int64)
+        picks = start[:, None] + _draws(rng, sizes, samples)
         fx, fy = _repulsion(x, y, picks, push)
-        via = neighbours[first[:, None] + (rng.random((m, samples)) * degree[:, None]).astype(np.int64)]
-        near = neighbours[first[via] + (rng.random((m, samples)) * degree[via]).astype(np.int64)]
+        via = neighbours[first[:, None] + _draws(rng, degrees[:, None], samples)]
+        near = neighbours[first[via] + _draws(rng, degrees[via], samples)]
         gx, gy = _repulsion(x, y, near, crowd)
         ex, ey = x[src] - x[dst], y[src] - y[dst]
         d = np.sqrt(ex * ex + ey * ey)
@@ -122,6 +123,23 @@ def _forces(start: np.ndarray, size: np.ndarray, src: np.ndarray, dst: np.ndarra
         x, y = x + fx * scale, y + fy * scale
         step *= COOLING
     return np.stack([x, y], axis=1)
+
+
+def _draws(rng: np.random.Generator, below: np.ndarray, samples: int) -> np.ndarray:
+    """``samples`` random whole numbers in each row i, each under ``below[i]`` (or under
+    ``below[i, j]``): 32 random bits times the bound, shifted back (cheaper than drawing
+    floats and scaling them).
+
+    >>> d = _draws(np.random.default_rng(1), np.array([[3], [1]], dtype=np.uint64), 4)
+    >>> d.shape, bool((d[0] < 3).all() and (d[1] == 0).all())
+    ((2, 4), True)
+    """
+    count = len(below) * samples
+    bits = rng.bit_generator.random_raw((count + 1) // 2).view(np.uint32)[:count]
+    out = bits.reshape(len(below), samples).astype(np.uint64)
+    out *= below
+    out >>= np.uint64(32)
+    return out.view(np.int64)
 
 
 def _start_positions(components: list[list[int]], ends: np.ndarray, size: np.ndarray,
