@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import product
+from operator import itemgetter
 
 KINDS = ("agency", "collective", "body", "person", "post", "document", "duty", "task", "work")
 """Node kinds, in the order a thing typed twice takes its kind from."""
@@ -66,15 +67,16 @@ def project(rows) -> Projection:
     """The nodes and edges of ``network.rq``'s rows (``COLUMNS`` tuples, "" where unbound),
     in any order: a node takes the first row of its first kind, an edge the union of its
     rows, as the query's ``ORDER BY`` lists them."""
-    rows = sorted(set(rows), key=_row_order)
+    rows = _in_query_order(set(rows))
     nodes: dict[str, dict] = {}
-    for row in sorted((r for r in rows if not r[4]), key=_kind_rank):
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    for row in sorted((r for r in rows if not r[4]), key=lambda r: (rank[r[1]], r[0])):
         if row[0] not in nodes:
             nodes[row[0]] = _node_attrs(dict(zip(COLUMNS, row)))
     edges: dict[tuple, dict] = {}
     for row in rows:
         if row[4]:
-            _add_edge(nodes, edges, dict(zip(COLUMNS, row)))
+            _add_edge(nodes, edges, row)
     return Projection(nodes, tuple((u, v, k, d) for (u, v, k), d in edges.items()))
 
 
@@ -95,16 +97,20 @@ def _strings(q) -> tuple[str, str, str, str]:
     return q.subject.value, q.predicate.value, q.object.value, getattr(q.graph_name, "value", "")
 
 
-def _row_order(row: tuple) -> tuple:
-    """The query's ``ORDER BY ?relation ?node ?target ?fact ?kind ?label ?text ?role ?quote
-    ?document ?date ?page`` (unbound first; a page is a number)."""
-    node, kind, label, text, relation, target, role, quote, document, date, fact, page = row
-    return (relation, node, target, fact, kind, label, text, role, quote, document, date,
-            (len(page), page))
+ORDER_BY = itemgetter(4, 0, 5, 10, 1, 2, 3, 6, 7, 8, 9)
+"""The query's ``ORDER BY ?relation ?node ?target ?fact ?kind ?label ?text ?role ?quote
+?document ?date`` as positions in ``COLUMNS`` (then ``?page``: ``_in_query_order``)."""
 
 
-def _kind_rank(row: tuple) -> tuple:
-    return (KINDS.index(row[1]), row[0])
+def _in_query_order(rows) -> list[tuple]:
+    """``rows`` sorted as the query's ``ORDER BY`` (unbound first; a page is a number): two
+    stable sorts, the last key first.
+
+    >>> rows = [("n", "", "", "", "r", "t", "", "", "", "", "f", p) for p in ("10", "9", "")]
+    >>> [r[-1] for r in _in_query_order(rows)]
+    ['', '9', '10']
+    """
+    return sorted(sorted(rows, key=lambda r: (len(r[11]), r[11])), key=ORDER_BY)
 
 
 def as_networkx(p: Projection):
@@ -139,17 +145,20 @@ def short(text: str, n: int = LABEL_CHARS) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-def _add_edge(nodes: dict, edges: dict, row: dict) -> None:
-    for end in (row["node"], row["target"]):
+def _add_edge(nodes: dict, edges: dict, row: tuple) -> None:
+    node, _, _, _, relation, target, role, quote, document, date, fact, page = row
+    for end in (node, target):
         if end not in nodes:              # a thing of no projected kind: keep the edge visible
             nodes[end] = {"kind": "other", "label": end.rsplit("/", 1)[-1]}
-    attrs = {"relation": row["relation"], "role": row["role"], "quote": row["quote"],
-             "document": row["document"], "date": row["date"], "fact": row["fact"], "page": row.get("page")}
-    doc = row["document"]
-    if doc and doc in nodes:
-        attrs["document_title"] = nodes[doc]["label"]
-    key = f"{row['relation']} {row['fact']}" if row["fact"] else row["relation"]
-    edges.setdefault((row["node"], row["target"], key), {}).update({k: v for k, v in attrs.items() if v})
+    attrs = {"relation": relation, "role": role, "quote": quote, "document": document, "date": date,
+             "fact": fact, "page": page}
+    if document and document in nodes:
+        attrs["document_title"] = nodes[document]["label"]
+    key = f"{relation} {fact}" if fact else relation
+    edge = edges.get((node, target, key))
+    if edge is None:
+        edge = edges[node, target, key] = {}
+    edge.update({k: v for k, v in attrs.items() if v})
 
 
 def nodes_of_kind(G: nx.MultiDiGraph, *kinds: str) -> list[str]:
@@ -218,11 +227,18 @@ class _Graph:
         self.types: dict[str, list[str]] = {}
 
     def add(self, s: str, p: str, o: str) -> None:
-        values = self.out.setdefault(s, {}).setdefault(p, [])
-        if o not in values:
+        props = self.out.get(s)
+        if props is None:
+            props = self.out[s] = {}
+        values = props.get(p)
+        if values is None:
+            props[p] = [o]
+        elif o in values:
+            return
+        else:
             values.append(o)
-            if p == A:
-                self.types.setdefault(o, []).append(s)
+        if p == A:
+            self.types.setdefault(o, []).append(s)
 
     def objects(self, s: str, p: str) -> list[str]:
         return self.out.get(s, {}).get(p, [])
@@ -300,9 +316,12 @@ def rows_from_quads(quads) -> set[tuple[str, ...]]:
     quads of strings (subject, predicate, object, graph): the query, evaluated on the
     triples a build holds in memory, graph by graph.  A test holds it to the query."""
     graphs: dict[str, _Graph] = {}
+    name, graph = None, None
     for s, p, o, g in quads:
         if p in READ:
-            (graphs.get(g) or graphs.setdefault(g, _Graph())).add(s, p, o)
+            if g != name:                 # a graph's quads mostly come together
+                name, graph = g, graphs.get(g) or graphs.setdefault(g, _Graph())
+            graph.add(s, p, o)
     return _rows(graphs.values())
 
 
