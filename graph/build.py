@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-import queue
 import threading
 import time
 import weakref
@@ -32,6 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
+from queue import SimpleQueue
 from typing import Callable, Iterable, Iterator
 
 from .discover import Problem, find_inputs, not_regular, printable
@@ -213,7 +213,7 @@ class _PageGraphs:
 
     def __init__(self, html: bool):
         self.wanted, self.triples = html, 0
-        self.chunks: queue.SimpleQueue = queue.SimpleQueue()
+        self.chunks: SimpleQueue = SimpleQueue()
         self.read: dict = {"rows": set(), "error": None}        # filled by the reader
         self.reader: threading.Thread | None = None
         weakref.finalize(self, self.chunks.put, None)           # a build that failed: its reader ends
@@ -253,7 +253,7 @@ class _PageGraphs:
             self.reader = None
 
 
-def _read_rows(chunks: queue.SimpleQueue, read: dict) -> None:
+def _read_rows(chunks: SimpleQueue, read: dict) -> None:
     """The page's reader (a thread): the rows of each chunk of N-Quads, until None."""
     from .network import read_nquads, rows_from_quads
     while (chunk := chunks.get()) is not None:
