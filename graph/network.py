@@ -14,7 +14,8 @@ task's wording; ``type``: a body's type; ``date``: a document's date; ``quote`` 
 ``document`` (IRI), ``document_title`` and ``date`` (of the decision, else of the document).
 
 The rows come from the query on a store (``read_projection``, ``to_networkx``), or — for
-the page a build draws — from the quads the build holds in memory (``parse_projection``):
+the page a build draws — from the N-Quads the build holds in memory, file by file
+(``read_nquads``, ``rows_from_quads``; ``parse_projection`` for RDF text in one piece):
 ``rows_from_quads`` evaluates the same query on one graph's triples in Python, and a test
 holds it to the query on the sample.  ``project`` turns rows into a ``Projection`` (plain
 dicts; networkx is imported only by ``as_networkx``).
