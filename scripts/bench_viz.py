@@ -5,11 +5,11 @@
 
 For each scale it builds a corpus of that many replicas of the sample (``scripts/bench.py``'s
 ``make_corpus``: names, documents and IRIs really differ) in this process, and prints the
-build's wall time, the time of its page step (``graph.build._Page``: projection from the
-graphs in memory, layout, page; imports included, as a build pays them) and its share of
-the build, then what the page added to the build ("added": the page is drawn in a thread
-beside the commit, and the build waits for what is left of it after the commit) and its
-share.  Then, in headless Chromium, the median over --runs of: "settled", from
+build's wall time, the time of its page step (``graph.build._Page``: from the end of the
+extraction, the rows not yet read from the graphs in memory, projection, layout, page;
+imports included, as a build pays them) and its share of the build, then what the page
+added to the build ("added": the page is drawn in a thread beside the commit, and the
+build waits for what is left of it after the commit) and its share.  Then, in headless Chromium, the median over --runs of: "settled", from
 navigation until the opening view is drawn (``window.govkg.settledMs``); "click", from
 pressing the mouse on the busiest body drawn until the frame that shows its details and its
 neighbours is painted; and "wall", the same click on this process's clock (Playwright's
