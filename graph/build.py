@@ -254,7 +254,9 @@ class _PageGraphs:
 
 
 def _read_rows(chunks: SimpleQueue, read: dict) -> None:
-    """The page's reader (a thread): the rows of each chunk of N-Quads, until None."""
+    """The page's reader (a thread): the rows of each chunk of N-Quads, until None; the
+    page's modules (numpy) imported first, while the build waits on its workers."""
+    from . import viz  # noqa: F401
     from .network import read_nquads, rows_from_quads
     while (chunk := chunks.get()) is not None:
         if read["error"] is None:
