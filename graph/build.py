@@ -25,6 +25,7 @@ import os
 import sys
 import threading
 import time
+import weakref
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -32,6 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
+from queue import SimpleQueue
 from typing import Callable, Iterable, Iterator
 
 from .discover import Problem, find_inputs, not_regular, printable
@@ -183,16 +185,21 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = No
         result = BuildReport(out, tuple(reports), _removed(previous, steps))
         if not _stamped(out / PAGE_FILE, graph_digest(entries)):
             (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
-        manifest = output.commit(result.as_dict(), entries)
-    _graph_page(out, manifest.graph_digest(), result.totals()["triples"] if html else None, corpus_name(manifest),
-                page.nquads())
+        drawing = _Page(out, graph_digest(entries), result.totals()["triples"] if html else None,
+                        corpus_name(entries), page)
+        try:
+            output.commit(result.as_dict(), entries)
+        except BaseException:
+            drawing.discard()
+            raise
+    drawing.place()
     return result
 
 
-def corpus_name(manifest: Manifest) -> str:
-    """What the page of a build is titled after: the folder its files share (``samples`` for
-    the bundled sample), the same wherever the output goes."""
-    parents = sorted({str(Path(e.path).parent) for e in manifest.entries})
+def corpus_name(entries: Iterable[Entry]) -> str:
+    """What the page of a build is titled after: the folder its files (``Manifest.entries``)
+    share (``samples`` for the bundled sample), the same wherever the output goes."""
+    parents = sorted({str(Path(e.path).parent) for e in entries})
     if not parents:
         return "govkg"
     try:
@@ -207,41 +214,119 @@ writes none, and `govkg viz --focus/--document/--kinds` draws the part one needs
 
 
 class _PageGraphs:
-    """The graphs the page is drawn from, the N-Quads the build loads its store from (so the page needs
-    no query of the store): none when the build reuses an earlier build's graphs, or when
-    they pass what one page shows."""
+    """The rows of the page's projection (``network.rq``), read from the graphs the build
+    writes — the N-Quads it loads its store from, one file's graph a chunk — in a thread as
+    they come (the build mostly waits on its workers meanwhile), so that the page needs no
+    query of the store: none when the build reuses an earlier build's graphs, or when they
+    pass what one page shows."""
 
     def __init__(self, html: bool):
-        self.chunks: list[bytes] | None = [] if html else None
-        self.triples = 0
+        self.wanted, self.triples = html, 0
+        self.chunks: SimpleQueue = SimpleQueue()
+        self.read: dict = {"rows": set(), "error": None}        # filled by the reader
+        self.reader: threading.Thread | None = None
+        weakref.finalize(self, self.chunks.put, None)           # a build that failed: its reader ends
 
     def add(self, step: Step, extracted: Extracted | None) -> None:
-        if self.chunks is None:
+        if not self.wanted:
             return
         if step.action == REUSE and step.entry.graph:       # in the store only: the page reads it
-            self.chunks = None
+            self._give_up()
         elif extracted is not None and extracted.nquads:
             self.triples += extracted.report.triples
-            self.chunks.append(extracted.nquads)
             if self.triples > HTML_MAX_TRIPLES:
-                self.chunks = None
+                self._give_up()
+                return
+            if self.reader is None:
+                self.reader = threading.Thread(target=_read_rows, args=(self.chunks, self.read),
+                                               name="govkg-page-rows", daemon=True)
+                self.reader.start()
+            self.chunks.put(extracted.nquads)
 
-    def nquads(self) -> bytes | None:
-        return b"".join(self.chunks) if self.chunks is not None else None
+    def _give_up(self) -> None:
+        self.wanted = False
+        self.chunks.put(None)
+
+    def rows(self) -> set | None:
+        """The rows of every graph added, once read (None: the page reads the store)."""
+        self.stop()
+        if self.read["error"] is not None:
+            raise self.read["error"]
+        return self.read["rows"] if self.wanted else None
+
+    def stop(self) -> None:
+        """No more graphs: wait for the reader to end."""
+        if self.reader is not None:
+            self.chunks.put(None)
+            self.reader.join()
+            self.reader = None
 
 
-def _graph_page(out: Path, stamp: str, triples: int | None, corpus: str = "govkg",
-                nquads: bytes | None = None) -> None:
-    """Write the page of the graph ``stamp`` names (from ``nquads``, the build's graphs, when
-    given; else from the store), or remove an older one (it would show an older graph); a
-    page already drawn from this very graph (an unchanged rebuild) is kept."""
-    page = out / PAGE_FILE
-    if triples is not None and triples <= HTML_MAX_TRIPLES:
-        if not _stamped(page, stamp):
+def _read_rows(chunks: SimpleQueue, read: dict) -> None:
+    """The page's reader (a thread): the rows of each chunk of N-Quads, until None; the
+    page's modules (numpy) imported first, while the build waits on its workers."""
+    from . import viz  # noqa: F401
+    from .network import read_nquads, rows_from_quads
+    while (chunk := chunks.get()) is not None:
+        if read["error"] is None:
+            try:
+                read["rows"] |= rows_from_quads(read_nquads(chunk))
+            except BaseException as error:      # raised by ``_PageGraphs.rows``
+                read["error"] = error
+
+
+class _Page:
+    """The page of the graph ``stamp`` names, or none past ``HTML_MAX_TRIPLES`` (``triples``
+    None: no page).  Drawn from the rows ``graphs`` read from the build's graphs, in a thread
+    beside the commit (which waits on the store and the disk, and lets go of the GIL
+    meanwhile), written aside and put in place once the commit is done; drawn from the store
+    after the commit when the build reused earlier graphs.  A page already drawn from this
+    very graph (an unchanged rebuild) is kept.  ``seconds``: how long the drawing took;
+    ``waited``: what it added to the build after the commit."""
+
+    def __init__(self, out: Path, stamp: str, triples: int | None, corpus: str, graphs: _PageGraphs):
+        self.out, self.stamp, self.corpus, self.graphs = out, stamp, corpus, graphs
+        self.wanted = triples is not None and triples <= HTML_MAX_TRIPLES
+        self.drawn = self.wanted and _stamped(out / PAGE_FILE, stamp)
+        self.aside, self.error, self.seconds, self.waited = out / (PAGE_FILE + ".drawn.tmp"), None, 0.0, 0.0
+        self.thread = None
+        if self.wanted and not self.drawn and graphs.wanted:
+            self.thread = threading.Thread(target=self._draw, args=(True,), name="govkg-page", daemon=True)
+            self.thread.start()
+
+    def _draw(self, from_memory: bool = False, path: Path | None = None) -> None:
+        start = time.perf_counter()
+        try:
             from .viz import write_graph_html     # numpy and the page: only for the page
-            write_graph_html(out, stamp=stamp, corpus=corpus, nquads=nquads)
-    else:
-        page.unlink(missing_ok=True)
+            rows = self.graphs.rows() if from_memory else None
+            write_graph_html(self.out, stamp=self.stamp, corpus=self.corpus, rows=rows, path=path or self.aside)
+        except BaseException as error:           # raised in the build's thread, after the commit
+            self.error = error
+        self.seconds = time.perf_counter() - start
+
+    def place(self) -> None:
+        """Once the commit is done: the page in place (or no page), or the drawing's error."""
+        start = time.perf_counter()
+        page = self.out / PAGE_FILE
+        if not self.wanted:
+            page.unlink(missing_ok=True)
+        elif self.thread is not None:
+            self.thread.join()
+            if self.error is None:
+                os.replace(self.aside, page)
+        elif not self.drawn:
+            self._draw(path=page)
+        self.waited = time.perf_counter() - start
+        if self.error is not None:
+            self.aside.unlink(missing_ok=True)
+            raise self.error
+
+    def discard(self) -> None:
+        """The commit failed: no page."""
+        if self.thread is not None:
+            self.thread.join()
+        self.graphs.stop()
+        self.aside.unlink(missing_ok=True)
 
 
 def _stamped(page: Path, stamp: str) -> bool:

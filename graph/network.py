@@ -14,7 +14,8 @@ task's wording; ``type``: a body's type; ``date``: a document's date; ``quote`` 
 ``document`` (IRI), ``document_title`` and ``date`` (of the decision, else of the document).
 
 The rows come from the query on a store (``read_projection``, ``to_networkx``), or — for
-the page a build draws — from the quads the build holds in memory (``parse_projection``):
+the page a build draws — from the N-Quads the build holds in memory, file by file
+(``read_nquads``, ``rows_from_quads``; ``parse_projection`` for RDF text in one piece):
 ``rows_from_quads`` evaluates the same query on one graph's triples in Python, and a test
 holds it to the query on the sample.  ``project`` turns rows into a ``Projection`` (plain
 dicts; networkx is imported only by ``as_networkx``).
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import product
+from operator import itemgetter
 
 KINDS = ("agency", "collective", "body", "person", "post", "document", "duty", "task", "work")
 """Node kinds, in the order a thing typed twice takes its kind from."""
@@ -66,41 +68,50 @@ def project(rows) -> Projection:
     """The nodes and edges of ``network.rq``'s rows (``COLUMNS`` tuples, "" where unbound),
     in any order: a node takes the first row of its first kind, an edge the union of its
     rows, as the query's ``ORDER BY`` lists them."""
-    rows = sorted(set(rows), key=_row_order)
+    rows = _in_query_order(set(rows))
     nodes: dict[str, dict] = {}
-    for row in sorted((r for r in rows if not r[4]), key=_kind_rank):
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    for row in sorted((r for r in rows if not r[4]), key=lambda r: (rank[r[1]], r[0])):
         if row[0] not in nodes:
             nodes[row[0]] = _node_attrs(dict(zip(COLUMNS, row)))
     edges: dict[tuple, dict] = {}
     for row in rows:
         if row[4]:
-            _add_edge(nodes, edges, dict(zip(COLUMNS, row)))
+            _add_edge(nodes, edges, row)
     return Projection(nodes, tuple((u, v, k, d) for (u, v, k), d in edges.items()))
 
 
 def parse_projection(data: bytes, rdf_format) -> Projection:
     """The projection of RDF text held in memory (a build's new graphs, as TriG or
-    N-Quads: ``rdf_format`` is a ``pyoxigraph.RdfFormat``), without a store or a query."""
+    N-Quads: ``rdf_format`` is a ``pyoxigraph.RdfFormat``), without a store or a query.
+    N-Quads are read line by line, only the lines the query reads (``read_nquads``)."""
     import pyoxigraph as ox
-    graphs: dict[str, _Graph] = {}
-    for q in ox.parse(data, format=rdf_format):
-        p = q.predicate.value
-        if p in READ:
-            g = getattr(q.graph_name, "value", "")
-            (graphs.get(g) or graphs.setdefault(g, _Graph())).add(q.subject.value, p, q.object.value)
-    return project(_rows(graphs.values()))
+    if rdf_format == ox.RdfFormat.N_QUADS:
+        quads = read_nquads(data)
+    else:
+        quads = (_strings(q) for q in ox.parse(data, format=rdf_format))
+    return project(rows_from_quads(quads))
 
 
-def _row_order(row: tuple) -> tuple:
-    """The query's ``ORDER BY ?relation ?node ?target ?fact ?kind ?label ?text ?role ?quote
-    ?document ?date ?page`` (unbound first; a page is a number)."""
-    node, kind, label, text, relation, target, role, quote, document, date, fact, page = row
-    return (relation, node, target, fact, kind, label, text, role, quote, document, date,
-            (len(page), page))
+def _strings(q) -> tuple[str, str, str, str]:
+    """A pyoxigraph quad as (subject, predicate, object, graph) strings ("": the default graph)."""
+    return q.subject.value, q.predicate.value, q.object.value, getattr(q.graph_name, "value", "")
 
 
-def _kind_rank(row: tuple) -> tuple:
-    return (KINDS.index(row[1]), row[0])
+ORDER_BY = itemgetter(4, 0, 5, 10, 1, 2, 3, 6, 7, 8, 9)
+"""The query's ``ORDER BY ?relation ?node ?target ?fact ?kind ?label ?text ?role ?quote
+?document ?date`` as positions in ``COLUMNS`` (then ``?page``: ``_in_query_order``)."""
+
+
+def _in_query_order(rows) -> list[tuple]:
+    """``rows`` sorted as the query's ``ORDER BY`` (unbound first; a page is a number): two
+    stable sorts, the last key first.
+
+    >>> rows = [("n", "", "", "", "r", "t", "", "", "", "", "f", p) for p in ("10", "9", "")]
+    >>> [r[-1] for r in _in_query_order(rows)]
+    ['', '9', '10']
+    """
+    return sorted(sorted(rows, key=lambda r: (len(r[11]), r[11])), key=ORDER_BY)
 
 
 def as_networkx(p: Projection):
@@ -135,17 +146,20 @@ def short(text: str, n: int = LABEL_CHARS) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-def _add_edge(nodes: dict, edges: dict, row: dict) -> None:
-    for end in (row["node"], row["target"]):
+def _add_edge(nodes: dict, edges: dict, row: tuple) -> None:
+    node, _, _, _, relation, target, role, quote, document, date, fact, page = row
+    for end in (node, target):
         if end not in nodes:              # a thing of no projected kind: keep the edge visible
             nodes[end] = {"kind": "other", "label": end.rsplit("/", 1)[-1]}
-    attrs = {"relation": row["relation"], "role": row["role"], "quote": row["quote"],
-             "document": row["document"], "date": row["date"], "fact": row["fact"], "page": row.get("page")}
-    doc = row["document"]
-    if doc and doc in nodes:
-        attrs["document_title"] = nodes[doc]["label"]
-    key = f"{row['relation']} {row['fact']}" if row["fact"] else row["relation"]
-    edges.setdefault((row["node"], row["target"], key), {}).update({k: v for k, v in attrs.items() if v})
+    attrs = {"relation": relation, "role": role, "quote": quote, "document": document, "date": date,
+             "fact": fact, "page": page}
+    if document and document in nodes:
+        attrs["document_title"] = nodes[document]["label"]
+    key = f"{relation} {fact}" if fact else relation
+    edge = edges.get((node, target, key))
+    if edge is None:
+        edge = edges[node, target, key] = {}
+    edge.update({k: v for k, v in attrs.items() if v})
 
 
 def nodes_of_kind(G: nx.MultiDiGraph, *kinds: str) -> list[str]:
@@ -214,11 +228,18 @@ class _Graph:
         self.types: dict[str, list[str]] = {}
 
     def add(self, s: str, p: str, o: str) -> None:
-        values = self.out.setdefault(s, {}).setdefault(p, [])
-        if o not in values:
+        props = self.out.get(s)
+        if props is None:
+            props = self.out[s] = {}
+        values = props.get(p)
+        if values is None:
+            props[p] = [o]
+        elif o in values:
+            return
+        else:
             values.append(o)
-            if p == A:
-                self.types.setdefault(o, []).append(s)
+        if p == A:
+            self.types.setdefault(o, []).append(s)
 
     def objects(self, s: str, p: str) -> list[str]:
         return self.out.get(s, {}).get(p, [])
@@ -231,14 +252,77 @@ class _Graph:
         return bool(values) if o is None else o in values
 
 
+READ_CLASSES = frozenset(NODE_CLASSES) | {
+    ORG + "Membership", GOV + "Leadership", GOV + "OfficeArrangement", GOV + "BodyDescription",
+    GOV + "Appointment", GOV + "Citation", GOV + "Repeal"}
+"""The classes the query matches (``rdf:type`` with another class is passed over)."""
+LINE_PREDICATES = frozenset(f"<{p}>".encode() for p in READ)
+LINE_CLASSES = frozenset(f"<{c}>".encode() for c in READ_CLASSES)
+LINE_TYPE = f"<{A}>".encode()
+
+
+def read_nquads(data: bytes):
+    """(subject, predicate, object, graph) strings of the N-Quads lines of ``data`` that the
+    query reads (``READ``, and ``rdf:type`` of ``READ_CLASSES``), terms separated by one
+    space as the build writes them; the rest (spans, sections, mentions: two thirds of a
+    build's lines) is passed over before it is decoded.  A plain line is split by hand; one
+    with an escape or a blank node goes to pyoxigraph's parser.
+
+    >>> lines = (b'<http://e/s> <http://www.w3.org/2004/02/skos/core#prefLabel> "a b"@zh <http://e/g> .\\n'
+    ...          b'<http://e/s> <https://w3id.org/govkg/ns#start> "3" <http://e/g> .\\n'
+    ...          b'<http://e/s> <https://w3id.org/govkg/ns#quote> "\\\\"q\\\\"" <http://e/g> .\\n')
+    >>> [q[2] for q in read_nquads(lines)]
+    ['a b', '"q"']
+    """
+    odd = []
+    for line in data.split(b"\n"):
+        parts = line.split(b" ", 3)
+        if len(parts) < 4 or parts[1] not in LINE_PREDICATES or (
+                parts[1] == LINE_TYPE and parts[2] not in LINE_CLASSES):
+            continue
+        quad = _plain_line(line, parts)
+        if quad is None:
+            odd.append(line)
+        else:
+            yield quad
+    if odd:
+        import pyoxigraph as ox
+        yield from (_strings(q) for q in ox.parse(b"\n".join(odd), format=ox.RdfFormat.N_QUADS))
+
+
+def _plain_line(line: bytes, parts: list[bytes]) -> tuple[str, str, str, str] | None:
+    """The terms of an N-Quads line (``parts``: split at its first three spaces); None unless
+    it is plain (IRIs and literals, no escape)."""
+    if b"\\" in line or line[:1] != b"<":
+        return None
+    rest = line[len(parts[0]) + len(parts[1]) + 2:]
+    end = rest.find(b">" if rest[:1] == b"<" else b'"', 1)
+    if end < 0 or rest[:1] not in (b"<", b'"'):
+        return None
+    obj, tail = rest[1:end], rest[end + 1:]
+    if tail[:1] in (b"^", b"@"):                        # a literal's datatype or language
+        tail = tail[tail.find(b" "):] if b" " in tail else b""
+    tail = tail.strip()
+    if tail == b".":
+        graph = b""
+    elif tail[:1] == b"<" and tail[-3:] == b"> .":
+        graph = tail[1:-3]
+    else:
+        return None
+    return parts[0][1:-1].decode(), parts[1][1:-1].decode(), obj.decode(), graph.decode()
+
+
 def rows_from_quads(quads) -> set[tuple[str, ...]]:
     """The rows of ``queries/network.rq`` (as ``COLUMNS`` tuples, "" where unbound) from
     quads of strings (subject, predicate, object, graph): the query, evaluated on the
     triples a build holds in memory, graph by graph.  A test holds it to the query."""
     graphs: dict[str, _Graph] = {}
+    name, graph = None, None
     for s, p, o, g in quads:
         if p in READ:
-            (graphs.get(g) or graphs.setdefault(g, _Graph())).add(s, p, o)
+            if g != name:                 # a graph's quads mostly come together
+                name, graph = g, graphs.get(g) or graphs.setdefault(g, _Graph())
+            graph.add(s, p, o)
     return _rows(graphs.values())
 
 

@@ -136,19 +136,19 @@ def write_html(G, path: str | Path, title: str = "govkg",
 
 
 def write_graph_html(folder: str | Path, title: str | None = None, stamp: str | None = None,
-                     corpus: str | None = None, nquads: bytes | None = None) -> Path:
-    """The page of the whole graph built in ``folder``, written beside its TriG; titled with
-    the ``corpus`` (or the folder) and its size unless told.  ``nquads``: the build's graphs
-    as it holds them, drawn without a query; else the store is read."""
-    from .network import parse_projection, read_projection
-    if nquads is not None:
-        import pyoxigraph as ox
-        P = parse_projection(nquads, ox.RdfFormat.N_QUADS)
+                     corpus: str | None = None, rows: set | None = None, path: Path | None = None) -> Path:
+    """The page of the whole graph built in ``folder``, written beside its TriG (or to
+    ``path``); titled with the ``corpus`` (or the folder) and its size unless told.
+    ``rows``: the rows of ``network.rq`` a build read from the graphs it holds
+    (``network.rows_from_quads``), drawn without a query; else the store is read."""
+    from .network import project, read_projection
+    if rows is not None:
+        P = project(rows)
     else:
         from .store import open_graph
         P = read_projection(open_graph(folder))
     what = corpus or Path(folder).resolve().name
-    return write_html(P, Path(folder) / PAGE_FILE, title or page_title(P, what), stamp)
+    return write_html(P, path or Path(folder) / PAGE_FILE, title or page_title(P, what), stamp)
 
 
 def page_title(G, what: str) -> str:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.network import KINDS, find_node, parse_projection, read_projection, rows_from_quads, to_networkx
+from graph.network import (KINDS, READ, READ_CLASSES, find_node, parse_projection, read_nquads, read_projection,
+                           rows_from_quads, to_networkx)
 from graph.query import query_text, run_query
 from graph.store import open_graph
 
@@ -119,3 +120,35 @@ def test_the_projection_of_graphs_in_memory_is_the_query_s(request, build):
     assert rows_from_quads((q.subject.value, q.predicate.value, q.object.value, q.graph_name.value)
                            for q in ox.parse(trig, format=ox.RdfFormat.TRIG)) == set(table.rows)
     assert parse_projection(trig, ox.RdfFormat.TRIG) == read_projection(store)
+    nquads = ox.serialize(ox.parse(trig, format=ox.RdfFormat.TRIG), format=ox.RdfFormat.N_QUADS)
+    assert parse_projection(nquads, ox.RdfFormat.N_QUADS) == read_projection(store)
+
+
+LABEL, QUOTE = "<http://www.w3.org/2004/02/skos/core#prefLabel>", "<https://w3id.org/govkg/ns#quote>"
+TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param(f'<http://e/s> {LABEL} "市 <http://e/x> . 局" <http://e/g> .', id="literal-with-an-iri-and-a-dot"),
+    pytest.param(f'<http://e/s> {QUOTE} "说\\"是\\"\\n第二行\\\\" <http://e/g> .', id="escapes"),
+    pytest.param(f'<http://e/s> {QUOTE} "\\u5E02\\U00005C40" <http://e/g> .', id="unicode-escapes"),
+    pytest.param(f'<http://e/s> {LABEL} "局"@zh-Hans <http://e/g> .', id="language"),
+    pytest.param(f'<http://e/s> <http://purl.org/dc/terms/issued> "2024-03-01"^^<http://www.w3.org/2001/XMLSchema#date> '
+                 '<http://e/g> .', id="datatype"),
+    pytest.param(f'<http://e/s> {LABEL} "局" .', id="default-graph"),
+    pytest.param(f'<http://e/s> <http://www.w3.org/ns/org#member> <http://e/o> .', id="default-graph-iri"),
+    pytest.param(f'_:b0 {LABEL} "局" <http://e/g> .', id="blank-node"),
+    pytest.param(f'<http://e/s> {TYPE} <https://w3id.org/govkg/ns#Agency> <http://e/g> .', id="a-class-read"),
+    pytest.param(f'<http://e/s> {TYPE} <https://w3id.org/govkg/ns#Mention> <http://e/g> .', id="a-class-passed-over"),
+    pytest.param('<http://e/s> <https://w3id.org/govkg/ns#start> "3"^^<http://www.w3.org/2001/XMLSchema#integer> '
+                 '<http://e/g> .', id="a-property-passed-over"),
+])
+def test_nquads_lines_read_as_pyoxigraph_reads_them(line):
+    """The build's page reads N-Quads lines by hand (network.read_nquads): every line the
+    query reads gives pyoxigraph's terms, and the rest is passed over."""
+    import pyoxigraph as ox
+    data = (line + "\n").encode("utf-8")
+    expected = [(q.subject.value, q.predicate.value, q.object.value, getattr(q.graph_name, "value", ""))
+                for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)]
+    expected = [q for q in expected if q[1] in READ and (not q[1].endswith("#type") or q[2] in READ_CLASSES)]
+    assert list(read_nquads(data)) == expected

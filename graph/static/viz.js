@@ -83,9 +83,18 @@ var network, nodes, edges;
         }
       });
     });
-    nodes.add(newNodes);
-    edges.add(newEdges);
+    batch(function () { nodes.add(newNodes); edges.add(newEdges); });
     return true;
+  }
+  function batch(change) {              // vis would redraw at once after each DataSet change:
+    if (!network) return change();      // instead, once, in the next frame
+    network.renderer.allowRedraw = false;
+    try {
+      change();
+    } finally {
+      network.renderer.allowRedraw = true;
+      network.body.emitter.emit("_requestRedraw");
+    }
   }
   function neighbourIds(id) {
     return around[id].map(function (i) { var e = allEdges[i]; return e.from === id ? e.to : e.from; });
@@ -217,10 +226,12 @@ var network, nodes, edges;
   }
   function applyFilters() {
     var show = visibleNodes(), d = panel.doc.value === "" ? null : Number(panel.doc.value);
-    nodes.update(nodes.map(function (n) { return {id: n.id, hidden: !show[n.id]}; }));
-    edges.update(edges.map(function (e) {
-      return {id: e.id, hidden: !(show[e.from] && show[e.to] && (d === null || e.d === d))};
-    }));
+    batch(function () {
+      nodes.update(nodes.map(function (n) { return {id: n.id, hidden: !show[n.id]}; }));
+      edges.update(edges.map(function (e) {
+        return {id: e.id, hidden: !(show[e.from] && show[e.to] && (d === null || e.d === d))};
+      }));
+    });
     var ids = Object.keys(show).map(Number);
     if (ids.length) network.fit({nodes: ids, animation: false});
     showCounts(ids);
@@ -314,7 +325,7 @@ var network, nodes, edges;
       // straight to the drawn node: a DataSet update would make vis re-read the whole graph
       if (drawnNode && drawnNode.options.label !== label) { drawnNode.setOptions({label: label}); changes.push(n.id); }
     });
-    if (changes.length && !noRedraw) network.redraw();
+    if (changes.length && !noRedraw) network.body.emitter.emit("_requestRedraw");   // in the next frame
     state.labelsShown = shown;
   }
   var pending = null;
@@ -352,15 +363,15 @@ var network, nodes, edges;
     marks.click = performance.now();
     if (p.nodes.length) {
       var id = p.nodes[0];
-      showNode(id);                       // the answer first, then what is around the node
+      showNode(id);                       // the answer and what is around the node, drawn in one frame
       marks.shown = performance.now();
-      requestAnimationFrame(function () {
-        setTimeout(function () { marks.painted = performance.now(); }, 0);
-        setTimeout(function () {          // after the answer is painted
-          if (expand(id)) { showCounts(shownIds()); later(); }
-          marks.expanded = performance.now();
-        }, 0);
+      if (expand(id)) showCounts(shownIds());
+      declutter(true);                    // the new nodes' labels, before that frame
+      marks.expanded = performance.now();
+      network.once("afterDrawing", function () {   // the frame with the details and the neighbours
+        setTimeout(function () { marks.answered = performance.now(); }, 0);
       });
+      network.body.emitter.emit("_requestRedraw");   // one frame (the selection asks for it too)
     } else if (p.edges.length) showEdge(p.edges[0]);
   });
   network.on("zoom", later);
