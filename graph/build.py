@@ -174,11 +174,15 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = No
             entries, reports = [], []
             total, done = sum(s.size for s in steps), 0
             page = _PageGraphs(html)
-            for step, extracted in _outcomes(steps, pool, jobs, lambda e: output.load(e.nquads)):
+
+            def ready(extracted: Extracted) -> None:         # as soon as a worker is done
+                output.load(extracted.nquads)
+                page.add(extracted)
+            for step, extracted in _outcomes(steps, pool, jobs, ready):
                 entry, report = _write(output, step, extracted)
                 entries.append(entry)
                 reports.append(report)
-                page.add(step, extracted)
+                page.reused(step)
                 done += step.size
                 if progress:
                     progress(Progress(len(reports), len(steps), done, total, report))
@@ -227,12 +231,15 @@ class _PageGraphs:
         self.reader: threading.Thread | None = None
         weakref.finalize(self, self.chunks.put, None)           # a build that failed: its reader ends
 
-    def add(self, step: Step, extracted: Extracted | None) -> None:
-        if not self.wanted:
-            return
-        if step.action == REUSE and step.entry.graph:       # in the store only: the page reads it
+    def reused(self, step: Step) -> None:
+        """A step of the build: one that reuses an earlier build's graph (in the store only)
+        leaves the page to read the store."""
+        if self.wanted and step.action == REUSE and step.entry.graph:
             self._give_up()
-        elif extracted is not None and extracted.nquads:
+
+    def add(self, extracted: Extracted) -> None:
+        """A new graph, in whatever order the workers finish (the rows are a set)."""
+        if self.wanted and extracted.nquads:
             self.triples += extracted.report.triples
             if self.triples > HTML_MAX_TRIPLES:
                 self._give_up()
