@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import query as Q
-from .manifest import PAGE_FILE, REPORT_FILE, TRIG_FILE
+from .manifest import PAGE_FILE, REPORT_FILE, ROWS_FILE, TRIG_FILE
 from .store import BACKENDS, GraphNotFound, open_graph
 
 EPILOG_BUILD = """\b
@@ -196,10 +196,10 @@ def _summary(report, out, seconds: float) -> None:
     click.echo(f"{t['files']} files ({t['failed']} failed, {report.unchanged} unchanged, "
                f"{len(report.removed)} removed), {t['documents']} documents, {t['triples']} triples; "
                f"{facts}", err=True)
-    page = Path(out) / PAGE_FILE
+    page, rows = Path(out) / PAGE_FILE, Path(out) / ROWS_FILE
     click.echo(f"wrote {Path(out) / TRIG_FILE}, {Path(out) / 'store'}, "
-               f"{str(page) + ', ' if page.exists() else ''}{Path(out) / REPORT_FILE} "
-               f"in {seconds:.2f}s", err=True)
+               f"{str(rows) + ', ' if rows.exists() else ''}{str(page) + ', ' if page.exists() else ''}"
+               f"{Path(out) / REPORT_FILE} in {seconds:.2f}s", err=True)
     if not page.exists() and t["triples"] > 0:
         click.echo("no page: with --no-html, or when the graph is too large for one page: draw a part of it with "
                    "`govkg viz --graph DIR --focus NAME` (or --document, --kinds)", err=True)
