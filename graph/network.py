@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from itertools import product
 from operator import itemgetter
 
+from .vocab import BODY_CLASSES, DCTERMS, FOAF, GOV, ORG, PROV, RDF, RELATION_PROPERTIES, SKOS
+
 KINDS = ("agency", "collective", "body", "person", "post", "document", "duty", "task", "work")
 """Node kinds, in the order a thing typed twice takes its kind from."""
 
@@ -193,27 +195,20 @@ def find_node(G: nx.MultiDiGraph, name: str) -> str:
 # ---------------------------------------------------------------------------------------
 # The same rows from quads in memory (what a build holds), without a store
 
-GOV, ORG = "https://w3id.org/govkg/ns#", "http://www.w3.org/ns/org#"
-PROV, SKOS = "http://www.w3.org/ns/prov#", "http://www.w3.org/2004/02/skos/core#"
-FOAF, DCT = "http://xmlns.com/foaf/0.1/", "http://purl.org/dc/terms/"
-A = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+A = RDF.type
 NODE_CLASSES = {
-    GOV + "Agency": "agency", GOV + "CollectiveUnit": "collective", FOAF + "Person": "person",
-    ORG + "Post": "post", GOV + "Document": "document", GOV + "Duty": "duty", GOV + "Task": "task",
-    GOV + "CitedWork": "work", **{GOV + c: "body" for c in (
-        "CoordinatingBody", "Headquarters", "LeadingGroup", "Committee", "JointConference",
-        "WorkingGroup", "ExpertGroup", "Office")}}
-TASK_RELATIONS = ((GOV + "leadUnit", "lead"), (GOV + "supportUnit", "support"),
-                  (GOV + "responsibleUnit", "responsible"))
+    GOV.Agency: "agency", GOV.CollectiveUnit: "collective", FOAF.Person: "person", ORG.Post: "post",
+    GOV.Document: "document", GOV.Duty: "duty", GOV.Task: "task", GOV.CitedWork: "work",
+    GOV.CoordinatingBody: "body", **dict.fromkeys(BODY_CLASSES.values(), "body")}
 ACTIONS = {"appoint": "appointed_to", "remove": "removed_from", "confirm": "confirmed_in",
            "secondment": "seconded_to"}
-READ = frozenset([A, SKOS + "prefLabel", PROV + "wasDerivedFrom", DCT + "issued", DCT + "date", DCT + "creator"]
-                 + [GOV + p for p in ("dutyText", "taskText", "bodyType", "quote", "page", "representative",
-                                      "post", "roleLabel", "body", "host", "describes", "parentBody",
-                                      "establishedBy", "holder", "inBody", "leadUnit", "supportUnit",
-                                      "responsibleUnit", "person", "action", "evidence", "field",
-                                      "citingDocument", "cites")]
-                 + [ORG + p for p in ("organization", "member", "postIn")])
+READ = frozenset([A, SKOS.prefLabel, PROV.wasDerivedFrom, DCTERMS.issued, DCTERMS.date, DCTERMS.creator,
+                  ORG.organization, ORG.member, ORG.postIn]
+                 + [getattr(GOV, p) for p in ("dutyText", "taskText", "bodyType", "quote", "page", "representative",
+                                              "post", "roleLabel", "body", "host", "describes", "parentBody",
+                                              "establishedBy", "holder", "inBody", "person", "action", "evidence",
+                                              "field", "citingDocument", "cites")]
+                 + list(RELATION_PROPERTIES.values()))
 """The properties the query reads: the rest of a graph (spans, sections, rules) is passed over."""
 COLUMNS = ("node", "kind", "label", "text", "relation", "target", "role", "quote", "document",
            "date", "fact", "page")
@@ -253,8 +248,8 @@ class _Graph:
 
 
 READ_CLASSES = frozenset(NODE_CLASSES) | {
-    ORG + "Membership", GOV + "Leadership", GOV + "OfficeArrangement", GOV + "BodyDescription",
-    GOV + "Appointment", GOV + "Citation", GOV + "Repeal"}
+    ORG.Membership, GOV.Leadership, GOV.OfficeArrangement, GOV.BodyDescription,
+    GOV.Appointment, GOV.Citation, GOV.Repeal}
 """The classes the query matches (``rdf:type`` with another class is passed over)."""
 LINE_PREDICATES = frozenset(f"<{p}>".encode() for p in READ)
 LINE_CLASSES = frozenset(f"<{c}>".encode() for c in READ_CLASSES)
@@ -341,11 +336,11 @@ def _node_rows(g: _Graph):
             kind = NODE_CLASSES.get(cls)
             if kind is None:
                 continue
-            texts = props.get(GOV + "dutyText", []) + props.get(GOV + "taskText", []) + props.get(GOV + "bodyType", [])
+            texts = props.get(GOV.dutyText, []) + props.get(GOV.taskText, []) + props.get(GOV.bodyType, [])
             for label, text, quote, page, document, issued in product(
-                    _opt(props.get(SKOS + "prefLabel")), _opt(texts), _opt(props.get(GOV + "quote")),
-                    _opt(props.get(GOV + "page")), _opt(props.get(PROV + "wasDerivedFrom")),
-                    _opt(props.get(DCT + "issued"))):
+                    _opt(props.get(SKOS.prefLabel)), _opt(texts), _opt(props.get(GOV.quote)),
+                    _opt(props.get(GOV.page)), _opt(props.get(PROV.wasDerivedFrom)),
+                    _opt(props.get(DCTERMS.issued))):
                 yield (node, kind, label, text, "", "", "", quote, document, issued, "", page)
 
 
@@ -355,77 +350,77 @@ def _opt(values) -> list[str]:
 
 
 def _edge_rows(g: _Graph, node: str, relation: str, target: str, fact: str, role: str):
-    documents = [(d, i) for d in g.objects(fact, PROV + "wasDerivedFrom")
-                 for i in _opt(g.objects(d, DCT + "issued"))] or [("", "")]
+    documents = [(d, i) for d in g.objects(fact, PROV.wasDerivedFrom)
+                 for i in _opt(g.objects(d, DCTERMS.issued))] or [("", "")]
     for quote, page, (document, issued), decided in product(
-            _opt(g.objects(fact, GOV + "quote")), _opt(g.objects(fact, GOV + "page")), documents,
-            _opt(g.objects(fact, DCT + "date"))):
+            _opt(g.objects(fact, GOV.quote)), _opt(g.objects(fact, GOV.page)), documents,
+            _opt(g.objects(fact, DCTERMS.date))):
         yield (node, "", "", "", relation, target, role, quote, document, decided or issued, fact, page)
 
 
 def _edges(g: _Graph):
     """(node, relation, target, fact, role) of every edge, branch by branch of the query."""
-    memberships, leaderships = g.typed(ORG + "Membership"), g.typed(GOV + "Leadership")
+    memberships, leaderships = g.typed(ORG.Membership), g.typed(GOV.Leadership)
     for fact in memberships:
-        for target in g.objects(fact, ORG + "organization"):
-            for node in g.objects(fact, ORG + "member"):
+        for target in g.objects(fact, ORG.organization):
+            for node in g.objects(fact, ORG.member):
                 yield node, "member_of", target, fact, ""
-            for node in g.objects(fact, GOV + "representative"):
-                roles = [r for post in g.objects(fact, GOV + "post") for r in g.objects(post, SKOS + "prefLabel")]
+            for node in g.objects(fact, GOV.representative):
+                roles = [r for post in g.objects(fact, GOV.post) for r in g.objects(post, SKOS.prefLabel)]
                 for role in _opt(roles):
                     yield node, "member_of", target, fact, role
     for fact in leaderships:
-        members = g.objects(fact, ORG + "member")
-        heads = members or g.objects(fact, GOV + "post")
-        for target, role, node in product(g.objects(fact, ORG + "organization"),
-                                          g.objects(fact, GOV + "roleLabel"), heads):
+        members = g.objects(fact, ORG.member)
+        heads = members or g.objects(fact, GOV.post)
+        for target, role, node in product(g.objects(fact, ORG.organization),
+                                          g.objects(fact, GOV.roleLabel), heads):
             yield node, "leads", target, fact, role
     for fact in dict.fromkeys(leaderships + memberships):
-        people = [n for n in g.objects(fact, ORG + "member") + g.objects(fact, GOV + "representative")
-                  if g.has(n, A, FOAF + "Person")]
-        for node, target in product(people, g.objects(fact, GOV + "post")):
+        people = [n for n in g.objects(fact, ORG.member) + g.objects(fact, GOV.representative)
+                  if g.has(n, A, FOAF.Person)]
+        for node, target in product(people, g.objects(fact, GOV.post)):
             yield node, "holds", target, fact, ""
     yield from _simple_edges(g)
     yield from _document_edges(g)
 
 
 def _simple_edges(g: _Graph):
-    for fact in g.typed(GOV + "OfficeArrangement"):
-        for node, target in product(g.objects(fact, GOV + "body"), g.objects(fact, GOV + "host")):
+    for fact in g.typed(GOV.OfficeArrangement):
+        for node, target in product(g.objects(fact, GOV.body), g.objects(fact, GOV.host)):
             yield node, "office_at", target, fact, ""
-    for fact in g.typed(GOV + "BodyDescription"):
-        for node in g.objects(fact, GOV + "describes"):
-            for target in g.objects(fact, GOV + "parentBody"):
+    for fact in g.typed(GOV.BodyDescription):
+        for node in g.objects(fact, GOV.describes):
+            for target in g.objects(fact, GOV.parentBody):
                 yield node, "part_of", target, fact, ""
-            for target in g.objects(fact, PROV + "wasDerivedFrom"):
-                founded = g.has(node, GOV + "establishedBy", target)
+            for target in g.objects(fact, PROV.wasDerivedFrom):
+                founded = g.has(node, GOV.establishedBy, target)
                 yield node, "established_by" if founded else "mentioned_in", target, fact, ""
-    for fact in g.typed(GOV + "Duty"):
-        for node in g.objects(fact, GOV + "holder"):
+    for fact in g.typed(GOV.Duty):
+        for node in g.objects(fact, GOV.holder):
             yield node, "has_duty", fact, fact, ""
-        for target in g.objects(fact, GOV + "inBody"):
+        for target in g.objects(fact, GOV.inBody):
             yield fact, "duty_in", target, fact, ""
-    for fact in g.typed(GOV + "Task"):
-        for p, relation in TASK_RELATIONS:
+    for fact in g.typed(GOV.Task):
+        for relation, p in RELATION_PROPERTIES.items():
             for node in g.objects(fact, p):
                 yield node, relation, fact, fact, ""
-    for fact in g.typed(GOV + "Appointment"):
-        relations = [ACTIONS[a] for a in g.objects(fact, GOV + "action") if a in ACTIONS]
-        for node, relation, target in product(g.objects(fact, GOV + "person"), relations,
-                                              g.objects(fact, GOV + "post")):
+    for fact in g.typed(GOV.Appointment):
+        relations = [ACTIONS[a] for a in g.objects(fact, GOV.action) if a in ACTIONS]
+        for node, relation, target in product(g.objects(fact, GOV.person), relations,
+                                              g.objects(fact, GOV.post)):
             yield node, relation, target, fact, ""
-    for node in g.typed(ORG + "Post"):
-        for target in g.objects(node, ORG + "postIn"):
+    for node in g.typed(ORG.Post):
+        for target in g.objects(node, ORG.postIn):
             yield node, "post_in", target, node, ""
 
 
 def _document_edges(g: _Graph):
     for node, props in g.out.items():
-        for target in props.get(DCT + "creator", ()):
-            for fact in props.get(GOV + "evidence", ()):
-                if g.has(fact, GOV + "field", DCT + "creator"):
+        for target in props.get(DCTERMS.creator, ()):
+            for fact in props.get(GOV.evidence, ()):
+                if g.has(fact, GOV.field, DCTERMS.creator):
                     yield node, "issued_by", target, fact, ""
-    for cls, relation in ((GOV + "Citation", "cites"), (GOV + "Repeal", "repeals")):
+    for cls, relation in ((GOV.Citation, "cites"), (GOV.Repeal, "repeals")):
         for fact in g.typed(cls):
-            for node, target in product(g.objects(fact, GOV + "citingDocument"), g.objects(fact, GOV + "cites")):
+            for node, target in product(g.objects(fact, GOV.citingDocument), g.objects(fact, GOV.cites)):
                 yield node, relation, target, fact, ""

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 from .manifest import (MANIFEST, REPORT_FILE, ROWS_FILE, TRIG_FILE, Entry, Manifest, fingerprint, graph_digest,
                        read_manifest, stat_of)
-from .vocab import PREFIXES
+from .vocab import PREFIXES, XSD
 
 TRIG, NQUADS = ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS
 LOCK_FILE = ".lock"
@@ -34,7 +34,7 @@ STORE_PREFIX, STORE_LINK = "store-", "store"
 LOAD_BATCH = 48 << 20          # bytes of N-Quads handed to the store's bulk loader at a time
 FIRST_BATCH = 512 << 10        # … at first: small, so loading starts while the build goes on
 OPTIMIZE_FROM = 64 << 20       # bytes of N-Quads loaded from which the store is compacted
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = XSD.string
 
 
 # ---------------------------------------------------------------------------------------

@@ -31,14 +31,13 @@ from typing import Iterable
 
 from .manifest import ROWS_FILE, TRIG_FILE, read_manifest, stat_of
 from .query import NUMERIC, STRINGS_AND_COMMENTS, Table, named_queries, query_text, split_order_by
+from .vocab import RDF, XSD
 
 UNTABLED = ("network", "provenance")
 """Named queries answered by the store only: ``network`` is the page's projection (the build
 evaluates it on its own), ``provenance`` one row per fact (its spans and quotes would double
 what each file costs to table; see the README's benchmarks)."""
-RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+RDF_TYPE, XSD_STRING, LANG_STRING = f"<{RDF.type}>", XSD.string, RDF.langString
 SCHEMA_VERSION = "1"
 
 PREFIX_DECL = re.compile(r"""

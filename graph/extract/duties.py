@@ -156,7 +156,7 @@ def _cued(clean: CleanText, doc: Document, lines: list[Line], k: int) -> list:
     start, stop, text = lines[k]
     cut = number_end(text)
     cues = list(P.DUTY_CUE.finditer(text, cut)) + list(P.DUTY_CUE_BARE.finditer(text, cut)) \
-        if "职责" in text else []           # the word both cues are made of
+        if P.DUTY_WORD in text else []
     for m in cues:
         holder = _cue_holder(clean, doc, lines, k, cut, m.start())
         if holder is None:

@@ -93,8 +93,11 @@ come from lexicon/body_types.tsv, see ``extract.bodies.label_pattern``).
 ['市指挥部', '组建专家委员会']
 """
 
-DUTY_CUE = re.compile(r"""
-    (?:的)?(?:主要|工作|具体|基本)?职责(?:和任务|任务)?
+DUTY_WORD = "职责"
+"""The word both duty cues are made of (a line without it holds neither)."""
+
+DUTY_CUE = re.compile(rf"""
+    (?:的)?(?:主要|工作|具体|基本)?{DUTY_WORD}(?:和任务|任务)?
     (?:是|为|如下|包括|有)?[ \t\u3000]*(?:[：:，,]|$)
 """, X)
 __test__["DUTY_CUE"] = """The words that open a body's functions: 的主要职责： 职责: 主要职责是 职责如下：.
@@ -104,7 +107,7 @@ __test__["DUTY_CUE"] = """The words that open a body's functions: 的主要职�
 """
 # 主要职责是协调 has no colon: the cue then ends at 是 (see DUTY_CUE_BARE).
 
-DUTY_CUE_BARE = re.compile(r"(?:的)?(?:主要|工作|具体)?职责(?:是|为)(?=[\u4e00-\u9fff])")
+DUTY_CUE_BARE = re.compile(rf"(?:的)?(?:主要|工作|具体)?{DUTY_WORD}(?:是|为)(?=[\u4e00-\u9fff])")
 __test__["DUTY_CUE_BARE"] = """主要职责是/为 run straight into the duty: 主要职责是协调组织….
 
 >>> DUTY_CUE_BARE.match("主要职责是协调").group()
