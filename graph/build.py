@@ -124,6 +124,7 @@ def sample_corpus() -> list[tuple[Path, str]]:
 
 def run_one(path: Path, name: str) -> Extracted:
     """Read and process one file; a failure becomes a report naming the reason."""
+    from .nquads import graph_lines
     from .pipeline import process           # the stages: not for a build that extracts nothing
     from .rdf import source_iri
     from .rows import file_rows
@@ -133,7 +134,8 @@ def run_one(path: Path, name: str) -> Extracted:
         return Extracted(FileReport(name=name, error=e.reason))
     try:
         result = process(source)
-        chunk, nquads, triples = graph_chunk(result.nquads)
+        graph = graph_lines(result.nquads)
+        chunk, nquads, triples = graph_chunk(graph)
     except RecursionError:
         return Extracted(FileReport(name=name, sha256=source.digest,
                                     error="input too deeply nested to process"))
@@ -141,7 +143,7 @@ def run_one(path: Path, name: str) -> Extracted:
         return Extracted(FileReport(name=name, sha256=source.digest,
                                     error=f"internal error while processing: {type(e).__name__}: {e}"))
     return Extracted(replace(result.report, triples=triples), source_iri(source), chunk, nquads,
-                     file_rows(result.nquads))
+                     file_rows(graph))
 
 
 def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = None, prune: bool = False,
