@@ -278,7 +278,7 @@ def read_lines(split_lines: Iterable[list[bytes]]):
     the rest (spans, sections, mentions: two thirds of a build's lines) is passed over
     before it is decoded.  A plain line is read by hand; one with an escape or a blank node
     goes to pyoxigraph's parser."""
-    odd, text = [], {}                          # text: each IRI's, decoded once
+    odd, text = [], {}             # each term's text, decoded once (one string, pickled once)
     for terms in split_lines:
         if len(terms) < 3 or terms[1] not in LINE_PREDICATES or (
                 terms[1] == LINE_TYPE and terms[2][:terms[2].find(b" ")] not in LINE_CLASSES):
@@ -291,7 +291,8 @@ def read_lines(split_lines: Iterable[list[bytes]]):
         obj, graph = plain
         yield (text.get(subject) or text.setdefault(subject, subject[1:-1].decode()),
                text.get(predicate) or text.setdefault(predicate, predicate[1:-1].decode()),
-               obj.decode(), text.get(graph) or text.setdefault(graph, graph.decode()))
+               text.get(obj) or text.setdefault(obj, obj.decode()),
+               text.get(graph) or text.setdefault(graph, graph.decode()))
     if odd:
         import pyoxigraph as ox
         yield from (_strings(q) for q in ox.parse(b"\n".join(odd), format=ox.RdfFormat.N_QUADS))

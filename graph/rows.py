@@ -156,8 +156,8 @@ def file_rows(graph: GraphLines) -> Answers | None:
 def _file_rows(graph: GraphLines) -> Answers:
     import pyoxigraph as ox
     wanted = wanted_lines()
-    kept = [line for line, (_, p, rest) in zip(graph.lines, graph.terms)
-            if p in wanted and (p != RDF_TYPE_LINE or rest[:rest.index(b" ")] in wanted)]
+    kept = [line for line, terms in zip(graph.lines, graph.terms) if terms[1] in wanted and (
+        terms[1] != RDF_TYPE_LINE or terms[2][:terms[2].index(b" ")] in wanted)]
     store = ox.Store()
     store.load(input=b"".join(kept), format=ox.RdfFormat.N_QUADS, lenient=True)    # parsed already
     return {name: _answer(store, spec.body) for name, spec in specs().items()}
