@@ -7,7 +7,8 @@
    inputs are kept, or removed with ``prune``.
 2. **Extract.** ``run_one`` is a pure function of one file (``graph.pipeline.process``),
    run in worker processes with ``jobs`` > 1.  A worker hands back the file's report and
-   its named graph as a TriG chunk and as N-Quads (bytes), never rdflib objects.
+   its named graph as a TriG chunk and as N-Quads (bytes), never rdflib objects, with the
+   named queries' rows on it and the rows of the page's projection.
 3. **Stream.** Results are taken in file order (a bounded window of work in flight), each
    chunk appended to ``graph.trig`` and loaded into the store, so memory holds a few
    files' graphs, never the corpus; the output is the same for any ``jobs``.
@@ -25,7 +26,6 @@ import os
 import sys
 import threading
 import time
-import weakref
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -33,13 +33,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from queue import SimpleQueue
 from typing import Callable, Iterable, Iterator
 
 from .discover import Problem, find_inputs, not_regular, printable
 from .ingest import DOCUMENT_SUFFIXES, SUFFIXES, SourceError, read_source
 from .manifest import (PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, graph_digest, read_manifest,
                        trusted)
+from .nquads import GraphLines, graph_lines
 from .output import BuildError, Output, file_digest, graph_chunk
 from .report import FileReport
 
@@ -97,13 +97,15 @@ class Step:
 @dataclass(frozen=True)
 class Extracted:
     """What a worker hands back for one file: its report, graph IRI, TriG chunk, the
-    same graph as N-Quads (for the store) and the named queries' rows on it (``graph.rows``)."""
+    same graph as N-Quads (for the store), the named queries' rows on it (``graph.rows``)
+    and, when the build asked, the rows of the page's projection (``network.rq``)."""
 
     report: FileReport
     graph: str | None = None
     chunk: bytes = b""
     nquads: bytes = b""
     rows: dict | None = None
+    page: set | None = None
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,9 @@ def sample_corpus() -> list[tuple[Path, str]]:
             if p.name.endswith(".txt")]
 
 
-def run_one(path: Path, name: str) -> Extracted:
-    """Read and process one file; a failure becomes a report naming the reason."""
+def run_one(path: Path, name: str, page: bool = False) -> Extracted:
+    """Read and process one file; a failure becomes a report naming the reason.  ``page``:
+    read the rows of the page's projection too."""
     from .pipeline import process           # the stages: not for a build that extracts nothing
     from .rdf import source_iri
     from .rows import file_rows
@@ -133,7 +136,8 @@ def run_one(path: Path, name: str) -> Extracted:
         return Extracted(FileReport(name=name, error=e.reason))
     try:
         result = process(source)
-        chunk, nquads, triples = graph_chunk(result.nquads)
+        graph = graph_lines(result.nquads)
+        chunk, nquads, triples = graph_chunk(graph)
     except RecursionError:
         return Extracted(FileReport(name=name, sha256=source.digest,
                                     error="input too deeply nested to process"))
@@ -141,7 +145,17 @@ def run_one(path: Path, name: str) -> Extracted:
         return Extracted(FileReport(name=name, sha256=source.digest,
                                     error=f"internal error while processing: {type(e).__name__}: {e}"))
     return Extracted(replace(result.report, triples=triples), source_iri(source), chunk, nquads,
-                     file_rows(result.nquads))
+                     file_rows(graph), _page_rows(graph) if page else None)
+
+
+def _page_rows(graph: GraphLines) -> set | None:
+    """The rows of the page's projection on one file's graph (``nquads.GraphLines``); None
+    when they cannot be read (the page then reads the store)."""
+    from .network import read_lines, rows_from_quads
+    try:
+        return rows_from_quads(read_lines(graph.terms))
+    except Exception:                                       # noqa: BLE001 — the store answers instead
+        return None
 
 
 def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = None, prune: bool = False,
@@ -173,16 +187,15 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = No
             output.start(previous, stale_graphs(previous, steps))   # the store's threads: after the fork
             entries, reports = [], []
             total, done = sum(s.size for s in steps), 0
-            page = _PageGraphs(html)
+            page = _PageGraphs(html, steps)
 
             def ready(extracted: Extracted) -> None:         # as soon as a worker is done
                 output.load(extracted.nquads)
                 page.add(extracted)
-            for step, extracted in _outcomes(steps, pool, jobs, ready):
+            for step, extracted in _outcomes(steps, pool, jobs, ready, lambda: page.wanted):
                 entry, report = _write(output, step, extracted)
                 entries.append(entry)
                 reports.append(report)
-                page.reused(step)
                 done += step.size
                 if progress:
                     progress(Progress(len(reports), len(steps), done, total, report))
@@ -218,68 +231,47 @@ writes none, and `govkg viz --focus/--document/--kinds` draws the part one needs
 
 
 class _PageGraphs:
-    """The rows of the page's projection (``network.rq``), read from the graphs the build
-    writes — the N-Quads it loads its store from, one file's graph a chunk — in a thread as
-    they come (the build mostly waits on its workers meanwhile), so that the page needs no
-    query of the store: none when the build reuses an earlier build's graphs, or when they
-    pass what one page shows."""
+    """The rows of the page's projection (``network.rq``), read by the workers from the
+    graphs they make (``run_one`` with ``page``) and gathered as they come, so that the page
+    needs no query of the store: none when the build reuses an earlier build's graphs, when
+    a worker could not read them, or when they pass what one page shows.  The page's modules
+    (numpy) are imported meanwhile, in a thread, while the build waits on its workers."""
 
-    def __init__(self, html: bool):
-        self.wanted, self.triples = html, 0
-        self.chunks: SimpleQueue = SimpleQueue()
-        self.read: dict = {"rows": set(), "error": None}        # filled by the reader
-        self.reader: threading.Thread | None = None
-        weakref.finalize(self, self.chunks.put, None)           # a build that failed: its reader ends
-
-    def reused(self, step: Step) -> None:
-        """A step of the build: one that reuses an earlier build's graph (in the store only)
-        leaves the page to read the store."""
-        if self.wanted and step.action == REUSE and step.entry.graph:
-            self._give_up()
+    def __init__(self, html: bool, steps: list[Step]):
+        self.wanted = html and not any(s.action == REUSE and s.entry.graph for s in steps)
+        self.triples = 0
+        self.read: set = set()
+        self.importer: threading.Thread | None = None
 
     def add(self, extracted: Extracted) -> None:
         """A new graph, in whatever order the workers finish (the rows are a set)."""
         if self.wanted and extracted.nquads:
             self.triples += extracted.report.triples
-            if self.triples > HTML_MAX_TRIPLES:
-                self._give_up()
+            if self.triples > HTML_MAX_TRIPLES or extracted.page is None:
+                self.wanted, self.read = False, set()
                 return
-            if self.reader is None:
-                self.reader = threading.Thread(target=_read_rows, args=(self.chunks, self.read),
-                                               name="govkg-page-rows", daemon=True)
-                self.reader.start()
-            self.chunks.put(extracted.nquads)
-
-    def _give_up(self) -> None:
-        self.wanted = False
-        self.chunks.put(None)
+            self.read |= extracted.page
+            if self.importer is None:
+                self.importer = threading.Thread(target=_import_page, name="govkg-page-import", daemon=True)
+                self.importer.start()
 
     def rows(self) -> set | None:
-        """The rows of every graph added, once read (None: the page reads the store)."""
+        """The rows of every graph added (None: the page reads the store)."""
         self.stop()
-        if self.read["error"] is not None:
-            raise self.read["error"]
-        return self.read["rows"] if self.wanted else None
+        return self.read if self.wanted else None
 
     def stop(self) -> None:
-        """No more graphs: wait for the reader to end."""
-        if self.reader is not None:
-            self.chunks.put(None)
-            self.reader.join()
-            self.reader = None
+        """No more graphs: wait for the import to end."""
+        if self.importer is not None:
+            self.importer.join()
+            self.importer = None
 
 
-def _read_rows(chunks: SimpleQueue, read: dict) -> None:
-    """The page's reader (a thread): the rows of each chunk of N-Quads, until None; the
-    page's modules (numpy) imported first, while the build waits on its workers."""
-    from . import viz  # noqa: F401
-    from .network import read_nquads, rows_from_quads
-    while (chunk := chunks.get()) is not None:
-        if read["error"] is None:
-            try:
-                read["rows"] |= rows_from_quads(read_nquads(chunk))
-            except BaseException as error:      # raised by ``_PageGraphs.rows``
-                read["error"] = error
+def _import_page() -> None:
+    try:
+        from . import viz  # noqa: F401
+    except Exception:                           # noqa: BLE001 — the drawing imports it again and says why
+        pass
 
 
 class _Page:
@@ -484,24 +476,25 @@ def _workers(steps: list[Step], jobs: int) -> Iterator[ProcessPoolExecutor | Non
     pool.shutdown()
 
 
-def _outcomes(steps: list[Step], pool: ProcessPoolExecutor | None, jobs: int,
-              ready: Callable[[Extracted], None]) -> Iterator[tuple[Step, Extracted | None]]:
+def _outcomes(steps: list[Step], pool: ProcessPoolExecutor | None, jobs: int, ready: Callable[[Extracted], None],
+              page: Callable[[], bool]) -> Iterator[tuple[Step, Extracted | None]]:
     """Each step with its extraction (None when nothing is extracted), in step order, with at
     most ``WINDOW`` files in flight per worker; ``ready`` is given each extraction as soon
-    as it is done, in whatever order the workers finish."""
+    as it is done, in whatever order the workers finish; ``page`` says, as each file is
+    handed to a worker, whether it should read the page's rows too."""
     if pool is None:
         for step in steps:
-            extracted = run_one(step.path, step.name) if step.action == EXTRACT else None
+            extracted = run_one(step.path, step.name, page()) if step.action == EXTRACT else None
             if extracted is not None:
                 ready(extracted)
             yield step, extracted
         return
-    early = _largest_first(steps, WINDOW * jobs, pool)
+    early = _largest_first(steps, WINDOW * jobs, pool, page())
     queue: deque = deque()
     steps_of: dict = {}                      # the jobs in flight, with their steps
     for i, step in enumerate(steps):
         job = early.pop(i) if i in early else \
-            pool.submit(run_one, step.path, step.name) if step.action == EXTRACT else None
+            pool.submit(run_one, step.path, step.name, page()) if step.action == EXTRACT else None
         queue.append((step, job))
         if job is not None:
             steps_of[job] = step
@@ -521,13 +514,13 @@ def _first(queue: deque, steps_of: dict, ready) -> tuple[Step, Extracted | None]
     return step, _result(step, job)
 
 
-def _largest_first(steps: list[Step], window: int, pool: ProcessPoolExecutor) -> dict:
+def _largest_first(steps: list[Step], window: int, pool: ProcessPoolExecutor, page: bool) -> dict:
     """When every file fits in the window, all of them submitted at once, the largest
     first, so the workers finish together (results are still taken in step order)."""
     todo = [i for i, s in enumerate(steps) if s.action == EXTRACT]
     if len(todo) > window:
         return {}
-    return {i: pool.submit(run_one, steps[i].path, steps[i].name)
+    return {i: pool.submit(run_one, steps[i].path, steps[i].name, page)
             for i in sorted(todo, key=lambda i: -steps[i].size)}
 
 

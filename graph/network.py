@@ -14,8 +14,9 @@ task's wording; ``type``: a body's type; ``date``: a document's date; ``quote`` 
 ``document`` (IRI), ``document_title`` and ``date`` (of the decision, else of the document).
 
 The rows come from the query on a store (``read_projection``, ``to_networkx``), or — for
-the page a build draws — from the N-Quads the build holds in memory, file by file
-(``read_nquads``, ``rows_from_quads``; ``parse_projection`` for RDF text in one piece):
+the page a build draws — from each file's N-Quads lines as its worker holds them
+(``read_lines``, ``rows_from_quads``; ``read_nquads`` for N-Quads text, ``parse_projection``
+for RDF text in one piece):
 ``rows_from_quads`` evaluates the same query on one graph's triples in Python, and a test
 holds it to the query on the sample.  ``project`` turns rows into a ``Projection`` (plain
 dicts; networkx is imported only by ``as_networkx``).
@@ -25,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import product
 from operator import itemgetter
+from typing import Iterable
 
 from .vocab import BODY_CLASSES, DCTERMS, FOAF, GOV, ORG, PROV, RDF, RELATION_PROPERTIES, SKOS
 
@@ -258,10 +260,7 @@ LINE_TYPE = f"<{A}>".encode()
 
 def read_nquads(data: bytes):
     """(subject, predicate, object, graph) strings of the N-Quads lines of ``data`` that the
-    query reads (``READ``, and ``rdf:type`` of ``READ_CLASSES``), terms separated by one
-    space as the build writes them; the rest (spans, sections, mentions: two thirds of a
-    build's lines) is passed over before it is decoded.  A plain line is split by hand; one
-    with an escape or a blank node goes to pyoxigraph's parser.
+    query reads (``read_lines``).
 
     >>> lines = (b'<http://e/s> <http://www.w3.org/2004/02/skos/core#prefLabel> "a b"@zh <http://e/g> .\\n'
     ...          b'<http://e/s> <https://w3id.org/govkg/ns#start> "3" <http://e/g> .\\n'
@@ -269,28 +268,45 @@ def read_nquads(data: bytes):
     >>> [q[2] for q in read_nquads(lines)]
     ['a b', '"q"']
     """
-    odd = []
-    for line in data.split(b"\n"):
-        parts = line.split(b" ", 3)
-        if len(parts) < 4 or parts[1] not in LINE_PREDICATES or (
-                parts[1] == LINE_TYPE and parts[2] not in LINE_CLASSES):
+    return read_lines(line.split(b" ", 2) for line in data.split(b"\n"))
+
+
+def read_lines(split_lines: Iterable[list[bytes]]):
+    """(subject, predicate, object, graph) strings of the N-Quads lines that the query reads
+    (``READ``, and ``rdf:type`` of ``READ_CLASSES``), each split at its first two spaces
+    (``nquads.GraphLines.terms``: terms separated by one space as the build writes them);
+    the rest (spans, sections, mentions: two thirds of a build's lines) is passed over
+    before it is decoded.  A plain line is read by hand; one with an escape or a blank node
+    goes to pyoxigraph's parser."""
+    odd, text = [], {}             # each term's text, decoded once (one string, pickled once)
+    for terms in split_lines:
+        if len(terms) < 3 or terms[1] not in LINE_PREDICATES or (
+                terms[1] == LINE_TYPE and terms[2][:terms[2].find(b" ")] not in LINE_CLASSES):
             continue
-        quad = _plain_line(line, parts)
-        if quad is None:
-            odd.append(line)
-        else:
-            yield quad
+        subject, predicate, rest = terms
+        plain = _plain_object(rest)
+        if plain is None or subject[:1] != b"<" or b"\\" in subject:
+            odd.append(b" ".join(terms).rstrip(b"\n"))
+            continue
+        obj, graph = plain
+        yield (text.get(subject) or text.setdefault(subject, subject[1:-1].decode()),
+               text.get(predicate) or text.setdefault(predicate, predicate[1:-1].decode()),
+               text.get(obj) or text.setdefault(obj, obj.decode()),
+               text.get(graph) or text.setdefault(graph, graph.decode()))
     if odd:
         import pyoxigraph as ox
         yield from (_strings(q) for q in ox.parse(b"\n".join(odd), format=ox.RdfFormat.N_QUADS))
 
 
-def _plain_line(line: bytes, parts: list[bytes]) -> tuple[str, str, str, str] | None:
-    """The terms of an N-Quads line (``parts``: split at its first three spaces); None unless
-    it is plain (IRIs and literals, no escape)."""
-    if b"\\" in line or line[:1] != b"<":
+def _plain_object(rest: bytes) -> tuple[bytes, bytes] | None:
+    """The object and graph of an N-Quads line after its predicate (``rest``); None unless
+    they are plain (an IRI or a literal, no escape).
+
+    >>> _plain_object(b'"a"@zh <http://e/g> .'), _plain_object(b'<http://e/o> .\\n')
+    ((b'a', b'http://e/g'), (b'http://e/o', b''))
+    """
+    if b"\\" in rest:
         return None
-    rest = line[len(parts[0]) + len(parts[1]) + 2:]
     end = rest.find(b">" if rest[:1] == b"<" else b'"', 1)
     if end < 0 or rest[:1] not in (b"<", b'"'):
         return None
@@ -299,12 +315,10 @@ def _plain_line(line: bytes, parts: list[bytes]) -> tuple[str, str, str, str] | 
         tail = tail[tail.find(b" "):] if b" " in tail else b""
     tail = tail.strip()
     if tail == b".":
-        graph = b""
-    elif tail[:1] == b"<" and tail[-3:] == b"> .":
-        graph = tail[1:-3]
-    else:
-        return None
-    return parts[0][1:-1].decode(), parts[1][1:-1].decode(), obj.decode(), graph.decode()
+        return obj, b""
+    if tail[:1] == b"<" and tail[-3:] == b"> .":
+        return obj, tail[1:-3]
+    return None
 
 
 def rows_from_quads(quads) -> set[tuple[str, ...]]:

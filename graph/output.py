@@ -1,7 +1,8 @@
 """Writing a build: each file's graph as a TriG chunk, then ``graph.trig`` and the store.
 
-A file's graph comes as N-Quads lines (``rdf.to_nquads``); pyoxigraph writes them as TriG,
-and the store is bulk-loaded from the same N-Quads (no prefixes to resolve, no rdflib).
+A file's graph comes as N-Quads lines (``rdf.to_nquads``), written as TriG as pyoxigraph
+writes it (``graph.trig``), and the store is bulk-loaded from the same N-Quads (no prefixes
+to resolve, no rdflib).
 
 A build never writes into what the last build left.  ``graph.trig`` grows in a temporary
 file, chunk by chunk, in the order of the files; the Oxigraph store is a new folder — a
@@ -18,7 +19,6 @@ import os
 import queue
 import shutil
 import threading
-from functools import cache
 from pathlib import Path
 from typing import Iterable
 
@@ -26,9 +26,10 @@ import pyoxigraph as ox
 
 from .manifest import (MANIFEST, REPORT_FILE, ROWS_FILE, TRIG_FILE, Entry, Manifest, fingerprint, graph_digest,
                        read_manifest, stat_of)
-from .vocab import PREFIXES, XSD
+from .nquads import GraphLines, graph_lines, trig_chunk, trig_header
+from .vocab import XSD
 
-TRIG, NQUADS = ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS
+NQUADS = ox.RdfFormat.N_QUADS
 LOCK_FILE = ".lock"
 STORE_PREFIX, STORE_LINK = "store-", "store"
 LOAD_AHEAD = 8                 # files' N-Quads waiting for the store's loader, at most
@@ -40,22 +41,17 @@ XSD_STRING = XSD.string
 # ---------------------------------------------------------------------------------------
 # One graph as a TriG chunk
 
-def graph_chunk(lines: Iterable[str]) -> tuple[bytes, bytes, int]:
-    """One named graph (N-Quads lines) as TriG without the prefix lines, as sorted N-Quads,
-    and its size.
+def graph_chunk(graph: GraphLines) -> tuple[bytes, bytes, int]:
+    """One named graph (``nquads.graph_lines``) as TriG without the prefix lines, as sorted
+    N-Quads, and its size.
 
     Triples come in the order of their N-Quads lines (subject, predicate, object), so the
     same quads always give the same bytes; repeated quads count once.
     """
-    lines = sorted({line.encode("utf-8") for line in lines})   # UTF-8 sorts as the text does, faster
-    if not lines:
+    if not graph.lines:
         return b"", b"", 0
-    data = b"".join(lines)
-    trig = ox.serialize(ox.parse(data, format=NQUADS), format=TRIG, prefixes=PREFIXES)
-    header = trig_header()
-    if not trig.startswith(header):
-        raise AssertionError("pyoxigraph wrote an unexpected TriG header")
-    return trig[len(header):], data, len(lines)
+    data = graph.data
+    return trig_chunk(data), data, len(graph.lines)
 
 
 def nquad(quad: tuple) -> str:
@@ -87,21 +83,13 @@ def _object(term) -> str:
     return text
 
 
-@cache
-def trig_header() -> bytes:
-    """The ``@prefix`` lines pyoxigraph writes at the top of every TriG serialisation."""
-    node = ox.NamedNode("urn:x")
-    trig = ox.serialize([ox.Quad(node, node, node, node)], format=TRIG, prefixes=PREFIXES)
-    return trig[:trig.index(b"<urn:x>")]
-
-
 def write_trig(quads: Iterable[tuple], path: Path) -> Path:
     """Quads of any graphs as one TriG file, graph by graph in IRI order (a fixture, an
     export); written aside and renamed into place."""
     by_graph: dict[str, list] = {}
     for q in quads:
         by_graph.setdefault(str(q[3]), []).append(q)
-    data = trig_header() + b"".join(graph_chunk(map(nquad, by_graph[g]))[0] for g in sorted(by_graph))
+    data = trig_header() + b"".join(graph_chunk(graph_lines(map(nquad, by_graph[g])))[0] for g in sorted(by_graph))
     path = Path(path)
     os.replace(_write_tmp(path, data), path)
     return path

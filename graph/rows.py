@@ -27,17 +27,21 @@ import shutil
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .manifest import ROWS_FILE, TRIG_FILE, read_manifest, stat_of
 from .query import NUMERIC, STRINGS_AND_COMMENTS, Table, named_queries, query_text, split_order_by
 from .vocab import RDF, XSD
+
+if TYPE_CHECKING:
+    from .nquads import GraphLines
 
 UNTABLED = ("network", "provenance")
 """Named queries answered by the store only: ``network`` is the page's projection (the build
 evaluates it on its own), ``provenance`` one row per fact (its spans and quotes would double
 what each file costs to table; see the README's benchmarks)."""
 RDF_TYPE, XSD_STRING, LANG_STRING = f"<{RDF.type}>", XSD.string, RDF.langString
+RDF_TYPE_LINE = RDF_TYPE.encode()
 SCHEMA_VERSION = "1"
 
 PREFIX_DECL = re.compile(r"""
@@ -138,27 +142,31 @@ def wanted_terms() -> frozenset[str]:
 Answers = dict  # query name -> (rows: list of tuples of str/None, kinds: frozenset of (column, datatype))
 
 
-def file_rows(lines: Iterable[str]) -> Answers | None:
-    """Each tabled query's rows on one file's graph (its N-Quads lines), and the datatypes
-    of the values in each column (``"iri"``, ``"blank"`` for other terms); None when they
-    cannot be computed (the build's queries then run on its store)."""
+def file_rows(graph: GraphLines) -> Answers | None:
+    """Each tabled query's rows on one file's graph (its N-Quads lines, which pyoxigraph
+    has parsed: ``output.graph_chunk``), and the datatypes of the values in each column
+    (``"iri"``, ``"blank"`` for other terms); None when they cannot be computed (the
+    build's queries then run on its store)."""
     try:
-        return _file_rows(lines)
+        return _file_rows(graph)
     except (ValueError, SyntaxError, OSError, RuntimeError):
         return None
 
 
-def _file_rows(lines: Iterable[str]) -> Answers:
+def _file_rows(graph: GraphLines) -> Answers:
     import pyoxigraph as ox
-    wanted = wanted_terms()
-    kept = []
-    for line in lines:
-        _, p, rest = line.split(" ", 2)
-        if p in wanted and (p != RDF_TYPE or rest[:rest.index(" ")] in wanted):
-            kept.append(line)
+    wanted = wanted_lines()
+    kept = [line for line, terms in zip(graph.lines, graph.terms) if terms[1] in wanted and (
+        terms[1] != RDF_TYPE_LINE or terms[2][:terms[2].index(b" ")] in wanted)]
     store = ox.Store()
-    store.load(input="".join(kept), format=ox.RdfFormat.N_QUADS)
+    store.load(input=b"".join(kept), format=ox.RdfFormat.N_QUADS, lenient=True)    # parsed already
     return {name: _answer(store, spec.body) for name, spec in specs().items()}
+
+
+@cache
+def wanted_lines() -> frozenset[bytes]:
+    """``wanted_terms`` as they start N-Quads terms (UTF-8)."""
+    return frozenset(term.encode("utf-8") for term in wanted_terms())
 
 
 def _answer(store, body: str) -> tuple[list[tuple], frozenset]:

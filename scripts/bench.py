@@ -366,6 +366,7 @@ def profile() -> None:
     from graph.resolve import resolve
     from graph.rows import file_rows
     from graph.segment import split_documents
+    from graph.nquads import graph_lines
     stages = dict.fromkeys(("ingest", "clean", "segment", "extract", "resolve", "model", "serialize", "rows"), 0.0)
 
     def timed(stage, f, *a):
@@ -380,8 +381,9 @@ def profile() -> None:
             docs = timed("segment", split_documents, text)
             facts = timed("resolve", resolve, timed("extract", extract, text, docs), docs)
             lines = timed("model", to_nquads, source, docs, facts)
-            timed("serialize", graph_chunk, lines)
-            timed("rows", file_rows, lines)         # the named queries' rows of the file (rows.sqlite)
+            graph = timed("serialize", graph_lines, lines)
+            timed("serialize", graph_chunk, graph)
+            timed("rows", file_rows, graph)         # the named queries' rows of the file (rows.sqlite)
     total = sum(stages.values())
     print("| stage | s per sample corpus | share |\n|---|---:|---:|")
     for stage, s in stages.items():

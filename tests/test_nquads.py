@@ -9,7 +9,8 @@ from rdflib.namespace import XSD
 
 from graph.build import sample_corpus
 from graph.ingest import read_source
-from graph.output import _object, graph_chunk, trig_header
+from graph.nquads import graph_lines, trig_header
+from graph.output import _object, graph_chunk
 from graph.pipeline import process
 from graph.rdf import Lit, lit
 
@@ -56,7 +57,10 @@ def test_rdflib_reads_the_lines_as_the_same_quads(sample_lines):
 
 
 def test_the_chunk_holds_each_quad_once_in_order(sample_lines):
-    trig, nquads, triples = graph_chunk(sample_lines + sample_lines[:10])
+    graph = graph_lines(sample_lines + sample_lines[:10])
+    assert [b" ".join(terms) for terms in graph.terms] == graph.lines       # split at two spaces, once
+    assert {len(terms) for terms in graph.terms} == {3}
+    trig, nquads, triples = graph_chunk(graph)
     lines = nquads.decode("utf-8").splitlines(keepends=True)
     assert lines == sorted(set(sample_lines)) and triples == len(lines)
     quads = set(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))

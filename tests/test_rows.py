@@ -154,11 +154,10 @@ def test_a_file_whose_rows_fail_leaves_every_query_to_the_store(tmp_path, monkey
         shutil.copy(path, folder / name)
     real = graph.rows._file_rows
 
-    def failing(lines):
-        lines = list(lines)
-        if any("e94e30dbfb22d546" in line for line in lines[:50]):
+    def failing(graph):
+        if any(b"e94e30dbfb22d546" in line for line in graph.lines):
             raise ValueError("a term Oxigraph cannot read")
-        return real(lines)
+        return real(graph)
     monkeypatch.setattr(graph.rows, "_file_rows", failing)
     out = tmp_path / "out"
     build([folder], out, html=False)

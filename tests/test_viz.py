@@ -203,3 +203,33 @@ def test_a_page_from_memory_is_the_page_from_the_store(tmp_path):
     build([first, second], tmp_path / "fresh")
     grown, fresh = ((tmp_path / d / "graph.html").read_bytes() for d in ("grown", "fresh"))
     assert grown == fresh and len(page_nodes(fresh.decode("utf-8"))) > 100
+
+
+def test_a_graph_whose_page_rows_a_worker_could_not_read_leaves_the_page_to_the_store(tmp_path, monkeypatch):
+    """The workers read the page's rows from the lines they hold (build._page_rows); one that
+    cannot (None) sends the page to the store, which draws the same page."""
+    import graph.build
+    from graph.build import build, sample_corpus
+    first = sample_corpus()[0][0]
+    build([first], tmp_path / "memory", jobs=1)
+    monkeypatch.setattr(graph.build, "_page_rows", lambda lines: None)
+    build([first], tmp_path / "store", jobs=1)
+    memory, store = ((tmp_path / d / "graph.html").read_bytes() for d in ("memory", "store"))
+    assert memory == store and len(page_nodes(memory.decode("utf-8"))) > 50
+
+
+def test_the_workers_stop_reading_the_page_s_rows_once_the_page_will_not_use_them(tmp_path, monkeypatch):
+    """Past what one page shows there is no page: the files handed out after that are not
+    asked for the page's rows (a corpus a thousand times the sample pays nothing for it)."""
+    import graph.build
+    from graph.build import build, sample_corpus
+    asked, run_one = [], graph.build.run_one
+
+    def recording(path, name, page=False):
+        asked.append(page)
+        return run_one(path, name, page)
+    monkeypatch.setattr(graph.build, "run_one", recording)
+    monkeypatch.setattr(graph.build, "HTML_MAX_TRIPLES", 1)     # the first graph passes it
+    build([path for path, _ in sample_corpus()[:3]], tmp_path / "out", jobs=1)
+    assert asked == [True, False, False]
+    assert not (tmp_path / "out" / "graph.html").exists()
