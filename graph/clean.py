@@ -178,16 +178,17 @@ def tidy_lines(text: str) -> tuple[str, OffsetMap, list[Dropped]]:
     """Drop furniture lines, split run-together paragraphs, join broken lines."""
     dropped: list[Dropped] = []
     pieces: list[tuple[int, int]] = []        # logical lines as (start, end) in ``text``
+    view = fold(text)                         # folded once; each line reads its slice
     for m in LINE.finditer(text):
         line_start, line_end = m.start(), m.start() + len(m.group().rstrip("\r\n"))
         if line_start == len(text) and not m.group():
             break
         line = text[line_start:line_end]
-        reason = furniture(line)
+        reason = furniture(line, view[line_start:line_end])
         if reason:
             dropped.append(Dropped(Span(line_start, line_end), reason))
             continue
-        pieces.extend(_split_gaps(text, line_start, line_end))
+        pieces.extend(_split_gaps(text, view, line_start, line_end))
     out = TextBuilder(text)
     paragraph: list[tuple[int, int]] = []
     for start, end in pieces:
@@ -201,8 +202,9 @@ def tidy_lines(text: str) -> tuple[str, OffsetMap, list[Dropped]]:
     return new, offsets, dropped
 
 
-def furniture(line: str) -> str | None:
-    """Why a whole line is page furniture, or None.
+def furniture(line: str, folded: str | None = None) -> str | None:
+    """Why a whole line is page furniture, or None (``folded``: the line's ``fold``, when
+    the caller has it).
 
     >>> furniture("通辽市人民政府公报"), furniture("- 27 -"), furniture("一、总则")
     ('masthead', 'page-number', None)
@@ -219,15 +221,17 @@ def furniture(line: str) -> str | None:
         return "issue-number"
     if "\t" not in line and P.PAGE_MARKER.match(stripped):
         return "page-number"
-    if "\t" not in line and len(stripped) <= 200 and (P.WEB_CHROME.match(line) or site_chrome(stripped)):
+    if "\t" not in line and len(stripped) <= 200 and \
+            (P.WEB_CHROME.match(line) or site_chrome(stripped, folded and folded.strip())):
         return "web-page"
     return None
 
 
-def site_chrome(line: str) -> bool:
+def site_chrome(line: str, folded: str | None = None) -> bool:
     """A line of a site's furniture: only page tools and separators (设为首页 | 加入收藏,
     【字体：大 中 小】 打印 关闭, ||||), or a footer line (ICP备…, 版权所有).  The words are
-    data (``lexicon/web_chrome.tsv``); the line is matched through the folded view.
+    data (``lexicon/web_chrome.tsv``); the line is matched through the folded view
+    (``folded``, when the caller has it).
 
     >>> [site_chrome(s) for s in ("設為首頁 | 加入收藏 | 簡體版", "【字体:打印", "浏览量:1 | | | |", "![]() |")]
     [True, True, True, True]
@@ -235,7 +239,7 @@ def site_chrome(line: str) -> bool:
     [False, False, False, False]
     """
     tokens, footers = chrome_words()
-    line = fold(line)
+    line = folded or fold(line)
     if any(f in line for f in footers):
         return True
     rest = tokens.sub("", line)
@@ -258,14 +262,15 @@ def chrome_words() -> tuple[re.Pattern, tuple[str, ...]]:
             tuple(r["word"] for r in rows if r["kind"] == "footer"))
 
 
-def _split_gaps(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The line's paragraphs: split at wide gaps, each trimmed of outer white space."""
+def _split_gaps(text: str, view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The line's paragraphs: split at wide gaps, each trimmed of outer white space
+    (``view``: the folded ``text``)."""
     bounds, pos = [], start
     for gap in P.PARAGRAPH_GAP.finditer(text, start, end):
         bounds.append((pos, gap.start()))
         pos = gap.end()
     bounds.append((pos, end))
-    bounds = [part for s, e in bounds for part in _flattened_parts(text, s, e)]
+    bounds = [part for s, e in bounds for part in _flattened_parts(view, s, e)]
     out = []
     for s, e in bounds:
         while s < e and text[s] in " \t\u3000\u00a0\ufeff":
@@ -277,17 +282,19 @@ def _split_gaps(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _flattened_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _flattened_parts(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """A notice flattened onto one line, cut at its parts: a heading (…的通知) or a 文号 is
-    followed at once by the addressees (各…：), or a 文号 by the heading.
+    followed at once by the addressees (各…：), or a 文号 by the heading (``view``: the
+    folded text).
 
     >>> t = "临政办发〔2021〕5号临县人民政府办公室关于印发防汛预案的通知各乡镇人民政府，县直各部门：现将预案印发给你们。"
     >>> [t[s:e] for s, e in _flattened_parts(t, 0, len(t))]
     ['临政办发〔2021〕5号', '临县人民政府办公室关于印发防汛预案的通知', '各乡镇人民政府，县直各部门：现将预案印发给你们。']
     """
-    if end - start < FLATTENED_MIN:
+    line = view[start:end]
+    if end - start < FLATTENED_MIN or not any(cue in line for cue in P.FLATTENED_CUES):
         return [(start, end)]
-    cuts = sorted({m.end() for m in P.FLATTENED_BREAK.finditer(fold(text[start:end]))})
+    cuts = sorted({m.end() for m in P.FLATTENED_BREAK.finditer(line)})
     bounds = [start] + [start + c for c in cuts if 0 < c < end - start] + [end]
     return [(a, b) for a, b in zip(bounds, bounds[1:])]
 
@@ -357,9 +364,11 @@ def _emit(out: TextBuilder, text: str, paragraph: list[tuple[int, int]]) -> None
                 and out.last_char().isalnum():
             out.insert(" ", paragraph[i - 1][1], start)
         pos = start
-        for m in P.SPACED_PAIR.finditer(text, start, end):
-            out.copy(pos, m.start(1) + 1)
-            pos = m.start(2)
+        piece = text[start:end]
+        if " " in piece or "\u3000" in piece:          # what a SPACED_PAIR has
+            for m in P.SPACED_PAIR.finditer(text, start, end):
+                out.copy(pos, m.start(1) + 1)
+                pos = m.start(2)
         out.copy(pos, end)
     last_end = paragraph[-1][1]
     out.insert("\n", last_end, min(last_end + 1, len(text)))

@@ -225,4 +225,12 @@ FLATTENED_BREAK = re.compile(r"""
         (?=各[^。：]{1,80}：)                                  # … then the 主送 line
 """, X)
 __test__["FLATTENED_BREAK"] = """Where a notice flattened onto one line goes on with its next part
-(the text is the folded view: full-width colon, 〔〕 brackets)."""
+(the text is the folded view: full-width colon, 〔〕 brackets).
+
+>>> [m.end() for m in FLATTENED_BREAK.finditer("临政办发〔2021〕5号临县人民政府关于印发预案的通知各乡镇：")]
+[12, 27]
+"""
+
+FLATTENED_CUES = ("〔", "关于")
+__test__["FLATTENED_CUES"] = """What every match of ``FLATTENED_BREAK`` holds (the 文号's 〔 or the heading's
+关于): a line with neither is not searched, which saves the search on most lines."""
