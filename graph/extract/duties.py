@@ -28,7 +28,7 @@ from .units import UNIT_END
 
 SIGNATURE_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 HOLDER_DUTY = re.compile(r"(?:的)?(?:主要|工作)?职责$")
-LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:是|如下)?[：:]$")
+LISTED_ITEMS = P.Cued(re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:是|如下)?[：:]$"), ("职责", "包括", "任务"))
 SETUP = re.compile(r"设在|兼任|担任|组成|设立|成立|是[^。；;]{0,40}(?:机构|机关)|为[^。；;]{0,40}(?:机构|机关)")
 CLAUSE_START = "。；;，,！？"
 FUNCTION_VERB = re.compile(r"负责|统筹|指导|协调")

@@ -15,6 +15,7 @@ import re
 from .. import lexicon
 from ..document import CleanText, Mention
 from ..names import LexiconPattern, levelled, unit_suffixes
+from ..patterns import Cued
 
 SEPARATORS = "、，,；;"
 OPEN, CLOSE = "（(【〔", "）)】〕"
@@ -27,7 +28,8 @@ TAIL = re.compile(rf"""(?:
 GENERIC_END = re.compile(rf"(?:{GENERIC}|企业)$")
 GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,12}}?{GENERIC}(?:以及|及|和)")
 """…市住建局等相关部门以及事发地旗区人民政府: a generic tail that joins two lists."""
-PEOPLE = re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员|工作人员)$")
+PEOPLE = Cued(re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员|工作人员)$"),
+              ("负责人", "负责同志", "领导", "联络员", "工作人员"))
 """…园区管委会有关负责人: the people of a unit, not the unit."""
 PARTY_LEAD = r"^(?:{LEVEL})委(?!员)"
 """市委组织部、宣传部: the party committee's organs share its prefix."""

@@ -5,7 +5,7 @@ import re
 
 from .. import lexicon
 from ..names import LexiconPattern
-from .common import X, HAN, LPAREN, RPAREN
+from .common import X, HAN, LPAREN, RPAREN, Cued
 
 __test__: dict[str, str] = {}   # the examples below, run by doctest
 
@@ -114,9 +114,9 @@ __test__["DUTY_CUE_BARE"] = """主要职责是/为 run straight into the duty: �
 '主要职责是'
 """
 
-HEADING_DUTY = re.compile(r"""
+HEADING_DUTY = Cued(re.compile(r"""
     ^(?P<body>.*?)(?:及其|及)?(?:的)?(?:主要|工作)?职责(?:分工)?$
-""", X)
+""", X), ("职责",))
 __test__["HEADING_DUTY"] = """A heading that announces functions: 市指挥部职责, 办公室及其职责, 市减灾指挥部的主要职责.
 
 >>> [HEADING_DUTY.match(s).group("body") for s in ("市指挥部职责", "通辽市邮政业突发事件应急指挥部办公室及其职责")]

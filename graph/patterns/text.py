@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .common import X, COLON, HAN, LPAREN, RPAREN
+from .common import X, COLON, HAN, LPAREN, RPAREN, Cued
 
 __test__: dict[str, str] = {}   # the examples below, run by doctest
 
@@ -70,7 +70,7 @@ True
 MONGOLIAN = re.compile(r"[\u1800-\u18af]")
 __test__["MONGOLIAN"] = """Traditional Mongolian script (the mastheads of Inner Mongolian gazettes)."""
 
-PARAGRAPH_GAP = re.compile(r"[ \u00a0]{3,}|\u3000{2,}")
+PARAGRAPH_GAP = Cued(re.compile(r"[ \u00a0]{3,}|\u3000{2,}"), (" ", "\u00a0", "\u3000\u3000"))
 __test__["PARAGRAPH_GAP"] = """Three or more spaces inside a line: how a scraped page separates paragraphs."""
 
 PINYIN_GLOSS = re.compile(rf"""
