@@ -250,6 +250,16 @@ class Mention:
         """The normalised form where there is one, else the text."""
         return self.value or self.text
 
+    def resolved(self, value: str | None, collective: bool | None = None) -> "Mention":
+        """A copy with ``value`` (and ``collective`` when given): ``dataclasses.replace``
+        spelt out, as the resolve stage makes thousands a file.
+
+        >>> Mention("市发改委", Span(0, 4)).resolved("市发展和改革委员会", collective=False).name
+        '市发展和改革委员会'
+        """
+        return Mention(self.text, self.span, value,
+                       self.collective if collective is None else collective, self.implied)
+
 
 @dataclass(frozen=True)
 class Section:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import replace
 from functools import cache
 from typing import Generic, TypeVar
 
@@ -43,8 +42,12 @@ def abbreviations() -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def collective_rules() -> tuple[tuple[str, str], ...]:
-    return tuple((r["match"], r["text"]) for r in lexicon.read_table("collective"))
+def collective_rules() -> tuple[tuple[str, ...], ...]:
+    """The words of ``lexicon/collective.tsv`` by how they match: (prefixes, suffixes,
+    words contained, whole names)."""
+    rows = lexicon.read_table("collective")
+    return tuple(tuple(r["text"] for r in rows if r["match"] == match)
+                 for match in ("prefix", "suffix", "contains", "exact"))
 
 
 @cache
@@ -63,11 +66,9 @@ def is_collective(name: str) -> bool:
     >>> [is_collective(n) for n in ("各苏木乡镇", "市直有关部门", "市财政局", "铁路部门")]
     [True, True, False, True]
     """
-    for match, text in collective_rules():
-        if (match == "prefix" and name.startswith(text)) or (match == "suffix" and name.endswith(text)) \
-                or (match == "contains" and text in name) or (match == "exact" and name == text):
-            return True
-    return False
+    prefixes, suffixes, contained, whole = collective_rules()
+    return name.startswith(prefixes) or name.endswith(suffixes) or any(w in name for w in contained) \
+        or name in whole
 
 
 def expand(core: str) -> str:
@@ -158,9 +159,12 @@ def abbreviates(short: str, full: str) -> bool:
 
 def prefer_full(names: set[str]) -> dict[str, str]:
     """For each name that abbreviates another in the set, the longest such full name."""
+    ends: dict[tuple[str, str], list[str]] = {}     # only names with the same first and
+    for name in names:                              # last character can abbreviate another
+        ends.setdefault((name[:1], name[-1:]), []).append(name)
     out = {}
     for short in names:
-        fulls = [f for f in names if abbreviates(short, f)]
+        fulls = [f for f in ends[short[:1], short[-1:]] if abbreviates(short, f)]
         if fulls:
             out[short] = max(fulls, key=lambda f: (len(f), f))
     return out
@@ -315,18 +319,17 @@ def _resolve_document(facts: list[Fact], jurisdiction: str | None) -> list[Fact]
         text = squeeze(m.text)
         if kind == "unit":
             if m.collective or is_collective(text):
-                return replace(m, value=text, collective=True)
+                return m.resolved(text, collective=True)
             name = qualified.get(m.implied + m.text) or canonical_unit(m.implied + text, jurisdiction)
-            return replace(m, value=fuller.get(name, name))
+            return m.resolved(fuller.get(name, name))
         if kind == "body":
             name = body_spans.get((m.text, m.span)) or body_names.find(text) \
                 or canonical_body(text, jurisdiction)
-            return replace(m, value=name,
-                           collective=m.collective or text.startswith("各"))
+            return m.resolved(name, collective=m.collective or text.startswith("各"))
         if kind == "person":
-            return replace(m, value=person_name(text))
+            return m.resolved(person_name(text))
         if kind == "post":
-            return replace(m, value=canonical_post(text, jurisdiction))
+            return m.resolved(canonical_post(text, jurisdiction))
         return m
 
     return [f.with_names(lambda field, m, f=f: rename(field, m, f)) for f in facts]
