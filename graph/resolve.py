@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 from . import lexicon
 from .document import Document, Mention
 from .facts import Body, Duty, Fact
-from .names import fold, government_heads, levelled, not_level_prefixes, split_level, unit_suffixes
+from .names import SPACE, fold, government_heads, levelled, not_level_prefixes, split_level, unit_suffixes
 from .names import key as spelling
 
 NATIONAL = re.compile(r"^(?:国家|国网|中国|中央|中共中央|国务院|全国|武警|解放军|自治区级)")
@@ -28,7 +28,7 @@ BODY_FIELDS = {"body", "name", "parent", "aliases"}
 
 
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return SPACE.sub("", text)
 
 
 # ---------------------------------------------------------------------------------------
@@ -83,6 +83,10 @@ def expand(core: str) -> str:
     return core
 
 
+PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)(?=.)")
+"""中共市委组织部: the party prefix, dropped before a name is qualified."""
+
+
 def qualify(name: str, jurisdiction: str | None) -> str:
     """The name with its area written out in full.
 
@@ -93,7 +97,7 @@ def qualify(name: str, jurisdiction: str | None) -> str:
     >>> qualify("国网额尔古纳供电公司", "额尔古纳市"), qualify("自治区应急管理厅", "兴安盟")
     ('国网额尔古纳供电公司', '内蒙古自治区应急管理厅')
     """
-    name = re.sub(r"^(?:中共|中国共产党)(?=.)", "", squeeze(name))
+    name = PARTY_PREFIX.sub("", squeeze(name))
     word, rest = split_level(name)
     here = area(jurisdiction)
     if word:

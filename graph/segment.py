@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import lexicon
 from . import patterns as P
 from .document import CleanText, Document, Mention
-from .names import fold
+from .names import SPACE, fold
 from .metadata import PageMetadata, label_pattern, read_metadata
 from .sections import heading_style, parse_sections, toc_ranges
 
@@ -67,7 +67,7 @@ def lines_of(text: str) -> tuple[Line, ...]:
 
 def squeeze(text: str) -> str:
     """Whitespace out; a trailing comma (scraped pages) too."""
-    return re.sub(r"\s+", "", text).rstrip(",，")
+    return SPACE.sub("", text).rstrip(",，")
 
 
 def split_documents(clean: CleanText) -> tuple[Document, ...]:
@@ -630,10 +630,14 @@ def same_title(a: str, b: str) -> bool:
     return a == b or a.endswith(b) or b.endswith(a)
 
 
+TITLE_NOISE = re.compile(r"[\s《》〈〉<>“”\"'‘’「」]")
+"""What two printings of one title may differ in: brackets, quotes and spaces."""
+
+
 def title_key(title: str) -> str:
     """A title with brackets, quotes and spaces removed and parentheses made ASCII."""
     title = fold(title).replace("（", "(").replace("）", ")")
-    return re.sub(r"[\s《》〈〉<>“”\"'‘’「」]", "", title)
+    return TITLE_NOISE.sub("", title)
 
 
 def _recipients(clean: CleanText, line: Line) -> tuple[Mention, ...]:

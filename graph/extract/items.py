@@ -14,11 +14,13 @@ from .. import patterns as P
 from ..document import CleanText, Document
 from ..sections import toc_ranges
 from ..segment import lines_of
+from ..names import SPACE
 
 Line = tuple[int, int, str]          # (start, end, text) in the cleaned text
 
 PARAGRAPH_END = "。！？；;!?）)】"
 CLAUSE_END = re.compile(r"[。；;！？!?]")
+SENTENCE_MARK = re.compile(r"[。；;，,：:]")            # a title holds none
 SHORT_TITLE = 40
 UNNUMBERED_TITLE = re.compile(r"^(?:专栏|附件|附表)|" + P.TITLE_END.pattern, re.VERBOSE)
 
@@ -85,7 +87,7 @@ def is_title(line: str, numbered: bool = False) -> bool:
     """
     cut = number_end(line)
     rest = line[cut:].strip()
-    if not rest or len(rest) > SHORT_TITLE or re.search(r"[。；;，,：:]", rest):
+    if not rest or len(rest) > SHORT_TITLE or SENTENCE_MARK.search(rest):
         return False
     return bool(cut) or (not numbered and bool(UNNUMBERED_TITLE.search(rest)))
 
@@ -109,4 +111,4 @@ def first_clause(text: str) -> str:
     """
     text = text[number_end(text):].strip()
     m = CLAUSE_END.search(text)
-    return re.sub(r"\s+", "", text[:m.start()] if m else text).strip("，,、：:")
+    return SPACE.sub("", text[:m.start()] if m else text).strip("，,、：:")

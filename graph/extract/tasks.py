@@ -24,6 +24,8 @@ NOT_UNITS = re.compile(r"简称|下称|以下|包括|含|详见|见附件|试用
 UNITS_TAIL = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实)?|分别负责|共同负责|负责落实")
 """Words after a label's units that name no unit: 〔责任单位：市发展改革委、市财政局按职责分工负责〕."""
 ITEM_BEFORE = "。；;！？!?）)”"
+CORE_NOISE = re.compile(r"[\s，,。；;、“”\"（）()]")   # what two spellings of one item may differ in
+NOT_A_UNIT = re.compile(r"[\dA-Za-z/%]")             # 2023年, T/CIQA54-2023: no unit's name
 
 
 def extract(clean: CleanText, doc: Document) -> list[Task]:
@@ -151,7 +153,7 @@ def _closes_item(text: str, a: int, b: int) -> bool:
 def _unit_like(m: Mention) -> bool:
     """盟工信局, 团盟委, 兴安职业技术学院, 各级政府部门 — not 2023年 or T/CIQA54-2023."""
     name = m.text
-    return not re.search(r"[\dA-Za-z/%]", name) and ends_like_unit(name)
+    return not NOT_A_UNIT.search(name) and ends_like_unit(name)
 
 
 def _task(clean: CleanText, doc: Document, lines: list[Line], k: int, after: int, a: int, b: int,
@@ -234,4 +236,4 @@ def _unit_set(task: Task) -> frozenset:
 
 
 def _core(text: str) -> str:
-    return re.sub(r"[\s，,。；;、“”\"（）()]", "", text)
+    return CORE_NOISE.sub("", text)

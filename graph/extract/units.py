@@ -14,7 +14,7 @@ import re
 
 from .. import lexicon
 from ..document import CleanText, Mention
-from ..names import LexiconPattern, levelled, unit_suffixes
+from ..names import SPACE, LexiconPattern, levelled, unit_suffixes
 from ..patterns import Cued
 
 SEPARATORS = "、，,；;"
@@ -45,6 +45,8 @@ LEVEL_PART = r"^(?:{LEVEL})(?:人民政府|政府)?$"
 CONJUNCTION = re.compile(r"(?:和|及|以及|与)")
 NOTE = re.compile(r"^(?:以下|不再|下同|均需|均由|含|其中)")
 STARTS_LIKE_UNIT = r"^(?:{LEVEL}|各|[\u4e00-\u9fff]{2,}(?:{LEVEL}))"
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+"""A Han character: a tail that holds one is words (等有关部门), not punctuation."""
 
 
 def ends_like_unit(name: str) -> bool:
@@ -98,7 +100,7 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
         if NOTE.match(text[s:e]):
             break                   # 以下均需…落实，不再列出: a note, not names
         for i, (a, b) in enumerate(_split_conjunction(text, s, e)):
-            name = re.sub(r"\s+", "", text[a:b])
+            name = SPACE.sub("", text[a:b])
             chain = chain if i == 0 else []
             if len(name) < 2:
                 continue
@@ -181,7 +183,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     if m and e - m.end() >= 2:
         s = m.end()
     tail = TAIL.search(text, s, e)
-    words = tail and re.search(r"[\u4e00-\u9fff]", tail.group())
+    words = tail and HAN_CHAR.search(tail.group())
     if tail and tail.start() - s >= 2 and (not words or text.startswith("等", tail.start())
                                            or UNIT_END.search(text, s, tail.start())):
         e = tail.start()            # but not 市直 of 市直相关部门
