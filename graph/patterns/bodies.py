@@ -87,11 +87,11 @@ __test__["OTHER_LEVEL"] = """A clause whose actor is another level or an enterpr
 True
 """
 
-TITLE_TAIL = re.compile(r"""
+TITLE_TAIL = Cued(re.compile(r"""
     (?:及其?|的)?(?:主要)?
     (?:组成(?:人员)?(?:名单)?(?:及(?:工作|主要)?职责)? | (?:工作)?职责 | 组建 | 成员名单 | 人员名单)
     $
-""", X)
+""", X), ("组成", "职责", "组建", "名单"))
 __test__["TITLE_TAIL"] = """What follows a body's name in a heading: …及职责, …组成及工作职责, …组成人员名单.
 
 >>> [TITLE_TAIL.sub("", t) for t in ("通辽市邮政业突发事件应急指挥部及职责", "市指挥部组成", "领导小组组成人员名单")]

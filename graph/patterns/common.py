@@ -31,18 +31,17 @@ class Cued:
     ([(3, 5)], '了')
     """
 
-    __slots__ = ("compiled", "cues")
+    __slots__ = ("compiled", "cues", "_gate")
 
     def __init__(self, compiled: re.Pattern, cues: tuple[str, ...]):
         self.compiled, self.cues = compiled, cues
+        self._gate: re.Pattern | None = None      # the cues as one alternation, on first use
 
     def cued(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``string[pos:endpos]`` holds a cue (the pattern may match there)."""
-        pos = max(pos, 0)
-        for cue in self.cues:
-            if string.find(cue, pos, endpos) >= 0:
-                return True
-        return False
+        if self._gate is None:
+            self._gate = re.compile("|".join(map(re.escape, self.cues)))
+        return self._gate.search(string, pos, endpos) is not None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         return self.compiled.search(string, pos, endpos) if self.cued(string, pos, endpos) else None

@@ -52,13 +52,13 @@ __test__["PAGE_MARKER"] = """A page number on a line of its own.
 [True, True, True, True, False]
 """
 
-WEB_CHROME = re.compile(r"""
+WEB_CHROME = Cued(re.compile(r"""
     ^\s*(?:
         (?:当前位置|您的位置|你的位置|您现在的位置) \s*[：:] .*      # breadcrumbs
       | \d{4}-\d{1,2}-\d{1,2} \s* (?:朗读|阅读|浏览|点击|来源|字号).*   # list-page date + tools
       | (?:[•·●▪\-]\s*)? .{4,160}? (?:\.{3}|…{1,2})                 # a truncated preview
     )\s*$
-""", X)
+""", X), ("位置", "-", "...", "…"))
 __test__["WEB_CHROME"] = """Lines of a scraped list page: breadcrumbs, 2024-03-11 朗读, previews cut off with "...".
 
 >>> bool(WEB_CHROME.match("  • 鄂尔多斯市人民政府办公室关于印发促进产业基金高..."))
