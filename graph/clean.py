@@ -42,11 +42,12 @@ def clean(source: Source) -> CleanText:
     """
     virtual, markup_map, dropped = strip_markup(source)
     bare, markup_map, glosses = strip_glosses(virtual, markup_map)
-    text, line_map, more = tidy_lines(bare)
+    bare_view = fold(bare)
+    tidy, line_map, more = tidy_lines(bare, bare_view)
     offsets = line_map.compose(markup_map)
-    text, offsets = break_long_lines(text, offsets)
+    text, offsets = break_long_lines(tidy, offsets)
     dropped += tuple(Dropped(markup_map.span(d.span.start, d.span.end), d.reason) for d in more)
-    view = fold(text)
+    view = folded_copy(tidy, line_map, bare_view) if text is tidy else fold(text)
     return CleanText(source, view, offsets, tuple(sorted(dropped, key=lambda d: d.span.start)),
                      printed=text if view != text else "", glosses=glosses)
 
@@ -174,11 +175,12 @@ def _cut_after(pattern: re.Pattern, text: str, start: int, end: int) -> list[tup
 # ---------------------------------------------------------------------------------------
 # Pass 2: lines
 
-def tidy_lines(text: str) -> tuple[str, OffsetMap, list[Dropped]]:
-    """Drop furniture lines, split run-together paragraphs, join broken lines."""
+def tidy_lines(text: str, view: str | None = None) -> tuple[str, OffsetMap, list[Dropped]]:
+    """Drop furniture lines, split run-together paragraphs, join broken lines (``view``:
+    ``fold(text)``, which each line reads its slice of, when the caller has it)."""
     dropped: list[Dropped] = []
     pieces: list[tuple[int, int]] = []        # logical lines as (start, end) in ``text``
-    view = fold(text)                         # folded once; each line reads its slice
+    view = fold(text) if view is None else view
     for m in LINE.finditer(text):
         line_start, line_end = m.start(), m.start() + len(m.group().rstrip("\r\n"))
         if line_start == len(text) and not m.group():
@@ -200,6 +202,20 @@ def tidy_lines(text: str) -> tuple[str, OffsetMap, list[Dropped]]:
     _emit(out, text, paragraph)
     new, offsets = out.build()
     return new, offsets, dropped
+
+
+def folded_copy(new: str, offsets: OffsetMap, view: str) -> str:
+    """``fold(new)`` for a text built from pieces of one whose fold is ``view`` (``offsets``
+    sending ``new`` back to it): the copied pieces are read from ``view``, only what was
+    inserted (line breaks) is folded.
+
+    >>> t = "第一(甲)\\n\\n第二"
+    >>> new, m, _ = tidy_lines(t)
+    >>> folded_copy(new, m, fold(t)) == fold(new) == "第一（甲）\\n第二\\n"
+    True
+    """
+    return "".join(view[r.orig_start:r.orig_end] if r.copied else fold(new[r.clean_start:r.clean_end])
+                   for r in offsets.runs)
 
 
 def furniture(line: str, folded: str | None = None) -> str | None:
