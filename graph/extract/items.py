@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from .. import patterns as P
 from ..document import CleanText, Document
@@ -35,16 +36,23 @@ def document_lines(clean: CleanText, doc: Document) -> list[Line]:
     >>> [t for _, _, t in document_lines(c, doc)]
     ['一、总则', '（一）目的']
     """
-    every = lines_of(clean.text)
-    lines, i = [], bisect_left(every, doc.start, key=lambda line: line[0])
-    while i < len(every) and every[i][1] <= doc.end:
+    return list(_document_lines(clean.text, doc.start, doc.end))
+
+
+@lru_cache(maxsize=4)
+def _document_lines(text: str, start: int, end: int) -> tuple[Line, ...]:
+    """``document_lines``, kept for the last documents (three extractors read each)."""
+    every = lines_of(text)
+    lines, i = [], bisect_left(every, start, key=lambda line: line[0])
+    while i < len(every) and every[i][1] <= end:
         if every[i][2].strip():
             lines.append(every[i])
         i += 1
     toc = {i for a, b in toc_ranges(lines) for i in range(a, b)}
-    return [line for i, line in enumerate(lines) if i not in toc]
+    return tuple(line for i, line in enumerate(lines) if i not in toc)
 
 
+@lru_cache(maxsize=4096)          # each extractor asks again of the same lines
 def number_end(line: str) -> int:
     """Length of the number (and bullet) that opens a list item, 0 if none.
 
