@@ -140,8 +140,7 @@ def _repeated(lines: tuple[Line, ...], before: _Header, header: _Header) -> bool
 
 REPEAT_GAP = 8
 """Lines between a page's title and the notice's own heading that repeats it."""
-NUMBER_LINE = P.Cued(re.compile(rf"^[（(]?[ \t\u3000]*{P.DOC_NUMBER.pattern}[ \t\u3000]*[）)]?$", re.VERBOSE),
-                     ("号", "號"))
+NUMBER_LINE = re.compile(rf"^[（(]?[ \t\u3000]*{P.DOC_NUMBER.pattern}[ \t\u3000]*[）)]?$", re.VERBOSE)
 
 
 def _numbered_at(lines: tuple[Line, ...], i: int) -> bool:
@@ -376,7 +375,7 @@ def _toc_entry(line: str) -> bool:
     return bool(P.TOC_ENTRY.search(line))
 
 
-COLUMN_TAG = P.Cued(re.compile(r"^〔[^〕\d]{2,30}〕(?=.)"), ("〔",))
+COLUMN_TAG = re.compile(r"^〔[^〕\d]{2,30}〕(?=.)")
 """A site's column tag before a heading: 【市政府重点工作及责任分解】 (folded to 〔〕)."""
 BODY_LINE = 40
 """A line at least this long, ending a sentence, is a document's text, not a contents entry."""

@@ -106,7 +106,8 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
                 continue
             chain.append((len(out), a))
             bare = not levelled(LEVEL_LEAD).match(name) and not lexicon.jurisdiction_pattern().match(name)
-            out.append(Mention(clean.mention(a, b).text, clean.span(a, b), collective=plural and bare,
+            printed = clean.mention(a, b)
+            out.append(Mention(printed.text, printed.span, collective=plural and bare,
                                implied=lead if bare else ""))
             if not bare:
                 party = levelled(PARTY_LEAD).match(name)
