@@ -93,6 +93,14 @@ class OffsetMap:
     def identity(cls, length: int) -> "OffsetMap":
         return cls((Run(0, length, 0, length, True),) if length else ())
 
+    def is_identity(self) -> bool:
+        """Every position maps to itself: the text was not rewritten.
+
+        >>> OffsetMap.identity(5).is_identity(), OffsetMap((Run(0, 1, 0, 3, False),)).is_identity()
+        (True, False)
+        """
+        return len(self.runs) == 1 and self.runs[0] == Run(0, self.runs[0].clean_end, 0, self.runs[0].clean_end, True)
+
     def _run(self, i: int) -> Run:
         return self.runs[max(bisect_right(self.starts, i) - 1, 0)]
 
@@ -123,6 +131,8 @@ class OffsetMap:
 
     def compose(self, outer: "OffsetMap") -> "OffsetMap":
         """Chain two maps: ``self`` sends text C to text B, ``outer`` sends B to A."""
+        if outer.is_identity():
+            return self                 # B is A (a plain text file): nothing to chain
         runs = []
         for r in self.runs:
             if not r.copied:
