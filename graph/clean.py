@@ -256,7 +256,7 @@ def site_chrome(line: str, folded: str | None = None) -> bool:
     """
     tokens, footers = chrome_words()
     line = folded or fold(line)
-    if any(f in line for f in footers):
+    if footers.search(line):
         return True
     rest = tokens.sub("", line)
     if CHROME_LEFT.search(rest):
@@ -271,11 +271,12 @@ SEPARATORS_ONLY = re.compile(r"[|｜/\\»>!！\[\]（）()〔〕\s]+")
 
 
 @cache
-def chrome_words() -> tuple[re.Pattern, tuple[str, ...]]:
+def chrome_words() -> tuple[re.Pattern, re.Pattern]:
+    """The tool words (longest first) and the footer words, each as one alternation."""
     rows = lexicon.read_table("web_chrome")
     tokens = sorted((r["word"] for r in rows if r["kind"] == "token"), key=len, reverse=True)
     return (re.compile("|".join(map(re.escape, tokens))),
-            tuple(r["word"] for r in rows if r["kind"] == "footer"))
+            re.compile("|".join(re.escape(r["word"]) for r in rows if r["kind"] == "footer") or "(?!)"))
 
 
 def _split_gaps(text: str, view: str, start: int, end: int) -> list[tuple[int, int]]:
