@@ -9,7 +9,7 @@ order.  A header repeated after a page break starts the table again.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 
 from .. import lexicon
@@ -246,10 +246,7 @@ def _misfit(cell: str, kind: str) -> float:
     """How badly a cell fits a column of ``kind`` (0 = well)."""
     if cell in EMPTY:
         return 0.0
-    squeezed = SPACE.sub("", cell)
-    looks = ("number" if SMALL_NUMBER.fullmatch(squeezed) else
-             "date" if len(squeezed) <= 20 and DATE_VALUE.match(squeezed) else
-             "units" if _unit_list(squeezed) else "words")
+    looks, size = _looks(cell)
     if kind in RELATIONS:
         return 0.0 if looks == "units" else 1.0
     if kind in ("number", "date"):
@@ -257,10 +254,20 @@ def _misfit(cell: str, kind: str) -> float:
     if looks in ("number", "date") and kind in ("heading", "detail"):
         return 1.0
     if kind == "heading":
-        return 0.0 if len(squeezed) <= SHORT else 0.5
+        return 0.0 if size <= SHORT else 0.5
     if kind == "detail":
-        return 0.3 if len(squeezed) <= SHORT else 0.0
+        return 0.3 if size <= SHORT else 0.0
     return 0.2 if looks == "units" else 0.0
+
+
+@lru_cache(maxsize=1024)
+def _looks(cell: str) -> tuple[str, int]:
+    """What a cell looks like (number, date, units or words) and its length without white
+    space: asked of each cell once per column of its table."""
+    squeezed = SPACE.sub("", cell)
+    return ("number" if SMALL_NUMBER.fullmatch(squeezed) else
+            "date" if len(squeezed) <= 20 and DATE_VALUE.match(squeezed) else
+            "units" if _unit_list(squeezed) else "words"), len(squeezed)
 
 
 def _unit_list(cell: str) -> bool:
