@@ -101,14 +101,11 @@ class OffsetMap:
         """
         return len(self.runs) == 1 and self.runs[0] == Run(0, self.runs[0].clean_end, 0, self.runs[0].clean_end, True)
 
-    def _run(self, i: int) -> Run:
-        return self.runs[max(bisect_right(self.starts, i) - 1, 0)]
-
     def start(self, i: int) -> int:
         """Original offset of cleaned character ``i``."""
         if not self.runs:
             return 0
-        run = self._run(i)
+        run = self.runs[max(bisect_right(self.starts, i) - 1, 0)]
         if run.copied:
             return min(run.orig_start + (i - run.clean_start), run.orig_end)
         return run.orig_start
@@ -117,7 +114,7 @@ class OffsetMap:
         """Original offset just past cleaned character ``j - 1``."""
         if j <= 0 or not self.runs:
             return self.start(0)
-        run = self._run(j - 1)
+        run = self.runs[max(bisect_right(self.starts, j - 1) - 1, 0)]
         if run.copied:
             return min(run.orig_start + (j - run.clean_start), run.orig_end)
         return run.orig_end

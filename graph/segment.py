@@ -354,6 +354,8 @@ def _header_at(lines: list[Line], i: int) -> _Header | None:
             return None
         if n >= 2 and "关于" not in block[0]:
             break                    # a title over several lines has 关于 on its first
+        if "关" not in block[0] and "關" not in block[0]:
+            continue                 # no NOTICE_TITLE without 关于 (or 關於)
         title = COLUMN_TAG.sub("", squeeze("".join(block)))
         m = P.NOTICE_TITLE.match(title)
         if not m or len(title) > 160:
