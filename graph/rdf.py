@@ -156,13 +156,13 @@ def to_nquads(source: Source, documents: Iterable[Document], facts: Iterable[Fac
     come more than once)."""
     w = _Writer(source)
     _source(w)
-    docs = {}
+    docs = {}                          # key → (document, its IRI)
     for doc in documents:
-        docs[doc.key] = doc
+        docs[doc.key] = doc, document_iri(doc)
         _document(w, doc)
     for fact in facts:
-        doc = docs[fact.document]
-        MODEL[type(fact)](w, fact, doc, document_iri(doc))
+        doc, d = docs[fact.document]
+        MODEL[type(fact)](w, fact, doc, d)
     return w.lines
 
 
