@@ -130,7 +130,11 @@ class NameTable:
         return NameMatch(string, pos, endpos) if string[pos:endpos] in self.names else None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> NameMatch | None:
-        return next(self.finditer(string, pos, endpos), None)
+        endpos = max(min(endpos, len(string)), 0)
+        for i in range(max(pos, 0), endpos):
+            if string[i] in self.lengths and (m := self.match(string, i, endpos)):
+                return m
+        return None
 
     def sub(self, repl: Callable[[NameMatch], str] | str, string: str, count: int = 0) -> str:
         """``string`` with each name (the first ``count``, if given) replaced by ``repl(match)``,
