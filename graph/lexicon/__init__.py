@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Callable, Iterable, Iterator
 
@@ -44,10 +44,11 @@ class Jurisdiction:
     tier: str = "county"
     code: str = ""
 
-    @property
+    @cached_property
     def short(self) -> str:
         """The name without its level word (and an ethnic designation before it):
-        鄂尔多斯市 → 鄂尔多斯, 广西壮族自治区 → 广西 (kept whole when that is too short)."""
+        鄂尔多斯市 → 鄂尔多斯, 广西壮族自治区 → 广西 (kept whole when that is too short);
+        worked out once per area (the place-name table asks of each of them)."""
         for tail in SHORT_TAILS:
             if self.name.endswith(tail) and len(self.name) - len(tail) >= 2:
                 rest = self.name[: -len(tail)]
