@@ -335,11 +335,13 @@ def _with_spans(clean: CleanText, doc: Document) -> Document:
 
 
 def _non_document(line: str) -> str | None:
-    if PERSONNEL_HEADING.match(line.strip()):
+    stripped = line.strip()
+    if PERSONNEL_HEADING.match(stripped):
         return "personnel"
-    for what, pattern in NON_DOCUMENT:
-        if len(line) <= 60 and pattern.match(line.strip()):
-            return what
+    if len(line) <= 60:
+        for what, pattern in NON_DOCUMENT:
+            if pattern.match(stripped):
+                return what
     return None
 
 
