@@ -9,6 +9,7 @@ stripped.  A table that repeats the items of the text above it adds nothing new.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
@@ -222,9 +223,9 @@ def _repeats(row: Task, found: list[Task]) -> bool:
     ...          [t("强化政策支持", "旗委组织部", "旗人社局", "旗教体局", "旗总工会")])
     True
     """
-    units = _unit_set(row)
+    units, a = _unit_set(row), _core(row.text)
     for t in found:
-        a, b = _core(row.text), _core(t.text)
+        b = _core(t.text)
         other = _unit_set(t)
         if a and b and (a in b or b in a) or len(units & other) >= 0.6 * len(units | other):
             return True
@@ -232,8 +233,16 @@ def _repeats(row: Task, found: list[Task]) -> bool:
 
 
 def _unit_set(task: Task) -> frozenset:
-    return frozenset(levelled(r"^(?:{LEVEL})?委?").sub("", u.unit.text) for u in task.units)
+    return _bare_units(tuple(u.unit.text for u in task.units))
 
 
+@lru_cache(maxsize=1024)
+def _bare_units(names: tuple[str, ...]) -> frozenset:
+    """Unit names without a leading level word or 委, as a table row and an item of the text
+    may spell them (旗委组织部, 组织部); each item's asked again for every row."""
+    return frozenset(levelled(r"^(?:{LEVEL})?委?").sub("", name) for name in names)
+
+
+@lru_cache(maxsize=1024)
 def _core(text: str) -> str:
     return CORE_NOISE.sub("", text)
