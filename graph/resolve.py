@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
 from . import lexicon
@@ -87,6 +87,7 @@ PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)(?=.)")
 """中共市委组织部: the party prefix, dropped before a name is qualified."""
 
 
+@lru_cache(maxsize=4096)         # a gazette's documents name the same units again and again
 def qualify(name: str, jurisdiction: str | None) -> str:
     """The name with its area written out in full.
 
@@ -168,7 +169,7 @@ def prefer_full(names: set[str]) -> dict[str, str]:
         ends.setdefault((name[:1], name[-1:]), []).append(name)
     out = {}
     for short in names:
-        fulls = [f for f in ends[short[:1], short[-1:]] if abbreviates(short, f)]
+        fulls = [f for f in ends[short[:1], short[-1:]] if len(f) > len(short) and abbreviates(short, f)]
         if fulls:
             out[short] = max(fulls, key=lambda f: (len(f), f))
     return out
