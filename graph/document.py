@@ -286,6 +286,16 @@ class Section:
     style: str
     span: Span = Span(0, 0)        # the same range in the original text
 
+    def located(self, span: Span) -> "Section":
+        """A copy with its original ``span``: ``dataclasses.replace`` spelt out, as the
+        segmenter makes one for every section of every document.
+
+        >>> Section("一、", "总则", 1, 0, 9, None, "cn").located(Span(3, 12)).span
+        Span(start=3, end=12)
+        """
+        return Section(self.number, self.title, self.level, self.start, self.end, self.parent,
+                       self.style, span)
+
 
 @dataclass(frozen=True)
 class Document:

@@ -49,7 +49,7 @@ class Fact:
             elif isinstance(value, tuple) and value and isinstance(value[0], (Mention, TaskUnit)):
                 changes[name] = tuple(
                     rename(name, v) if isinstance(v, Mention)
-                    else replace(v, unit=rename(name, v.unit)) for v in value)
+                    else TaskUnit(v.relation, rename(name, v.unit)) for v in value)
         return replace(self, **changes)
 
 

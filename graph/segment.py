@@ -330,7 +330,7 @@ def _iso(text: str) -> str | None:
 
 def _with_spans(clean: CleanText, doc: Document) -> Document:
     """The document and its sections with their ranges in the original text."""
-    sections = tuple(replace(s, span=clean.span(s.start, s.end)) for s in doc.sections)
+    sections = tuple(s.located(clean.span(s.start, s.end)) for s in doc.sections)
     return replace(doc, sections=sections, span=clean.span(doc.start, doc.end))
 
 
