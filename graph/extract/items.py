@@ -84,6 +84,7 @@ def ends_paragraph(line: str) -> bool:
     return not line or line[-1] in PARAGRAPH_END
 
 
+@lru_cache(maxsize=4096)          # asked of the same lines by several extractors
 def is_title(line: str, numbered: bool = False) -> bool:
     """A heading that is a title, not a sentence: （一）拓宽第一产业就业渠道, 专栏 1 …工程;
     with ``numbered``, only a numbered one.
