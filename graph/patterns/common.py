@@ -31,35 +31,33 @@ class Cued:
     ([(3, 5)], '了')
     """
 
-    __slots__ = ("compiled", "cues", "_gate")
+    __slots__ = ("compiled", "cues", "gate")
 
     def __init__(self, compiled: re.Pattern, cues: tuple[str, ...]):
         self.compiled, self.cues = compiled, cues
-        self._gate: re.Pattern | None = None      # the cues as one alternation, on first use
+        self.gate = re.compile("|".join(map(re.escape, cues)))     # the cues as one alternation
 
     def cued(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether ``string[pos:endpos]`` holds a cue (the pattern may match there)."""
-        if self._gate is None:
-            self._gate = re.compile("|".join(map(re.escape, self.cues)))
-        return self._gate.search(string, pos, endpos) is not None
+        return self.gate.search(string, pos, endpos) is not None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        return self.compiled.search(string, pos, endpos) if self.cued(string, pos, endpos) else None
+        return self.compiled.search(string, pos, endpos) if self.gate.search(string, pos, endpos) else None
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        return self.compiled.match(string, pos, endpos) if self.cued(string, pos, endpos) else None
+        return self.compiled.match(string, pos, endpos) if self.gate.search(string, pos, endpos) else None
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
-        return self.compiled.fullmatch(string, pos, endpos) if self.cued(string, pos, endpos) else None
+        return self.compiled.fullmatch(string, pos, endpos) if self.gate.search(string, pos, endpos) else None
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
-        return self.compiled.finditer(string, pos, endpos) if self.cued(string, pos, endpos) else iter(())
+        return self.compiled.finditer(string, pos, endpos) if self.gate.search(string, pos, endpos) else iter(())
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
-        return self.compiled.findall(string, pos, endpos) if self.cued(string, pos, endpos) else []
+        return self.compiled.findall(string, pos, endpos) if self.gate.search(string, pos, endpos) else []
 
     def sub(self, repl, string: str, count: int = 0) -> str:
-        return self.compiled.sub(repl, string, count) if self.cued(string) else string
+        return self.compiled.sub(repl, string, count) if self.gate.search(string) else string
 
     def __getattr__(self, name: str):
         return getattr(self.compiled, name)
