@@ -42,11 +42,12 @@ def clean(source: Source) -> CleanText:
     """
     virtual, markup_map, dropped = strip_markup(source)
     bare, markup_map, glosses = strip_glosses(virtual, markup_map)
-    text, line_map, more = tidy_lines(bare)
+    bare_view = fold(bare)
+    tidy, line_map, more = tidy_lines(bare, bare_view)
     offsets = line_map.compose(markup_map)
-    text, offsets = break_long_lines(text, offsets)
+    text, offsets = break_long_lines(tidy, offsets)
     dropped += tuple(Dropped(markup_map.span(d.span.start, d.span.end), d.reason) for d in more)
-    view = fold(text)
+    view = folded_copy(tidy, line_map, bare_view) if text is tidy else fold(text)
     return CleanText(source, view, offsets, tuple(sorted(dropped, key=lambda d: d.span.start)),
                      printed=text if view != text else "", glosses=glosses)
 
@@ -174,20 +175,22 @@ def _cut_after(pattern: re.Pattern, text: str, start: int, end: int) -> list[tup
 # ---------------------------------------------------------------------------------------
 # Pass 2: lines
 
-def tidy_lines(text: str) -> tuple[str, OffsetMap, list[Dropped]]:
-    """Drop furniture lines, split run-together paragraphs, join broken lines."""
+def tidy_lines(text: str, view: str | None = None) -> tuple[str, OffsetMap, list[Dropped]]:
+    """Drop furniture lines, split run-together paragraphs, join broken lines (``view``:
+    ``fold(text)``, which each line reads its slice of, when the caller has it)."""
     dropped: list[Dropped] = []
     pieces: list[tuple[int, int]] = []        # logical lines as (start, end) in ``text``
+    view = fold(text) if view is None else view
     for m in LINE.finditer(text):
         line_start, line_end = m.start(), m.start() + len(m.group().rstrip("\r\n"))
         if line_start == len(text) and not m.group():
             break
         line = text[line_start:line_end]
-        reason = furniture(line)
+        reason = furniture(line, view[line_start:line_end])
         if reason:
             dropped.append(Dropped(Span(line_start, line_end), reason))
             continue
-        pieces.extend(_split_gaps(text, line_start, line_end))
+        pieces.extend(_split_gaps(text, view, line_start, line_end))
     out = TextBuilder(text)
     paragraph: list[tuple[int, int]] = []
     for start, end in pieces:
@@ -201,8 +204,23 @@ def tidy_lines(text: str) -> tuple[str, OffsetMap, list[Dropped]]:
     return new, offsets, dropped
 
 
-def furniture(line: str) -> str | None:
-    """Why a whole line is page furniture, or None.
+def folded_copy(new: str, offsets: OffsetMap, view: str) -> str:
+    """``fold(new)`` for a text built from pieces of one whose fold is ``view`` (``offsets``
+    sending ``new`` back to it): the copied pieces are read from ``view``, only what was
+    inserted (line breaks) is folded.
+
+    >>> t = "第一(甲)\\n\\n第二"
+    >>> new, m, _ = tidy_lines(t)
+    >>> folded_copy(new, m, fold(t)) == fold(new) == "第一（甲）\\n第二\\n"
+    True
+    """
+    return "".join(view[r.orig_start:r.orig_end] if r.copied else fold(new[r.clean_start:r.clean_end])
+                   for r in offsets.runs)
+
+
+def furniture(line: str, folded: str | None = None) -> str | None:
+    """Why a whole line is page furniture, or None (``folded``: the line's ``fold``, when
+    the caller has it).
 
     >>> furniture("通辽市人民政府公报"), furniture("- 27 -"), furniture("一、总则")
     ('masthead', 'page-number', None)
@@ -219,15 +237,17 @@ def furniture(line: str) -> str | None:
         return "issue-number"
     if "\t" not in line and P.PAGE_MARKER.match(stripped):
         return "page-number"
-    if "\t" not in line and len(stripped) <= 200 and (P.WEB_CHROME.match(line) or site_chrome(stripped)):
+    if "\t" not in line and len(stripped) <= 200 and \
+            (P.WEB_CHROME.match(line) or site_chrome(stripped, folded and folded.strip())):
         return "web-page"
     return None
 
 
-def site_chrome(line: str) -> bool:
+def site_chrome(line: str, folded: str | None = None) -> bool:
     """A line of a site's furniture: only page tools and separators (设为首页 | 加入收藏,
     【字体：大 中 小】 打印 关闭, ||||), or a footer line (ICP备…, 版权所有).  The words are
-    data (``lexicon/web_chrome.tsv``); the line is matched through the folded view.
+    data (``lexicon/web_chrome.tsv``); the line is matched through the folded view
+    (``folded``, when the caller has it).
 
     >>> [site_chrome(s) for s in ("設為首頁 | 加入收藏 | 簡體版", "【字体:打印", "浏览量:1 | | | |", "![]() |")]
     [True, True, True, True]
@@ -235,8 +255,8 @@ def site_chrome(line: str) -> bool:
     [False, False, False, False]
     """
     tokens, footers = chrome_words()
-    line = fold(line)
-    if any(f in line for f in footers):
+    line = folded or fold(line)
+    if footers.search(line):
         return True
     rest = tokens.sub("", line)
     if CHROME_LEFT.search(rest):
@@ -251,21 +271,23 @@ SEPARATORS_ONLY = re.compile(r"[|｜/\\»>!！\[\]（）()〔〕\s]+")
 
 
 @cache
-def chrome_words() -> tuple[re.Pattern, tuple[str, ...]]:
+def chrome_words() -> tuple[re.Pattern, re.Pattern]:
+    """The tool words (longest first) and the footer words, each as one alternation."""
     rows = lexicon.read_table("web_chrome")
     tokens = sorted((r["word"] for r in rows if r["kind"] == "token"), key=len, reverse=True)
     return (re.compile("|".join(map(re.escape, tokens))),
-            tuple(r["word"] for r in rows if r["kind"] == "footer"))
+            re.compile("|".join(re.escape(r["word"]) for r in rows if r["kind"] == "footer") or "(?!)"))
 
 
-def _split_gaps(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The line's paragraphs: split at wide gaps, each trimmed of outer white space."""
+def _split_gaps(text: str, view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The line's paragraphs: split at wide gaps, each trimmed of outer white space
+    (``view``: the folded ``text``)."""
     bounds, pos = [], start
     for gap in P.PARAGRAPH_GAP.finditer(text, start, end):
         bounds.append((pos, gap.start()))
         pos = gap.end()
     bounds.append((pos, end))
-    bounds = [part for s, e in bounds for part in _flattened_parts(text, s, e)]
+    bounds = [part for s, e in bounds for part in _flattened_parts(view, s, e)]
     out = []
     for s, e in bounds:
         while s < e and text[s] in " \t\u3000\u00a0\ufeff":
@@ -277,17 +299,19 @@ def _split_gaps(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _flattened_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _flattened_parts(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """A notice flattened onto one line, cut at its parts: a heading (…的通知) or a 文号 is
-    followed at once by the addressees (各…：), or a 文号 by the heading.
+    followed at once by the addressees (各…：), or a 文号 by the heading (``view``: the
+    folded text).
 
     >>> t = "临政办发〔2021〕5号临县人民政府办公室关于印发防汛预案的通知各乡镇人民政府，县直各部门：现将预案印发给你们。"
     >>> [t[s:e] for s, e in _flattened_parts(t, 0, len(t))]
     ['临政办发〔2021〕5号', '临县人民政府办公室关于印发防汛预案的通知', '各乡镇人民政府，县直各部门：现将预案印发给你们。']
     """
-    if end - start < FLATTENED_MIN:
+    line = view[start:end]
+    if end - start < FLATTENED_MIN or not any(cue in line for cue in P.FLATTENED_CUES):
         return [(start, end)]
-    cuts = sorted({m.end() for m in P.FLATTENED_BREAK.finditer(fold(text[start:end]))})
+    cuts = sorted({m.end() for m in P.FLATTENED_BREAK.finditer(line)})
     bounds = [start] + [start + c for c in cuts if 0 < c < end - start] + [end]
     return [(a, b) for a, b in zip(bounds, bounds[1:])]
 
@@ -357,9 +381,11 @@ def _emit(out: TextBuilder, text: str, paragraph: list[tuple[int, int]]) -> None
                 and out.last_char().isalnum():
             out.insert(" ", paragraph[i - 1][1], start)
         pos = start
-        for m in P.SPACED_PAIR.finditer(text, start, end):
-            out.copy(pos, m.start(1) + 1)
-            pos = m.start(2)
+        piece = text[start:end]
+        if " " in piece or "\u3000" in piece:          # what a SPACED_PAIR has
+            for m in P.SPACED_PAIR.finditer(text, start, end):
+                out.copy(pos, m.start(1) + 1)
+                pos = m.start(2)
         out.copy(pos, end)
     last_end = paragraph[-1][1]
     out.insert("\n", last_end, min(last_end + 1, len(text)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,13 @@ class Span:
         return source.text[self.start:self.end]
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """A stretch ``[clean_start, clean_end)`` of cleaned text and where it came from.
 
     A *copied* run maps character by character onto ``[orig_start, orig_end)`` (same
     length); an inserted run (a paragraph break put where an HTML tag stood, say) maps
-    every one of its characters onto the whole original range it replaced.
+    every one of its characters onto the whole original range it replaced.  A named
+    tuple, not a dataclass: a long file makes tens of thousands, cheaper so.
     """
 
     clean_start: int
@@ -92,14 +93,19 @@ class OffsetMap:
     def identity(cls, length: int) -> "OffsetMap":
         return cls((Run(0, length, 0, length, True),) if length else ())
 
-    def _run(self, i: int) -> Run:
-        return self.runs[max(bisect_right(self.starts, i) - 1, 0)]
+    def is_identity(self) -> bool:
+        """Every position maps to itself: the text was not rewritten.
+
+        >>> OffsetMap.identity(5).is_identity(), OffsetMap((Run(0, 1, 0, 3, False),)).is_identity()
+        (True, False)
+        """
+        return len(self.runs) == 1 and self.runs[0] == Run(0, self.runs[0].clean_end, 0, self.runs[0].clean_end, True)
 
     def start(self, i: int) -> int:
         """Original offset of cleaned character ``i``."""
         if not self.runs:
             return 0
-        run = self._run(i)
+        run = self.runs[max(bisect_right(self.starts, i) - 1, 0)]
         if run.copied:
             return min(run.orig_start + (i - run.clean_start), run.orig_end)
         return run.orig_start
@@ -108,7 +114,7 @@ class OffsetMap:
         """Original offset just past cleaned character ``j - 1``."""
         if j <= 0 or not self.runs:
             return self.start(0)
-        run = self._run(j - 1)
+        run = self.runs[max(bisect_right(self.starts, j - 1) - 1, 0)]
         if run.copied:
             return min(run.orig_start + (j - run.clean_start), run.orig_end)
         return run.orig_end
@@ -122,6 +128,8 @@ class OffsetMap:
 
     def compose(self, outer: "OffsetMap") -> "OffsetMap":
         """Chain two maps: ``self`` sends text C to text B, ``outer`` sends B to A."""
+        if outer.is_identity():
+            return self                 # B is A (a plain text file): nothing to chain
         runs = []
         for r in self.runs:
             if not r.copied:
@@ -249,6 +257,16 @@ class Mention:
         """The normalised form where there is one, else the text."""
         return self.value or self.text
 
+    def resolved(self, value: str | None, collective: bool | None = None) -> "Mention":
+        """A copy with ``value`` (and ``collective`` when given): ``dataclasses.replace``
+        spelt out, as the resolve stage makes thousands a file.
+
+        >>> Mention("市发改委", Span(0, 4)).resolved("市发展和改革委员会", collective=False).name
+        '市发展和改革委员会'
+        """
+        return Mention(self.text, self.span, value,
+                       self.collective if collective is None else collective, self.implied)
+
 
 @dataclass(frozen=True)
 class Section:
@@ -267,6 +285,16 @@ class Section:
     parent: int | None
     style: str
     span: Span = Span(0, 0)        # the same range in the original text
+
+    def located(self, span: Span) -> "Section":
+        """A copy with its original ``span``: ``dataclasses.replace`` spelt out, as the
+        segmenter makes one for every section of every document.
+
+        >>> Section("一、", "总则", 1, 0, 9, None, "cn").located(Span(3, 12)).span
+        Span(start=3, end=12)
+        """
+        return Section(self.number, self.title, self.level, self.start, self.end, self.parent,
+                       self.style, span)
 
 
 @dataclass(frozen=True)

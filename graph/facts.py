@@ -8,6 +8,7 @@ in their canonical ``value``.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from functools import cache
 from typing import ClassVar, Iterator
 
 from .document import Mention, Span
@@ -27,29 +28,35 @@ class Fact:
 
     def mentions(self) -> Iterator[tuple[str, Mention]]:
         """Every (field name, Mention) the fact holds, nested tuples included."""
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name in field_names(type(self)):
+            value = getattr(self, name)
             if isinstance(value, Mention):
-                yield f.name, value
+                yield name, value
             elif isinstance(value, tuple):
                 for item in value:
                     if isinstance(item, Mention):
-                        yield f.name, item
+                        yield name, item
                     elif isinstance(item, TaskUnit):
-                        yield f.name, item.unit
+                        yield name, item.unit
 
     def with_names(self, rename) -> "Fact":
         """A copy with every Mention passed through ``rename(field, mention)``."""
         changes = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name in field_names(type(self)):
+            value = getattr(self, name)
             if isinstance(value, Mention):
-                changes[f.name] = rename(f.name, value)
+                changes[name] = rename(name, value)
             elif isinstance(value, tuple) and value and isinstance(value[0], (Mention, TaskUnit)):
-                changes[f.name] = tuple(
-                    rename(f.name, v) if isinstance(v, Mention)
-                    else replace(v, unit=rename(f.name, v.unit)) for v in value)
+                changes[name] = tuple(
+                    rename(name, v) if isinstance(v, Mention)
+                    else TaskUnit(v.relation, rename(name, v.unit)) for v in value)
         return replace(self, **changes)
+
+
+@cache
+def field_names(cls: type) -> tuple[str, ...]:
+    """The names of a fact type's fields, in order (``dataclasses.fields`` once per type)."""
+    return tuple(f.name for f in fields(cls))
 
 
 @dataclass(frozen=True)

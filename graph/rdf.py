@@ -43,12 +43,13 @@ def lit(value: str | int | bool, datatype: IRI | None = None) -> Lit:
     >>> print(lit('说"是"'), lit(3), lit(True), lit("2024-05-01", XSD.date))
     "说\\"是\\"" "3"^^<http://www.w3.org/2001/XMLSchema#integer> "true"^^<http://www.w3.org/2001/XMLSchema#boolean> "2024-05-01"^^<http://www.w3.org/2001/XMLSchema#date>
     """
-    if value is True or value is False:
-        return Lit(f'"{"true" if value else "false"}"{BOOLEAN}')
-    if isinstance(value, int):
-        return Lit(f'"{value}"{INTEGER}')
-    if not isinstance(value, str):
-        raise TypeError(f"no literal for a {type(value).__name__}")
+    if type(value) is not str:            # a string skips these tests
+        if value is True or value is False:
+            return Lit(f'"{"true" if value else "false"}"{BOOLEAN}')
+        if isinstance(value, int):
+            return Lit(f'"{value}"{INTEGER}')
+        if not isinstance(value, str):
+            raise TypeError(f"no literal for a {type(value).__name__}")
     text = f'"{value.translate(ESCAPES) if ESCAPED.search(value) else value}"'
     return Lit(f"{text}^^<{datatype}>" if datatype else text)
 
@@ -156,13 +157,13 @@ def to_nquads(source: Source, documents: Iterable[Document], facts: Iterable[Fac
     come more than once)."""
     w = _Writer(source)
     _source(w)
-    docs = {}
+    docs = {}                          # key → (document, its IRI)
     for doc in documents:
-        docs[doc.key] = doc
+        docs[doc.key] = doc, document_iri(doc)
         _document(w, doc)
     for fact in facts:
-        doc = docs[fact.document]
-        MODEL[type(fact)](w, fact, doc, document_iri(doc))
+        doc, d = docs[fact.document]
+        MODEL[type(fact)](w, fact, doc, d)
     return w.lines
 
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
 from . import lexicon
 from .document import Document, Mention
 from .facts import Body, Duty, Fact
-from .names import fold, government_heads, levelled, not_level_prefixes, split_level, unit_suffixes
+from .names import SPACE, fold, government_heads, levelled, not_level_prefixes, split_level, unit_suffixes
 from .names import key as spelling
 
 NATIONAL = re.compile(r"^(?:国家|国网|中国|中央|中共中央|国务院|全国|武警|解放军|自治区级)")
@@ -29,7 +28,7 @@ BODY_FIELDS = {"body", "name", "parent", "aliases"}
 
 
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return SPACE.sub("", text)
 
 
 # ---------------------------------------------------------------------------------------
@@ -43,8 +42,12 @@ def abbreviations() -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def collective_rules() -> tuple[tuple[str, str], ...]:
-    return tuple((r["match"], r["text"]) for r in lexicon.read_table("collective"))
+def collective_rules() -> tuple[tuple[str, ...], ...]:
+    """The words of ``lexicon/collective.tsv`` by how they match: (prefixes, suffixes,
+    words contained, whole names)."""
+    rows = lexicon.read_table("collective")
+    return tuple(tuple(r["text"] for r in rows if r["match"] == match)
+                 for match in ("prefix", "suffix", "contains", "exact"))
 
 
 @cache
@@ -63,11 +66,9 @@ def is_collective(name: str) -> bool:
     >>> [is_collective(n) for n in ("各苏木乡镇", "市直有关部门", "市财政局", "铁路部门")]
     [True, True, False, True]
     """
-    for match, text in collective_rules():
-        if (match == "prefix" and name.startswith(text)) or (match == "suffix" and name.endswith(text)) \
-                or (match == "contains" and text in name) or (match == "exact" and name == text):
-            return True
-    return False
+    prefixes, suffixes, contained, whole = collective_rules()
+    return name.startswith(prefixes) or name.endswith(suffixes) or any(w in name for w in contained) \
+        or name in whole
 
 
 def expand(core: str) -> str:
@@ -82,6 +83,11 @@ def expand(core: str) -> str:
     return core
 
 
+PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)(?=.)")
+"""中共市委组织部: the party prefix, dropped before a name is qualified."""
+
+
+@lru_cache(maxsize=4096)         # a gazette's documents name the same units again and again
 def qualify(name: str, jurisdiction: str | None) -> str:
     """The name with its area written out in full.
 
@@ -92,7 +98,7 @@ def qualify(name: str, jurisdiction: str | None) -> str:
     >>> qualify("国网额尔古纳供电公司", "额尔古纳市"), qualify("自治区应急管理厅", "兴安盟")
     ('国网额尔古纳供电公司', '内蒙古自治区应急管理厅')
     """
-    name = re.sub(r"^(?:中共|中国共产党)(?=.)", "", squeeze(name))
+    name = PARTY_PREFIX.sub("", squeeze(name))
     word, rest = split_level(name)
     here = area(jurisdiction)
     if word:
@@ -158,9 +164,12 @@ def abbreviates(short: str, full: str) -> bool:
 
 def prefer_full(names: set[str]) -> dict[str, str]:
     """For each name that abbreviates another in the set, the longest such full name."""
+    ends: dict[tuple[str, str], list[str]] = {}     # only names with the same first and
+    for name in names:                              # last character can abbreviate another
+        ends.setdefault((name[:1], name[-1:]), []).append(name)
     out = {}
     for short in names:
-        fulls = [f for f in names if abbreviates(short, f)]
+        fulls = [f for f in ends[short[:1], short[-1:]] if len(f) > len(short) and abbreviates(short, f)]
         if fulls:
             out[short] = max(fulls, key=lambda f: (len(f), f))
     return out
@@ -315,18 +324,17 @@ def _resolve_document(facts: list[Fact], jurisdiction: str | None) -> list[Fact]
         text = squeeze(m.text)
         if kind == "unit":
             if m.collective or is_collective(text):
-                return replace(m, value=text, collective=True)
+                return m.resolved(text, collective=True)
             name = qualified.get(m.implied + m.text) or canonical_unit(m.implied + text, jurisdiction)
-            return replace(m, value=fuller.get(name, name))
+            return m.resolved(fuller.get(name, name))
         if kind == "body":
             name = body_spans.get((m.text, m.span)) or body_names.find(text) \
                 or canonical_body(text, jurisdiction)
-            return replace(m, value=name,
-                           collective=m.collective or text.startswith("各"))
+            return m.resolved(name, collective=m.collective or text.startswith("各"))
         if kind == "person":
-            return replace(m, value=person_name(text))
+            return m.resolved(person_name(text))
         if kind == "post":
-            return replace(m, value=canonical_post(text, jurisdiction))
+            return m.resolved(canonical_post(text, jurisdiction))
         return m
 
     return [f.with_names(lambda field, m, f=f: rename(field, m, f)) for f in facts]

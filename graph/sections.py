@@ -40,8 +40,9 @@ def heading_style(line: str) -> tuple[str, str, int] | None:
 
 
 def is_toc_heading(line: str) -> bool:
-    """目录 on its own line, or a title that ends in 目录 followed by entries."""
-    return bool(P.TOC_HEADING.match(line)) or (len(line) <= 40 and line.endswith("目录"))
+    """目录 on its own line, or a title that ends in 目录 followed by entries (either holds
+    目, which most lines do not)."""
+    return "目" in line and (bool(P.TOC_HEADING.match(line)) or (len(line) <= 40 and line.endswith("目录")))
 
 
 def toc_like(line: str) -> bool:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import lexicon
 from . import patterns as P
 from .document import CleanText, Document, Mention
-from .names import fold
+from .names import SPACE, fold
 from .metadata import PageMetadata, label_pattern, read_metadata
 from .sections import heading_style, parse_sections, toc_ranges
 
@@ -67,7 +67,7 @@ def lines_of(text: str) -> tuple[Line, ...]:
 
 def squeeze(text: str) -> str:
     """Whitespace out; a trailing comma (scraped pages) too."""
-    return re.sub(r"\s+", "", text).rstrip(",，")
+    return SPACE.sub("", text).rstrip(",，")
 
 
 def split_documents(clean: CleanText) -> tuple[Document, ...]:
@@ -330,16 +330,18 @@ def _iso(text: str) -> str | None:
 
 def _with_spans(clean: CleanText, doc: Document) -> Document:
     """The document and its sections with their ranges in the original text."""
-    sections = tuple(replace(s, span=clean.span(s.start, s.end)) for s in doc.sections)
+    sections = tuple(s.located(clean.span(s.start, s.end)) for s in doc.sections)
     return replace(doc, sections=sections, span=clean.span(doc.start, doc.end))
 
 
 def _non_document(line: str) -> str | None:
-    if PERSONNEL_HEADING.match(line.strip()):
+    stripped = line.strip()
+    if PERSONNEL_HEADING.match(stripped):
         return "personnel"
-    for what, pattern in NON_DOCUMENT:
-        if len(line) <= 60 and pattern.match(line.strip()):
-            return what
+    if len(line) <= 60:
+        for what, pattern in NON_DOCUMENT:
+            if pattern.match(stripped):
+                return what
     return None
 
 
@@ -354,6 +356,8 @@ def _header_at(lines: list[Line], i: int) -> _Header | None:
             return None
         if n >= 2 and "关于" not in block[0]:
             break                    # a title over several lines has 关于 on its first
+        if "关" not in block[0] and "關" not in block[0]:
+            continue                 # no NOTICE_TITLE without 关于 (or 關於)
         title = COLUMN_TAG.sub("", squeeze("".join(block)))
         m = P.NOTICE_TITLE.match(title)
         if not m or len(title) > 160:
@@ -629,10 +633,14 @@ def same_title(a: str, b: str) -> bool:
     return a == b or a.endswith(b) or b.endswith(a)
 
 
+TITLE_NOISE = re.compile(r"[\s《》〈〉<>“”\"'‘’「」]")
+"""What two printings of one title may differ in: brackets, quotes and spaces."""
+
+
 def title_key(title: str) -> str:
     """A title with brackets, quotes and spaces removed and parentheses made ASCII."""
     title = fold(title).replace("（", "(").replace("）", ")")
-    return re.sub(r"[\s《》〈〉<>“”\"'‘’「」]", "", title)
+    return TITLE_NOISE.sub("", title)
 
 
 def _recipients(clean: CleanText, line: Line) -> tuple[Mention, ...]:

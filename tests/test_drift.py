@@ -142,3 +142,27 @@ def sample_store_of(sample_build):
     from graph.store import open_graph
     return open_graph(sample_build[0])
 
+
+
+def cued_patterns():
+    """Every ``Cued`` pattern of the stages, by module and name."""
+    import importlib
+    from graph.patterns import Cued
+    for module in ("graph.patterns", "graph.segment", "graph.extract.units", "graph.extract.duties"):
+        for name, value in vars(importlib.import_module(module)).items():
+            if isinstance(value, Cued):
+                yield pytest.param(value, id=f"{module}.{name}")
+
+
+@pytest.mark.parametrize("pattern", list(cued_patterns()))
+def test_every_match_of_a_cued_pattern_holds_a_cue(pattern):
+    """A cue is a promise that text without it cannot match: on every line of the sample,
+    each match of the pattern itself (ungated) holds one (a drifted pattern fails here)."""
+    from graph.build import sample_corpus
+    from graph.clean import clean
+    from graph.ingest import read_source
+    for path, name in sample_corpus():
+        text = clean(read_source(path, name)).text
+        for line in [text, *text.split("\n")]:
+            for m in pattern.compiled.finditer(line):
+                assert any(cue in m.group() for cue in pattern.cues), m.group()

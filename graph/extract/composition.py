@@ -17,6 +17,7 @@ from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Span
 from ..facts import Fact, Leader, Membership
+from ..names import SPACE
 from .bodies import OFFICE, Record, Registry
 from .declarations import body_facts, declare_bodies, doc_lines
 from .leaders import PERSON, Entry, entries, is_post, mention, names_only, printed, prose_roles
@@ -67,7 +68,7 @@ class _Walk:
 
     def _labelled(self, a: int, b: int, m: re.Match) -> bool:
         """总指挥：耿浩 市政府市长 / 成员单位：… / 市指挥部成员单位：… / 人武部部长：杨利"""
-        label = re.sub(r"\s+", "", m.group("label"))
+        label = SPACE.sub("", m.group("label"))
         rest = (m.start("rest"), b)
         if lexicon.body_roles().get(label) == "leader":
             role = printed(self.clean, m, "label")
@@ -81,7 +82,7 @@ class _Walk:
             found = members(self.clean, *rest) or [(None, e) for e in names_only(self.clean, *rest)]
             self._members(body, found, a, b, "composition.list")
             return True
-        rest_text = re.sub(r"\s+", "", self.clean.text[rest[0]:b])
+        rest_text = SPACE.sub("", self.clean.text[rest[0]:b])
         if self.active and self.active[0] == "leader" and is_post(label) and PERSON.match(rest_text):
             post_at = (m.start("label"), m.end("label"))
             found = Entry(mention(self.clean, *rest), mention(self.clean, *post_at), (), post_at)
@@ -142,7 +143,7 @@ class _Walk:
     def _head_body(self, head: str, a: int, pos: int, recent: Record | None) -> Record | None:
         """The body a sentence's head names (并向盟防灾减灾救灾委员会 → the committee), the
         office of the body spoken of (办公室), or, with no head, the body spoken of."""
-        head = re.sub(r"\s+", "", head)
+        head = SPACE.sub("", head)
         for i in range(len(head)):
             if head[i:] == OFFICE:
                 base = recent or self._before(a, pos) or self.context

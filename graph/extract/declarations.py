@@ -15,6 +15,7 @@ from .. import patterns as P
 from ..document import CleanText, Document, Mention, Section, Span
 from ..facts import Body, Fact, Office
 from ..resolve import OFFICE, body_core, split_level
+from ..names import SPACE
 from .bodies import Record, Registry, body_type, is_generic, name_pattern
 from .units import unit_mentions
 
@@ -34,7 +35,7 @@ def declare_bodies(clean: CleanText, doc: Document) -> Registry:
     for i, (a, b, text) in enumerate(lines):
         if a in heads:
             _heading(reg, heads[a], attachment)
-        elif P.PLAIN_COMPOSITION.match(re.sub(r"\s+", "", P.LIST_NUMBER.sub("", text.strip()))):
+        elif P.PLAIN_COMPOSITION.match(SPACE.sub("", P.LIST_NUMBER.sub("", text.strip()))):
             _plain_composition(reg, a)          # 二、组成人员 that the segmenter did not take
         elif i and P.ATTACHMENT_LINE.match(lines[i - 1][2]):
             attachment = _attachment_title(reg, lines, i)
@@ -74,7 +75,7 @@ def _leading_name(text: str, start: int, end: int) -> tuple[int, int, int] | Non
 def _heading(reg: Registry, sec: Section, attachment: Record | None) -> None:
     """A heading that names a body: 1 额尔古纳市减灾指挥部 / 2.2 …办公室及职责 / (一)综合协调组."""
     text = reg.clean.text
-    if P.PLAIN_COMPOSITION.match(re.sub(r"\s+", "", sec.title)):
+    if P.PLAIN_COMPOSITION.match(SPACE.sub("", sec.title)):
         _plain_composition(reg, sec.start)
         return
     title = P.TITLE_TAIL.sub("", sec.title)
@@ -141,7 +142,7 @@ def _attachment_title(reg: Registry, lines: list[Line], i: int) -> Record | None
     a, b, line = lines[i]
     stem = P.TITLE_TAIL.sub("", line.rstrip())
     found = _leading_name(reg.clean.text, a, b)
-    if stem != line.rstrip() and _is_name(re.sub(r"\s+", "", stem)):
+    if stem != line.rstrip() and _is_name(SPACE.sub("", stem)):
         end = a + len(stem)         # 市抗旱专家组成员名单
     elif found:
         end = found[1]              # …指挥部为深入贯彻… (the title run into the text)
@@ -214,7 +215,7 @@ def _list_follows(text: str, end: int) -> bool:
     """The next line starts the body's list: 成立X（以下简称…）。 / 成员单位：…"""
     start = text.find("\n", end) + 1 if text[end:end + 1] != "\n" else end + 1
     label = P.LABEL_LINE.match(text, start, text.find("\n", start) if "\n" in text[start:] else len(text))
-    word = re.sub(r"\s+", "", label.group("label")) if label else ""
+    word = SPACE.sub("", label.group("label")) if label else ""
     return lexicon.body_roles().get(word) in ("leader", "member")
 
 

@@ -28,10 +28,11 @@ from .units import UNIT_END
 
 SIGNATURE_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 HOLDER_DUTY = re.compile(r"(?:的)?(?:主要|工作)?职责$")
-LISTED_ITEMS = re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:是|如下)?[：:]$")
+LISTED_ITEMS = P.Cued(re.compile(r"(?:主要|具体)?(?:职责|包括|任务)(?:是|如下)?[：:]$"), ("职责", "包括", "任务"))
 SETUP = re.compile(r"设在|兼任|担任|组成|设立|成立|是[^。；;]{0,40}(?:机构|机关)|为[^。；;]{0,40}(?:机构|机关)")
 CLAUSE_START = "。；;，,！？"
 FUNCTION_VERB = re.compile(r"负责|统筹|指导|协调")
+SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")    # a sentence of a line, with its end mark
 OPEN_BRACKET = re.compile(r"[（(]")
 SHORT_BODY = r"^(?:{LEVEL})[\u4e00-\u9fff]{2,6}(?:委|办)$"
 """A body's short name (市应急委, 市应急办) as the subject of 的职责是： over a list."""
@@ -339,7 +340,7 @@ def narrative(clean: CleanText, doc: Document, lines: list[Line], covered: set[i
     for k, (start, stop, text) in enumerate(lines):
         if k in covered:
             continue
-        for sentence in re.finditer(r"[^。；;！？]+[。；;！？]?", text):
+        for sentence in SENTENCE.finditer(text):
             m = P.NARRATIVE_DUTY.match(sentence.group())
             if not m:
                 continue

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from .. import patterns as P
 from ..document import CleanText, Document
 from ..sections import toc_ranges
 from ..segment import lines_of
+from ..names import SPACE
 
 Line = tuple[int, int, str]          # (start, end, text) in the cleaned text
 
 PARAGRAPH_END = "。！？；;!?）)】"
 CLAUSE_END = re.compile(r"[。；;！？!?]")
+SENTENCE_MARK = re.compile(r"[。；;，,：:]")            # a title holds none
 SHORT_TITLE = 40
 UNNUMBERED_TITLE = re.compile(r"^(?:专栏|附件|附表)|" + P.TITLE_END.pattern, re.VERBOSE)
 
@@ -33,16 +36,23 @@ def document_lines(clean: CleanText, doc: Document) -> list[Line]:
     >>> [t for _, _, t in document_lines(c, doc)]
     ['一、总则', '（一）目的']
     """
-    every = lines_of(clean.text)
-    lines, i = [], bisect_left(every, doc.start, key=lambda line: line[0])
-    while i < len(every) and every[i][1] <= doc.end:
+    return list(_document_lines(clean.text, doc.start, doc.end))
+
+
+@lru_cache(maxsize=4)
+def _document_lines(text: str, start: int, end: int) -> tuple[Line, ...]:
+    """``document_lines``, kept for the last documents (three extractors read each)."""
+    every = lines_of(text)
+    lines, i = [], bisect_left(every, start, key=lambda line: line[0])
+    while i < len(every) and every[i][1] <= end:
         if every[i][2].strip():
             lines.append(every[i])
         i += 1
     toc = {i for a, b in toc_ranges(lines) for i in range(a, b)}
-    return [line for i, line in enumerate(lines) if i not in toc]
+    return tuple(line for i, line in enumerate(lines) if i not in toc)
 
 
+@lru_cache(maxsize=4096)          # each extractor asks again of the same lines
 def number_end(line: str) -> int:
     """Length of the number (and bullet) that opens a list item, 0 if none.
 
@@ -74,6 +84,7 @@ def ends_paragraph(line: str) -> bool:
     return not line or line[-1] in PARAGRAPH_END
 
 
+@lru_cache(maxsize=4096)          # asked of the same lines by several extractors
 def is_title(line: str, numbered: bool = False) -> bool:
     """A heading that is a title, not a sentence: （一）拓宽第一产业就业渠道, 专栏 1 …工程;
     with ``numbered``, only a numbered one.
@@ -85,7 +96,7 @@ def is_title(line: str, numbered: bool = False) -> bool:
     """
     cut = number_end(line)
     rest = line[cut:].strip()
-    if not rest or len(rest) > SHORT_TITLE or re.search(r"[。；;，,：:]", rest):
+    if not rest or len(rest) > SHORT_TITLE or SENTENCE_MARK.search(rest):
         return False
     return bool(cut) or (not numbered and bool(UNNUMBERED_TITLE.search(rest)))
 
@@ -109,4 +120,4 @@ def first_clause(text: str) -> str:
     """
     text = text[number_end(text):].strip()
     m = CLAUSE_END.search(text)
-    return re.sub(r"\s+", "", text[:m.start()] if m else text).strip("，,、：:")
+    return SPACE.sub("", text[:m.start()] if m else text).strip("，,、：:")

@@ -15,7 +15,7 @@ from functools import cache
 from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Mention
-from ..names import split_level
+from ..names import SPACE, split_level
 from ..resolve import post_titles
 from .units import UNIT_END
 
@@ -63,7 +63,7 @@ def is_post(text: str) -> bool:
     >>> is_post("市应急管理局局长"), is_post("旗委常委、政府副旗长"), is_post("按照职责分工")
     (True, True, False)
     """
-    text = re.sub(r"\s+", "", text)
+    text = SPACE.sub("", text)
     text = P.TRAILING_REMARK.sub("", text)
     if not text or len(text) > MAX_POST or NOT_A_POST.search(text):
         return False
@@ -191,14 +191,14 @@ def _shared_post(clean: CleanText, parts: list[tuple[int, int]],
         return []
     text = clean.text
     s, e = parts[-1]
-    tail = _function_tail(re.sub(r"\s+", "", text[s:e]))
+    tail = _function_tail(SPACE.sub("", text[s:e]))
     if not tail:
         return []
     tail_at = e - len(tail)
-    level = split_level(re.sub(r"\s+", "", text[s:tail_at]))[0]
+    level = split_level(SPACE.sub("", text[s:tail_at]))[0]
     out = []
     for (s, e), piece in zip(parts[:-1], pieces[:-1]):
-        unit = re.sub(r"\s+", "", text[s:e])
+        unit = SPACE.sub("", text[s:e])
         if piece is not None:
             out.append(piece)
         elif UNIT_END.search(unit) and not is_post(unit) and split_level(unit)[0] == level:
@@ -258,7 +258,7 @@ def _comrade(clean: CleanText, a: int, b: int) -> Entry | None:
 
 def _glued(clean: CleanText, a: int, b: int) -> Entry | None:
     """A post, perhaps with its holder's name glued after it: 市应急管理局局长马保荣."""
-    text = re.sub(r"\s+", "", clean.text[a:b])
+    text = SPACE.sub("", clean.text[a:b])
     if is_post(text):
         return Entry(None, mention(clean, a, b), (), (a, b))
     for n in (2, 3, 4):

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from ..document import CleanText, Mention
+from ..names import SPACE
 from ..names import key as spelling
 from ..resolve import FORMER, is_collective, split_post
 from .. import lexicon
@@ -50,7 +51,7 @@ def _posts(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _unit_at(clean: CleanText, a: int, b: int) -> Mention | None:
-    squeezed = re.sub(r"\s+", "", clean.text[a:b])
+    squeezed = SPACE.sub("", clean.text[a:b])
     unit, role = split_post(squeezed)
     if not unit or not squeezed.endswith(role):
         return None

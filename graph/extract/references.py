@@ -13,6 +13,7 @@ from .. import patterns as P
 from ..document import CleanText, Document, Mention
 from ..facts import Reference, Repeal
 from ..segment import normal_number, same_title, title_key
+from ..names import SPACE
 
 DRAFT_BEFORE = re.compile(r"(?:制定|出台|起草|编制|制订)(?:出|好|完善)?$")
 DRAFT_AFTER = re.compile(r"^[^《》，。；,]{0,4}(?:立法|的制定|的起草|的编制)")
@@ -45,7 +46,7 @@ def references(clean: CleanText, doc: Document) -> list[Reference]:
         own.append(issued.group("quoted") or issued.group("bare"))
     seen, out = set(), []
     for m in P.REFERENCE.finditer(text, doc.start, doc.end):
-        title = re.sub(r"\s+", "", m.group("title"))
+        title = SPACE.sub("", m.group("title"))
         key = title_key(title)
         if key in seen or any(same_title(title, t) for t in own) or _to_be_drafted(text, m) \
                 or DRAFT_TITLE.search(title):

@@ -9,13 +9,14 @@ order.  A header repeated after a page break starts the table again.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 
 from .. import lexicon
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
 from ..facts import RELATIONS, Task, TaskUnit
+from ..names import SPACE
 from .items import Line, first_clause
 from .units import ends_like_unit, unit_mentions
 
@@ -32,6 +33,10 @@ FLAT_CELL = 8                   # a header cell on a line of its own: 序号, �
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
 LEAD_MARKS = "▲★*※"
 LEAD_MARK_NOTE = re.compile(r"[▲★*※][^，。；]{0,8}(?:为|是|表示|系)[^，。；]{0,4}牵头")
+CLAUSE_MARK = re.compile(r"[，,。；;：:]")          # a header cell is a word, never a clause
+SMALL_NUMBER = re.compile(r"\d{1,3}")              # a cell of the 序号 column (fullmatch)
+UNIT_SEPARATORS = re.compile(r"[、，,；;\s]+")
+NOT_IN_UNITS = re.compile(r"[。\d]")              # a cell of units holds no sentence end or digit
 
 
 def header_columns(line: str) -> tuple[str, ...] | None:
@@ -44,7 +49,7 @@ def header_columns(line: str) -> tuple[str, ...] | None:
     """
     if not cell_separator(line):
         return None
-    kinds = tuple(_column_kind(re.sub(r"\s+", "", c)) for c in line.split(cell_separator(line)))
+    kinds = tuple(_column_kind(SPACE.sub("", c)) for c in line.split(cell_separator(line)))
     if not any(k in RELATIONS for k in kinds) or not any(k in ("heading", "detail") for k in kinds):
         return None
     return kinds
@@ -149,15 +154,15 @@ def _line_cells(a: int, b: int, text: str) -> list[tuple[int, int, str]]:
 
 
 def _looks_units(cell: str) -> bool:
-    return _unit_list(re.sub(r"\s+", "", cell).lstrip(LEAD_MARKS))
+    return _unit_list(SPACE.sub("", cell).lstrip(LEAD_MARKS))
 
 
 def _flat_header(lines: list[Line], k: int) -> tuple[tuple[str, ...] | None, int]:
     """The column kinds of a flattened header starting at ``lines[k]`` and the index after
     it; (None, k + 1) where none starts there."""
     j, kinds = k, []
-    while j < len(lines) and len(cell := re.sub(r"\s+", "", lines[j][2])) <= FLAT_CELL \
-            and not ROW_NUMBER.match(cell) and not re.search(r"[，,。；;：:]", cell):
+    while j < len(lines) and len(cell := SPACE.sub("", lines[j][2])) <= FLAT_CELL \
+            and not ROW_NUMBER.match(cell) and not CLAUSE_MARK.search(cell):
         kinds.append(_column_kind(cell))
         j += 1
     if len(kinds) >= 2 and any(k in RELATIONS for k in kinds) \
@@ -193,7 +198,7 @@ def _cells_task(clean: CleanText, doc: Document, cells: list[tuple[int, int, str
         elif kind in RELATIONS and cell not in EMPTY:
             units += [TaskUnit(_relation(clean.text, a, m, kind, lead_mark), _unmarked(clean, a, m))
                       for m in unit_mentions(clean, a, b)]
-    task_text = re.sub(r"\s+", "", words["heading"]) or first_clause(words["detail"])[:SHORT]
+    task_text = SPACE.sub("", words["heading"]) or first_clause(words["detail"])[:SHORT]
     if not units or not task_text:
         return None
     section = doc.section_at(start)
@@ -241,10 +246,7 @@ def _misfit(cell: str, kind: str) -> float:
     """How badly a cell fits a column of ``kind`` (0 = well)."""
     if cell in EMPTY:
         return 0.0
-    squeezed = re.sub(r"\s+", "", cell)
-    looks = ("number" if re.fullmatch(r"\d{1,3}", squeezed) else
-             "date" if len(squeezed) <= 20 and DATE_VALUE.match(squeezed) else
-             "units" if _unit_list(squeezed) else "words")
+    looks, size = _looks(cell)
     if kind in RELATIONS:
         return 0.0 if looks == "units" else 1.0
     if kind in ("number", "date"):
@@ -252,13 +254,23 @@ def _misfit(cell: str, kind: str) -> float:
     if looks in ("number", "date") and kind in ("heading", "detail"):
         return 1.0
     if kind == "heading":
-        return 0.0 if len(squeezed) <= SHORT else 0.5
+        return 0.0 if size <= SHORT else 0.5
     if kind == "detail":
-        return 0.3 if len(squeezed) <= SHORT else 0.0
+        return 0.3 if size <= SHORT else 0.0
     return 0.2 if looks == "units" else 0.0
 
 
+@lru_cache(maxsize=1024)
+def _looks(cell: str) -> tuple[str, int]:
+    """What a cell looks like (number, date, units or words) and its length without white
+    space: asked of each cell once per column of its table."""
+    squeezed = SPACE.sub("", cell)
+    return ("number" if SMALL_NUMBER.fullmatch(squeezed) else
+            "date" if len(squeezed) <= 20 and DATE_VALUE.match(squeezed) else
+            "units" if _unit_list(squeezed) else "words"), len(squeezed)
+
+
 def _unit_list(cell: str) -> bool:
-    names = [n for n in re.split(r"[、，,；;\s]+", cell) if n]
+    names = [n for n in UNIT_SEPARATORS.split(cell) if n]
     return bool(names) and all(ends_like_unit(n) for n in names) \
-        and not re.search(r"[。\d]", cell)
+        and not NOT_IN_UNITS.search(cell)

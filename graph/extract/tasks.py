@@ -9,6 +9,7 @@ stripped.  A table that repeats the items of the text above it adds nothing new.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import patterns as P
 from ..document import CleanText, Document, Mention
@@ -24,6 +25,8 @@ NOT_UNITS = re.compile(r"简称|下称|以下|包括|含|详见|见附件|试用
 UNITS_TAIL = re.compile(r"按(?:照)?(?:各自)?职责(?:分工)?(?:负责|落实)?|分别负责|共同负责|负责落实")
 """Words after a label's units that name no unit: 〔责任单位：市发展改革委、市财政局按职责分工负责〕."""
 ITEM_BEFORE = "。；;！？!?）)”"
+CORE_NOISE = re.compile(r"[\s，,。；;、“”\"（）()]")   # what two spellings of one item may differ in
+NOT_A_UNIT = re.compile(r"[\dA-Za-z/%]")             # 2023年, T/CIQA54-2023: no unit's name
 
 
 def extract(clean: CleanText, doc: Document) -> list[Task]:
@@ -151,7 +154,7 @@ def _closes_item(text: str, a: int, b: int) -> bool:
 def _unit_like(m: Mention) -> bool:
     """盟工信局, 团盟委, 兴安职业技术学院, 各级政府部门 — not 2023年 or T/CIQA54-2023."""
     name = m.text
-    return not re.search(r"[\dA-Za-z/%]", name) and ends_like_unit(name)
+    return not NOT_A_UNIT.search(name) and ends_like_unit(name)
 
 
 def _task(clean: CleanText, doc: Document, lines: list[Line], k: int, after: int, a: int, b: int,
@@ -220,9 +223,9 @@ def _repeats(row: Task, found: list[Task]) -> bool:
     ...          [t("强化政策支持", "旗委组织部", "旗人社局", "旗教体局", "旗总工会")])
     True
     """
-    units = _unit_set(row)
+    units, a = _unit_set(row), _core(row.text)
     for t in found:
-        a, b = _core(row.text), _core(t.text)
+        b = _core(t.text)
         other = _unit_set(t)
         if a and b and (a in b or b in a) or len(units & other) >= 0.6 * len(units | other):
             return True
@@ -230,8 +233,16 @@ def _repeats(row: Task, found: list[Task]) -> bool:
 
 
 def _unit_set(task: Task) -> frozenset:
-    return frozenset(levelled(r"^(?:{LEVEL})?委?").sub("", u.unit.text) for u in task.units)
+    return _bare_units(tuple(u.unit.text for u in task.units))
 
 
+@lru_cache(maxsize=1024)
+def _bare_units(names: tuple[str, ...]) -> frozenset:
+    """Unit names without a leading level word or 委, as a table row and an item of the text
+    may spell them (旗委组织部, 组织部); each item's asked again for every row."""
+    return frozenset(levelled(r"^(?:{LEVEL})?委?").sub("", name) for name in names)
+
+
+@lru_cache(maxsize=1024)
 def _core(text: str) -> str:
-    return re.sub(r"[\s，,。；;、“”\"（）()]", "", text)
+    return CORE_NOISE.sub("", text)

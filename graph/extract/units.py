@@ -14,7 +14,8 @@ import re
 
 from .. import lexicon
 from ..document import CleanText, Mention
-from ..names import LexiconPattern, levelled, unit_suffixes
+from ..names import SPACE, LexiconPattern, levelled, unit_suffixes
+from ..patterns import Cued
 
 SEPARATORS = "、，,；;"
 OPEN, CLOSE = "（(【〔", "）)】〕"
@@ -27,7 +28,8 @@ TAIL = re.compile(rf"""(?:
 GENERIC_END = re.compile(rf"(?:{GENERIC}|企业)$")
 GENERIC_JOIN = re.compile(rf"等[^、，,；;。]{{0,12}}?{GENERIC}(?:以及|及|和)")
 """…市住建局等相关部门以及事发地旗区人民政府: a generic tail that joins two lists."""
-PEOPLE = re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员|工作人员)$")
+PEOPLE = Cued(re.compile(r"(?:确定|指定|明确)?(?:的)?(?:有关|相关)?(?:主要)?(?:负责人|负责同志|领导|联络员|工作人员)$"),
+              ("负责人", "负责同志", "领导", "联络员", "工作人员"))
 """…园区管委会有关负责人: the people of a unit, not the unit."""
 PARTY_LEAD = r"^(?:{LEVEL})委(?!员)"
 """市委组织部、宣传部: the party committee's organs share its prefix."""
@@ -43,6 +45,8 @@ LEVEL_PART = r"^(?:{LEVEL})(?:人民政府|政府)?$"
 CONJUNCTION = re.compile(r"(?:和|及|以及|与)")
 NOTE = re.compile(r"^(?:以下|不再|下同|均需|均由|含|其中)")
 STARTS_LIKE_UNIT = r"^(?:{LEVEL}|各|[\u4e00-\u9fff]{2,}(?:{LEVEL}))"
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+"""A Han character: a tail that holds one is words (等有关部门), not punctuation."""
 
 
 def ends_like_unit(name: str) -> bool:
@@ -96,13 +100,14 @@ def unit_mentions(clean: CleanText, start: int, end: int) -> list[Mention]:
         if NOTE.match(text[s:e]):
             break                   # 以下均需…落实，不再列出: a note, not names
         for i, (a, b) in enumerate(_split_conjunction(text, s, e)):
-            name = re.sub(r"\s+", "", text[a:b])
+            name = SPACE.sub("", text[a:b])
             chain = chain if i == 0 else []
             if len(name) < 2:
                 continue
             chain.append((len(out), a))
             bare = not levelled(LEVEL_LEAD).match(name) and not lexicon.jurisdiction_pattern().match(name)
-            out.append(Mention(clean.mention(a, b).text, clean.span(a, b), collective=plural and bare,
+            printed = clean.mention(a, b)
+            out.append(Mention(printed.text, printed.span, collective=plural and bare,
                                implied=lead if bare else ""))
             if not bare:
                 party = levelled(PARTY_LEAD).match(name)
@@ -179,7 +184,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     if m and e - m.end() >= 2:
         s = m.end()
     tail = TAIL.search(text, s, e)
-    words = tail and re.search(r"[\u4e00-\u9fff]", tail.group())
+    words = tail and HAN_CHAR.search(tail.group())
     if tail and tail.start() - s >= 2 and (not words or text.startswith("等", tail.start())
                                            or UNIT_END.search(text, s, tail.start())):
         e = tail.start()            # but not 市直 of 市直相关部门

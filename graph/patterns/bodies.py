@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .common import X, COLON, HAN, LPAREN, RPAREN
+from .common import X, COLON, HAN, LPAREN, RPAREN, Cued
 
 __test__: dict[str, str] = {}   # the examples below, run by doctest
 
@@ -87,11 +87,11 @@ __test__["OTHER_LEVEL"] = """A clause whose actor is another level or an enterpr
 True
 """
 
-TITLE_TAIL = re.compile(r"""
+TITLE_TAIL = Cued(re.compile(r"""
     (?:及其?|的)?(?:主要)?
     (?:组成(?:人员)?(?:名单)?(?:及(?:工作|主要)?职责)? | (?:工作)?职责 | 组建 | 成员名单 | 人员名单)
     $
-""", X)
+""", X), ("组成", "职责", "组建", "名单"))
 __test__["TITLE_TAIL"] = """What follows a body's name in a heading: …及职责, …组成及工作职责, …组成人员名单.
 
 >>> [TITLE_TAIL.sub("", t) for t in ("通辽市邮政业突发事件应急指挥部及职责", "市指挥部组成", "领导小组组成人员名单")]
@@ -298,12 +298,12 @@ __test__["DRAWN_FROM"] = """Members drawn from units: 所需人员从市直相�
 '市直相关部门、相关企事业单位'
 """
 
-MEMBERS_PROSE = re.compile(r"""
+MEMBERS_PROSE = Cued(re.compile(r"""
     成员(?:单位)?(?:包括|为|有|由)[：:]?(?P<list>[^。；;]+?)(?:等?(?:共同)?组成|担任|兼任)?(?=[。；;]|$)   # 成员包括市应急管理局、…
   | 由(?P<composed>[^。；;由]+?)(?:等)?(?:共同)?组成            # 由事发地人民政府、…组成
   | (?:^|(?<=[，。；,;]))[ \t\u3000]*                             # …主要负责人为成员
     (?P<named>[^，。；,;由]+?)为(?P<of>[^，。；,;为]{0,20}?)成员(?:单位)?(?=[，。；,;]|$)
-""", X | re.MULTILINE)
+""", X | re.MULTILINE), ("成员", "组成"))
 __test__["MEMBERS_PROSE"] = """Members named in a sentence: 成员包括…, 由…组成, …为成员.
 
 >>> MEMBERS_PROSE.search("由市应急管理局牵头,成员包括事发地旗区人民政府、事发单位。").group("list")
@@ -315,10 +315,10 @@ __test__["MEMBERS_PROSE"] = """Members named in a sentence: 成员包括…, 由
 """
 
 
-LED_JOINED = re.compile(r"""
+LED_JOINED = Cued(re.compile(r"""
     由(?P<led>[^，。；,;由]{2,40}?)牵头[，,、]?                      # 由县水利局牵头，
     (?P<joined>[^。；;牵]{2,200}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:参加|参与)   # 县气象局、县自然资源局参加
-""", X)
+""", X), ("牵头",))
 __test__["LED_JOINED"] = """A body's members in one clause: 由X牵头，Y、Z参加.
 
 >>> LED_JOINED.search("成立山洪灾害防御工作组，由县水利局牵头，县气象局、县自然资源局参加。").group("led", "joined")

@@ -5,7 +5,7 @@ import re
 
 from .. import lexicon
 from ..names import LexiconPattern
-from .common import X, HAN, LPAREN, RPAREN
+from .common import X, HAN, LPAREN, RPAREN, Cued
 
 __test__: dict[str, str] = {}   # the examples below, run by doctest
 
@@ -114,21 +114,21 @@ __test__["DUTY_CUE_BARE"] = """主要职责是/为 run straight into the duty: �
 '主要职责是'
 """
 
-HEADING_DUTY = re.compile(r"""
+HEADING_DUTY = Cued(re.compile(r"""
     ^(?P<body>.*?)(?:及其|及)?(?:的)?(?:主要|工作)?职责(?:分工)?$
-""", X)
+""", X), ("职责",))
 __test__["HEADING_DUTY"] = """A heading that announces functions: 市指挥部职责, 办公室及其职责, 市减灾指挥部的主要职责.
 
 >>> [HEADING_DUTY.match(s).group("body") for s in ("市指挥部职责", "通辽市邮政业突发事件应急指挥部办公室及其职责")]
 ['市指挥部', '通辽市邮政业突发事件应急指挥部办公室']
 """
 
-LISTING_TITLE = re.compile(r"""
+LISTING_TITLE = Cued(re.compile(r"""
     ^(?P<body>[^\s：:，,。；;]{0,30}?)
     (?:各)?(?:成员单位|有关部门|相关部门|部门|单位)(?:[（(]单位[）)]|和单位|及单位)?(?:及其?|的)?
     (?:主要|工作|具体)?职责(?:分工)?(?:如下)?[：:]?$
   | ^职责分工[：:]?$
-""", X)
+""", X), ("职责",))
 __test__["LISTING_TITLE"] = """The title of a per-unit duty listing (各部门职责分工, 市指挥部各成员单位职责 …).
 
 >>> [LISTING_TITLE.match(s).group("body") for s in ("各部门职责分工", "市指挥部各成员单位职责", "成员单位职责")]
@@ -139,9 +139,9 @@ __test__["LISTING_TITLE"] = """The title of a per-unit duty listing (各部门�
 [True, True, True, True]
 """
 
-UNIT_LABEL = re.compile(r"""
+UNIT_LABEL = Cued(re.compile(r"""
     ^(?P<unit>[^\s：:，,。；;（）()]{2,40}(?:[（(][^（）()：:]{1,12}[）)])?)[ \t\u3000]*[：:]
-""", X)
+""", X), ("：", ":"))
 __test__["UNIT_LABEL"] = """A unit's name opening its paragraph in a listing: 市气象局：负责…
 
 >>> UNIT_LABEL.match("市文化和旅游局(文物局)：负责").group("unit")
@@ -157,11 +157,11 @@ __test__["LISTING_STOP"] = """A paragraph that closes a listing: 其他有关部
 True
 """
 
-NARRATIVE_DUTY = re.compile(r"""
+NARRATIVE_DUTY = Cued(re.compile(r"""
     (?:^|(?<=[。；;！？]))
     (?:由)?(?P<holder>[^\s，,。；;：:、（）()“”《》]{3,30}?)
     (?:牵头|统一|具体|主要)?负责(?!人)
-""", X)
+""", X), ("负责",))
 __test__["NARRATIVE_DUTY"] = """A sentence whose subject is charged with something: 市应急管理局负责… (not 负责人).
 
 >>> NARRATIVE_DUTY.search("本预案由市应急管理局负责解释。").group("holder")

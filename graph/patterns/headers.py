@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .common import X, HAN
+from .common import X, HAN, Cued
 
 __test__: dict[str, str] = {}   # the examples below, run by doctest
 
@@ -90,12 +90,12 @@ __test__["PERSONNEL_NUMBER"] = """A 文号 of a personnel notice (鄂府任字, 
 TOC_HEADING = re.compile(r"^[ \t\u3000]*(?:目[ \t\u3000]*录|目次)[ \t\u3000]*$")
 __test__["TOC_HEADING"] = """The heading of a table of contents."""
 
-TOC_ENTRY = re.compile(r"""
+TOC_ENTRY = Cued(re.compile(r"""
     (?: \.{2,}|…{2,}|·{3,} )            # leader dots
   | [ \t\u3000]*[(（]\s*\d{1,4}\s*[)）]\s*$   # (27) at the end
   | \t\s*[-—]?\s*\d{1,4}\s*[-—]?\s*$    # tab then a page number
   | ^\s*[-•]\s
-""", X)
+""", X), ("..", "……", "···", "(", "（", "\t", "-", "•"))
 __test__["TOC_ENTRY"] = """A line of a table of contents: leader dots, a page number at the end, or a bullet."""
 
 CHRONICLE = re.compile(r"^[ \t\u3000]*(?:[\u4e00-\u9fff]{2,20})?大事记")
@@ -104,8 +104,12 @@ __test__["CHRONICLE"] = """The heading of a chronicle (大事记), which is not 
 REFERENCE = re.compile(r"《(?P<title>[^《》\n]{2,120})》")
 __test__["REFERENCE"] = """A title in 《…》 (angle brackets 〈〉 inside it are kept)."""
 
-REPEAL = re.compile(r"(?:同时|即行|予以|自行)?(?:废止|失效|不再执行)")
-__test__["REPEAL"] = """Words that repeal an earlier document."""
+REPEAL = Cued(re.compile(r"(?:同时|即行|予以|自行)?(?:废止|失效|不再执行)"), ("废止", "失效", "不再执行"))
+__test__["REPEAL"] = """Words that repeal an earlier document (searched through whole documents: cued).
+
+>>> REPEAL.search("原办法同时废止。").group()
+'同时废止'
+"""
 
 PROVINCIAL_NUMBER = re.compile(r"^[\u4e00-\u9fff](?:政|府|办|发|委)")
 __test__["PROVINCIAL_NUMBER"] = """A 文号 of a provincial government: its province's 简称, then 政/府/办.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .common import X, COLON, HAN, LPAREN, RPAREN
+from .common import X, COLON, HAN, LPAREN, RPAREN, Cued
 
 __test__: dict[str, str] = {}   # the examples below, run by doctest
 
@@ -52,13 +52,13 @@ __test__["PAGE_MARKER"] = """A page number on a line of its own.
 [True, True, True, True, False]
 """
 
-WEB_CHROME = re.compile(r"""
+WEB_CHROME = Cued(re.compile(r"""
     ^\s*(?:
         (?:当前位置|您的位置|你的位置|您现在的位置) \s*[：:] .*      # breadcrumbs
       | \d{4}-\d{1,2}-\d{1,2} \s* (?:朗读|阅读|浏览|点击|来源|字号).*   # list-page date + tools
       | (?:[•·●▪\-]\s*)? .{4,160}? (?:\.{3}|…{1,2})                 # a truncated preview
     )\s*$
-""", X)
+""", X), ("位置", "-", "...", "…"))
 __test__["WEB_CHROME"] = """Lines of a scraped list page: breadcrumbs, 2024-03-11 朗读, previews cut off with "...".
 
 >>> bool(WEB_CHROME.match("  • 鄂尔多斯市人民政府办公室关于印发促进产业基金高..."))
@@ -70,7 +70,7 @@ True
 MONGOLIAN = re.compile(r"[\u1800-\u18af]")
 __test__["MONGOLIAN"] = """Traditional Mongolian script (the mastheads of Inner Mongolian gazettes)."""
 
-PARAGRAPH_GAP = re.compile(r"[ \u00a0]{3,}|\u3000{2,}")
+PARAGRAPH_GAP = Cued(re.compile(r"[ \u00a0]{3,}|\u3000{2,}"), (" ", "\u00a0", "\u3000\u3000"))
 __test__["PARAGRAPH_GAP"] = """Three or more spaces inside a line: how a scraped page separates paragraphs."""
 
 PINYIN_GLOSS = re.compile(rf"""
@@ -225,4 +225,12 @@ FLATTENED_BREAK = re.compile(r"""
         (?=各[^。：]{1,80}：)                                  # … then the 主送 line
 """, X)
 __test__["FLATTENED_BREAK"] = """Where a notice flattened onto one line goes on with its next part
-(the text is the folded view: full-width colon, 〔〕 brackets)."""
+(the text is the folded view: full-width colon, 〔〕 brackets).
+
+>>> [m.end() for m in FLATTENED_BREAK.finditer("临政办发〔2021〕5号临县人民政府关于印发预案的通知各乡镇：")]
+[12, 27]
+"""
+
+FLATTENED_CUES = ("〔", "关于")
+__test__["FLATTENED_CUES"] = """What every match of ``FLATTENED_BREAK`` holds (the 文号's 〔 or the heading's
+关于): a line with neither is not searched, which saves the search on most lines."""
