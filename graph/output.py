@@ -32,9 +32,10 @@ from .vocab import XSD
 NQUADS = ox.RdfFormat.N_QUADS
 LOCK_FILE = ".lock"
 STORE_PREFIX, STORE_LINK = "store-", "store"
-LOAD_AHEAD = 8                 # files' N-Quads waiting for the store's loader, at most
-STREAM_FROM = 128 << 20        # bytes of N-Quads loaded, from which the rest goes as one stream
-OPTIMIZE_FROM = 64 << 20       # bytes of N-Quads loaded from which the store is compacted
+LOAD_BATCH = 48 << 20          # bytes of N-Quads handed to the store's bulk loader at a time
+FIRST_BATCH = 512 << 10        # … at first: small, so loading starts while the build goes on
+OPTIMIZE_FROM = 64 << 20       # bytes of N-Quads loaded from which the store is compacted …
+OPTIMIZE_UP_TO = 2 << 30       # … and up to which (past it, compacting costs more than the rest)
 XSD_STRING = XSD.string
 
 
@@ -110,7 +111,8 @@ class Output:
         self.trig_tmp = self.folder / (TRIG_FILE + ".tmp")
         self.trig = self.previous_trig = self.loader = self.rows = None
         self.store_name = ""
-        self.loaded = self.nquads = 0
+        self.batch: list[bytes] = []
+        self.batched = self.loaded = self.nquads = self.loads = 0
 
     def __enter__(self) -> "Output":
         self.lock = _lock(self.folder)
@@ -152,8 +154,11 @@ class Output:
         """Hand a new graph's N-Quads to the store, as soon as they are made (a store's
         content has no order)."""
         if nquads:
-            self.loader.put(nquads)
-            self.nquads += len(nquads)
+            self.batch.append(nquads)
+            self.batched += len(nquads)
+            batch = min(LOAD_BATCH, FIRST_BATCH << self.loads)     # batches double up to LOAD_BATCH
+            if self.batched >= (batch // 2 if self.loader.idle else batch):
+                self._load()
 
     def copy(self, offset: int, length: int) -> tuple[int, int]:
         """Append the chunk at ``offset`` of the last build's TriG (its graph is in the
@@ -166,13 +171,23 @@ class Output:
         self.trig.write(chunk)
         return new, length
 
+    def _load(self) -> None:
+        if self.batch:
+            self.loader.put(b"".join(self.batch))
+            self.nquads += self.batched
+            self.loads += 1
+        self.batch, self.batched = [], 0
+
     def commit(self, report: dict, entries: Iterable[Entry]) -> Manifest:
         """Finish the files, then rename them into place: the manifest last, which it returns."""
+        self._load()
         self.loader.close()
-        if self.loaded * 4 >= self.trig.tell() and self.nquads >= OPTIMIZE_FROM:
+        if self.loaded * 4 >= self.trig.tell() and OPTIMIZE_FROM <= self.nquads <= OPTIMIZE_UP_TO:
             # mostly new graphs: merge the files the bulk loads left (queries on a
-            # compacted store ran twice as fast at 300×; it costs ~7% of the build,
-            # which a store the size of the sample's does not repay)
+            # compacted store ran twice as fast at 300×; it costs ~7% of the build at
+            # 100×, which a store the size of the sample's does not repay, and grows faster
+            # than the store: 6 minutes at 1,000×, where the named queries are answered
+            # from the rows table and ad-hoc SPARQL on the store as loaded)
             self.store.optimize()
         self.store.flush()
         self.loader = None                      # RocksDB closes with its last reference
@@ -222,25 +237,27 @@ def _new_store(path: Path, previous: Path | None, stale_graphs: Iterable[str]) -
 
 
 class _Loader:
-    """Opens the store (``open_store``) and loads the N-Quads it is given into it, in a thread
-    of its own (RocksDB and the bulk loader let go of the GIL), so that the build takes in the
-    next files meanwhile.
+    """Opens the store (``open_store``) and loads batches of N-Quads into it, in a thread of its
+    own (RocksDB and the bulk loader let go of the GIL), so that the build takes in the next
+    files meanwhile; one batch waits at most, so memory stays bounded.
 
-    At first each bulk load takes what waits (one file, or those handed over while the last
-    load ran), so that a small build's store is loaded by the time its last file is made.
-    Past ``STREAM_FROM`` the rest goes through one bulk load, read as a stream (``_Stream``):
-    each bulk load leaves files that the store merges into the others', a cost that grows
-    faster than the store (a third of the store's cost at 100× the sample with 48 MB
-    loads), while one load writes its files in batches of a million quads, few and already
-    merged.  At most ``LOAD_AHEAD`` files wait, so memory stays bounded."""
+    (All of a build's N-Quads read as one stream by one bulk load cost a sixth less at 100×
+    the sample than 48 MB batches, but the bulk loader then holds ~2 GB: it fills a batch of a
+    million quads while it writes the last two.)"""
 
     def __init__(self, open_store):
         self.store: ox.Store | None = None
         self.open_store = open_store
-        self.queue: queue.Queue = queue.Queue(maxsize=LOAD_AHEAD)
+        self.queue: queue.Queue = queue.Queue(maxsize=1)
         self.error: BaseException | None = None
+        self.busy = True                        # until the store is open
         self.thread = threading.Thread(target=self._run, name="govkg-store-loader", daemon=True)
         self.thread.start()
+
+    @property
+    def idle(self) -> bool:
+        """Nothing to load: a batch handed over now starts at once."""
+        return not self.busy and self.queue.empty()
 
     def put(self, data: bytes) -> None:
         if self.error is not None:
@@ -254,61 +271,19 @@ class _Loader:
             raise self.error
 
     def _run(self) -> None:
-        ended, loaded = False, 0
         try:
             self.store = self.open_store()
-            while not ended:
-                data = self.queue.get()
-                if data is None:
-                    ended = True
-                elif loaded >= STREAM_FROM:     # the rest, up to the end the stream puts back
-                    self._load(_Stream(data, self.queue))
-                    break
-                else:
-                    data, ended = self._waiting(data)
-                    self._load(data)
-                    loaded += len(data)
         except BaseException as e:              # noqa: BLE001 — raised in the build's thread
             self.error = e
-        while not ended and self.queue.get() is not None:
-            pass                                # the end (or, after an error, what is still handed over)
-
-    def _load(self, data) -> None:
-        """lenient: pyoxigraph has parsed these very lines (``graph_chunk``)."""
-        self.store.bulk_load(input=data, format=NQUADS, lenient=True)
-
-    def _waiting(self, first: bytes) -> tuple[bytes, bool]:
-        """``first`` with the N-Quads handed over behind it; and whether the end was among them."""
-        parts = [first]
-        while True:
-            try:
-                data = self.queue.get_nowait()
-            except queue.Empty:
-                return b"".join(parts), False
-            if data is None:
-                return b"".join(parts), True
-            parts.append(data)
-
-
-class _Stream:
-    """The N-Quads handed to a ``_Loader`` as one file-like object for ``Store.bulk_load``:
-    ``read`` gives at most the bytes asked for, waiting for the next graph when it has none,
-    and nothing (the end) once the build has handed over its last (None)."""
-
-    def __init__(self, first: bytes, chunks: queue.Queue):
-        self.chunk, self.pos, self.chunks = first, 0, chunks
-
-    def read(self, size: int = -1) -> bytes:
-        if self.pos >= len(self.chunk):
-            chunk = self.chunks.get()
-            if chunk is None:
-                self.chunks.put(None)           # the loader's own wait for the end sees it too
-                return b""
-            self.chunk, self.pos = chunk, 0
-        end = len(self.chunk) if size is None or size < 0 else self.pos + size
-        data = self.chunk[self.pos:end]
-        self.pos += len(data)
-        return data
+        self.busy = False
+        while (data := self.queue.get()) is not None:
+            self.busy = True
+            if self.error is None:
+                try:    # lenient: pyoxigraph has parsed these very lines (``graph_chunk``)
+                    self.store.bulk_load(input=data, format=NQUADS, lenient=True)
+                except BaseException as e:      # noqa: BLE001 — raised in the build's thread
+                    self.error = e
+            self.busy = False
 
 
 def _finish(f) -> None:
