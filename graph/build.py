@@ -200,9 +200,10 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = No
                 if progress:
                     progress(Progress(len(reports), len(steps), done, total, report))
         result = BuildReport(out, tuple(reports), _removed(previous, steps))
-        if not _stamped(out / PAGE_FILE, graph_digest(entries)):
+        stamp = graph_digest(entries)
+        if not _stamped(out / PAGE_FILE, stamp):
             (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
-        drawing = _Page(out, graph_digest(entries), result.totals()["triples"] if html else None,
+        drawing = _Page(out, stamp, result.totals()["triples"] if html else None,
                         corpus_name(entries), page)
         try:
             output.commit(result.as_dict(), entries)

@@ -255,7 +255,6 @@ READ_CLASSES = frozenset(NODE_CLASSES) | {
 """The classes the query matches (``rdf:type`` with another class is passed over)."""
 LINE_PREDICATES = frozenset(f"<{p}>".encode() for p in READ)
 LINE_CLASSES = frozenset(f"<{c}>".encode() for c in READ_CLASSES)
-LINE_TYPE = f"<{A}>".encode()
 
 
 def read_nquads(data: bytes):
@@ -278,15 +277,12 @@ def read_lines(split_lines: Iterable[list[bytes]]):
     the rest (spans, sections, mentions: two thirds of a build's lines) is passed over
     before it is decoded.  A plain line is read by hand; one with an escape or a blank node
     goes to pyoxigraph's parser."""
+    from .nquads import read_by
     odd, text = [], {}             # each term's text, decoded once (one string, pickled once)
-    for terms in split_lines:
-        if len(terms) < 3 or terms[1] not in LINE_PREDICATES or (
-                terms[1] == LINE_TYPE and terms[2][:terms[2].find(b" ")] not in LINE_CLASSES):
-            continue
-        subject, predicate, rest = terms
+    for subject, predicate, rest in read_by(split_lines, LINE_PREDICATES, LINE_CLASSES):
         plain = _plain_object(rest)
         if plain is None or subject[:1] != b"<" or b"\\" in subject:
-            odd.append(b" ".join(terms).rstrip(b"\n"))
+            odd.append(b" ".join((subject, predicate, rest)).rstrip(b"\n"))
             continue
         obj, graph = plain
         yield (text.get(subject) or text.setdefault(subject, subject[1:-1].decode()),

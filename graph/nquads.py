@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from .vocab import PREFIXES
+from .vocab import PREFIXES, RDF
 
 TRIG, NQUADS = ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS
+RDF_TYPE = f"<{RDF.type}>".encode()
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,23 @@ def graph_lines(lines: Iterable[str]) -> GraphLines:
     """
     lines = sorted({line.encode("utf-8") for line in lines})
     return GraphLines(lines, [line.split(b" ", 2) for line in lines])
+
+
+def read_by(split_lines: Iterable[list[bytes]], predicates: frozenset[bytes],
+            classes: frozenset[bytes]) -> Iterator[list[bytes]]:
+    """The split lines (``GraphLines.terms``) a reader wants: those whose predicate is one of
+    ``predicates`` and, for ``rdf:type``, whose class is one of ``classes`` (terms as the
+    N-Quads write them, ``<…>``, UTF-8).
+
+    >>> t = graph_lines(['<http://e/s> <http://e/p> "b" <http://e/g> .\\n',
+    ...                  f'<http://e/s> <{RDF.type}> <http://e/C> <http://e/g> .\\n']).terms
+    >>> [terms[1] for terms in read_by(t, frozenset([b"<http://e/p>", RDF_TYPE]), frozenset())]
+    [b'<http://e/p>']
+    """
+    for terms in split_lines:
+        if len(terms) == 3 and terms[1] in predicates and (
+                terms[1] != RDF_TYPE or terms[2][:terms[2].find(b" ")] in classes):
+            yield terms
 
 
 @cache

@@ -41,7 +41,6 @@ UNTABLED = ("network", "provenance")
 evaluates it on its own), ``provenance`` one row per fact (its spans and quotes would double
 what each file costs to table; see the README's benchmarks)."""
 RDF_TYPE, XSD_STRING, LANG_STRING = f"<{RDF.type}>", XSD.string, RDF.langString
-RDF_TYPE_LINE = RDF_TYPE.encode()
 SCHEMA_VERSION = "1"
 
 PREFIX_DECL = re.compile(r"""
@@ -155,9 +154,10 @@ def file_rows(graph: GraphLines) -> Answers | None:
 
 def _file_rows(graph: GraphLines) -> Answers:
     import pyoxigraph as ox
+
+    from .nquads import read_by
     wanted = wanted_lines()
-    kept = [line for line, terms in zip(graph.lines, graph.terms) if terms[1] in wanted and (
-        terms[1] != RDF_TYPE_LINE or terms[2][:terms[2].index(b" ")] in wanted)]
+    kept = [b" ".join(terms) for terms in read_by(graph.terms, wanted, wanted)]
     store = ox.Store()
     store.load(input=b"".join(kept), format=ox.RdfFormat.N_QUADS, lenient=True)    # parsed already
     return {name: _answer(store, spec.body) for name, spec in specs().items()}
