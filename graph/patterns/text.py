@@ -83,6 +83,11 @@ __test__["PINYIN_GLOSS"] = """A pinyin gloss that a converting mirror puts after
 
 >>> PINYIN_GLOSS.sub("", "市地震應(yīng)急預(yù)案（試行）(GDP)")
 '市地震應急預案（試行）(GDP)'
+
+Lower-case Latin in brackets that is not a toned syllable after a character is text, kept:
+
+>>> PINYIN_GLOSS.sub("", "浓度(ppm)、长度(km)")
+'浓度(ppm)、长度(km)'
 """
 
 SPACED_PAIR = re.compile(rf"""
@@ -208,13 +213,6 @@ __test__["HEADING"] = """A numbered heading or list item at the start of a line.
 ('article', 'arabic')
 >>> HEADING.match("2024年") is None
 True
-"""
-
-PINYIN_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)]")
-__test__["PINYIN_GLOSS"] = """A pinyin gloss some mirror sites put after a character: 應(yīng)急.
-
->>> PINYIN_GLOSS.sub("", "地震應(yīng)急預(yù)案")
-'地震應急預案'
 """
 
 FLATTENED_BREAK = re.compile(r"""
