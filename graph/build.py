@@ -20,6 +20,7 @@ the build goes on with the others.
 """
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -461,20 +462,37 @@ def auto_jobs(steps: list[Step]) -> int:
 @contextmanager
 def _workers(steps: list[Step], jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     """A pool of ``jobs`` workers (none for one job or one file), started at once: forked
-    before the build opens its store, so no worker inherits the store or its threads."""
+    before the build opens its store, so no worker inherits the store or its threads, and
+    after the stages are loaded (``graph.warm``), so that every worker shares them."""
     if jobs <= 1 or sum(s.action == EXTRACT for s in steps) <= 1:
         yield None
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_start_worker,
+    context = _context()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
                                initargs=(os.getpid(),))
     try:
-        for _ in range(jobs):
-            pool.submit(os.getpid)          # a forking pool starts every worker at the first task
+        _start(pool, jobs, forked=context.get_start_method() == "fork")
         yield pool
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _start(pool: ProcessPoolExecutor, jobs: int, forked: bool) -> None:
+    """Start every worker of ``pool`` now.  ``forked`` workers are forked once the stages are
+    loaded here (once, not once in each worker), and with this process's objects frozen out
+    of the collector's reach, so that the workers' collections leave what they share alone."""
+    if forked:
+        from .warm import warm
+        warm()
+        gc.freeze()
+    try:
+        for _ in range(jobs):
+            pool.submit(os.getpid)          # a forking pool starts every worker at the first task
+    finally:
+        if forked:
+            gc.unfreeze()
 
 
 def _outcomes(steps: list[Step], pool: ProcessPoolExecutor | None, jobs: int, ready: Callable[[Extracted], None],
@@ -534,10 +552,11 @@ def _result(step: Step, job) -> Extracted | None:
 
 
 def _start_worker(build_pid: int) -> None:
-    """In a new worker: watch the build, and import the stages (compiling their patterns)
-    while the build opens its outputs."""
+    """In a new worker: watch the build, and load the stages (``graph.warm``: at once when
+    the worker was forked after the build loaded them) while the build opens its outputs."""
     _watch_build(build_pid)
-    from . import pipeline                  # noqa: F401
+    from .warm import warm
+    warm()
 
 
 def _watch_build(build_pid: int) -> None:
@@ -564,6 +583,6 @@ def _context():
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload([__name__, f"{__package__}.pipeline", f"{__package__}.rdf"])
+        ctx.set_forkserver_preload([__name__, f"{__package__}.warm", f"{__package__}.rdf"])
         return ctx
     return multiprocessing.get_context("spawn")

@@ -1,0 +1,32 @@
+"""graph.warm: what a build loads once before it forks its workers."""
+import subprocess
+import sys
+import textwrap
+
+from graph.warm import LOADERS
+
+AFTER_WARM = textwrap.dedent("""
+    from graph import lexicon
+    from graph.build import sample_corpus
+    from graph.ingest import read_source
+    from graph.pipeline import process
+    from graph.warm import warm
+    warm()
+    loaded = lexicon.read_table.cache_info().currsize
+    for path, name in sample_corpus():
+        process(read_source(path, name))
+    print(loaded, lexicon.read_table.cache_info().currsize)
+""")
+
+
+def test_after_warm_the_stages_read_no_lexicon_table():
+    # in a fresh process, as a forked worker starts: every table the sample needs is loaded
+    out = subprocess.run([sys.executable, "-c", AFTER_WARM], capture_output=True, text=True, check=True)
+    loaded, after = map(int, out.stdout.split())
+    assert loaded == after
+    assert loaded >= 15
+
+
+def test_every_loader_keeps_what_it_loads():
+    # a loader without a cache would be loaded again in each worker
+    assert all(callable(getattr(loader, "cache_info", None)) for loader in LOADERS)
