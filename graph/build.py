@@ -484,8 +484,7 @@ def _start(pool: ProcessPoolExecutor, jobs: int, forked: bool) -> None:
     loaded here (once, not once in each worker), and with this process's objects frozen out
     of the collector's reach, so that the workers' collections leave what they share alone."""
     if forked:
-        from .warm import warm
-        warm()
+        _warm()
         gc.freeze()
     try:
         for _ in range(jobs):
@@ -555,8 +554,17 @@ def _start_worker(build_pid: int) -> None:
     """In a new worker: watch the build, and load the stages (``graph.warm``: at once when
     the worker was forked after the build loaded them) while the build opens its outputs."""
     _watch_build(build_pid)
-    from .warm import warm
-    warm()
+    _warm()
+
+
+def _warm() -> None:
+    """Load the stages now (``graph.warm``).  What fails here fails again where a file needs
+    it, and is reported with that file."""
+    try:
+        from .warm import warm
+        warm()
+    except Exception:                                       # noqa: BLE001 — reported with a file
+        pass
 
 
 def _watch_build(build_pid: int) -> None:

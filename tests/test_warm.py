@@ -30,3 +30,19 @@ def test_after_warm_the_stages_read_no_lexicon_table():
 def test_every_loader_keeps_what_it_loads():
     # a loader without a cache would be loaded again in each worker
     assert all(callable(getattr(loader, "cache_info", None)) for loader in LOADERS)
+
+
+def test_a_build_whose_warm_up_fails_builds_all_the_same(tmp_path, monkeypatch):
+    # the stages then load in each worker on first use, as they did before warm-ups
+    import graph.warm
+    from graph.build import build, sample_corpus
+
+    def broken():
+        raise OSError("a lexicon cannot be read")
+    monkeypatch.setattr(graph.warm, "warm", broken)
+    files = [path for path, _ in sample_corpus()[:2]]
+    warmed = build(files, tmp_path / "warmed", jobs=2, html=False)
+    monkeypatch.undo()
+    plain = build(files, tmp_path / "plain", jobs=1, html=False)
+    assert [f.error for f in warmed.files] == [None, None]
+    assert (tmp_path / "warmed" / "graph.trig").read_bytes() == (tmp_path / "plain" / "graph.trig").read_bytes()
