@@ -20,6 +20,7 @@ the build goes on with the others.
 """
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -446,8 +447,9 @@ def _old_reports(out: Path, previous: Manifest | None) -> dict:
 # Workers
 
 BYTES_PER_WORKER = 128 << 10
-"""Text a worker should have to extract before it is worth starting (a worker compiles the
-patterns again: ~0.2 s of CPU, done while the others work)."""
+"""Text a worker should have to extract before it is worth starting (the build loads the
+stages before it forks workers, ~0.15 s of CPU, which a build of one job does as it goes; a
+worker that is not forked loads them again)."""
 
 
 def auto_jobs(steps: list[Step]) -> int:
@@ -461,20 +463,36 @@ def auto_jobs(steps: list[Step]) -> int:
 @contextmanager
 def _workers(steps: list[Step], jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     """A pool of ``jobs`` workers (none for one job or one file), started at once: forked
-    before the build opens its store, so no worker inherits the store or its threads."""
+    before the build opens its store, so no worker inherits the store or its threads, and
+    after the stages are loaded (``graph.warm``), so that every worker shares them."""
     if jobs <= 1 or sum(s.action == EXTRACT for s in steps) <= 1:
         yield None
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_start_worker,
+    context = _context()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
                                initargs=(os.getpid(),))
     try:
-        for _ in range(jobs):
-            pool.submit(os.getpid)          # a forking pool starts every worker at the first task
+        _start(pool, jobs, forked=context.get_start_method() == "fork")
         yield pool
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _start(pool: ProcessPoolExecutor, jobs: int, forked: bool) -> None:
+    """Start every worker of ``pool`` now.  ``forked`` workers are forked once the stages are
+    loaded here (once, not once in each worker), and with this process's objects frozen out
+    of the collector's reach, so that the workers' collections leave what they share alone."""
+    if forked:
+        _warm()
+        gc.freeze()
+    try:
+        for _ in range(jobs):
+            pool.submit(os.getpid)          # a forking pool starts every worker at the first task
+    finally:
+        if forked:
+            gc.unfreeze()
 
 
 def _outcomes(steps: list[Step], pool: ProcessPoolExecutor | None, jobs: int, ready: Callable[[Extracted], None],
@@ -534,10 +552,20 @@ def _result(step: Step, job) -> Extracted | None:
 
 
 def _start_worker(build_pid: int) -> None:
-    """In a new worker: watch the build, and import the stages (compiling their patterns)
-    while the build opens its outputs."""
+    """In a new worker: watch the build, and load the stages (``graph.warm``: at once when
+    the worker was forked after the build loaded them) while the build opens its outputs."""
     _watch_build(build_pid)
-    from . import pipeline                  # noqa: F401
+    _warm()
+
+
+def _warm() -> None:
+    """Load the stages now (``graph.warm``).  What fails here fails again where a file needs
+    it, and is reported with that file."""
+    try:
+        from .warm import warm
+        warm()
+    except Exception:                                       # noqa: BLE001 — reported with a file
+        pass
 
 
 def _watch_build(build_pid: int) -> None:
@@ -564,6 +592,6 @@ def _context():
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload([__name__, f"{__package__}.pipeline", f"{__package__}.rdf"])
+        ctx.set_forkserver_preload([__name__, f"{__package__}.warm", f"{__package__}.rdf"])
         return ctx
     return multiprocessing.get_context("spawn")

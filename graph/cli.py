@@ -1,6 +1,8 @@
 """The ``govkg`` command: a thin shell over the library, one call per command."""
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import sys
 from contextlib import contextmanager
@@ -119,6 +121,8 @@ def main():
     URL for --graph, `govkg push`).
     """
     _allow_network(False)
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)      # the process ends after the command: its last collection skips what it holds
 
 
 @main.command(epilog=EPILOG_BUILD)

@@ -47,8 +47,20 @@ def fold(text: str) -> str:
 @cache
 def foldable() -> re.Pattern:
     """A character ``fold`` changes (most names have none: a search is cheaper than a
-    translation through the whole table)."""
-    return re.compile("[" + "".join(map(re.escape, map(chr, sorted(fold_table())))) + "]")
+    translation through the whole table); a class of ranges of consecutive characters
+    (2,309 for the 3,245 characters: a third less to compile).
+
+    >>> [m.group() for m in foldable().finditer("(市指揮部)")]
+    ['(', '揮', ')']
+    """
+    runs: list[list[int]] = []
+    for code in sorted(fold_table()):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return re.compile("[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "")
+                                    for a, b in runs) + "]")
 
 
 def key(text: str) -> str:

@@ -19,8 +19,13 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
     text = resources.files(__package__).joinpath(f"{name}.tsv").read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     header = lines[0].split("\t")
-    return tuple(dict(zip(header, ln.split("\t") + [""] * (len(header) - ln.count("\t") - 1)))
-                 for ln in lines[1:])
+    rows = []
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) < len(header):                # trailing empty cells left out
+            cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, cells)))
+    return tuple(rows)
 
 
 def table_names() -> list[str]:
@@ -49,7 +54,7 @@ class Jurisdiction:
         """The name without its level word (and an ethnic designation before it):
         鄂尔多斯市 → 鄂尔多斯, 广西壮族自治区 → 广西 (kept whole when that is too short);
         worked out once per area (the place-name table asks of each of them)."""
-        for tail in SHORT_TAILS:
+        for tail in _TAILS_BY_LAST.get(self.name[-1:], ()):
             if self.name.endswith(tail) and len(self.name) - len(tail) >= 2:
                 rest = self.name[: -len(tail)]
                 bare = ETHNIC_TAIL.sub("", rest) if tail.startswith("自治") else rest
@@ -59,6 +64,8 @@ class Jurisdiction:
 
 SHORT_TAILS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "联合旗", "地区", "林区", "特区", "矿区",
                "街道", "苏木", "省", "市", "州", "盟", "旗", "县", "区", "镇", "乡")
+_TAILS_BY_LAST = {last: tuple(t for t in SHORT_TAILS if t[-1] == last) for last in {t[-1] for t in SHORT_TAILS}}
+"""The tails in ``SHORT_TAILS`` order by their last character: the few a name can end in."""
 ETHNIC_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族|维吾尔|蒙古)+$")
 
 
