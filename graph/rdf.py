@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
+from itertools import chain
 from typing import Iterable
 
 from .document import Document, Mention, Source, Span
@@ -29,6 +31,7 @@ IRI = str     # an IRI, as text
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 ESCAPED = re.compile(r'[\\"\n\r]')          # a character ESCAPES changes (most literals have none)
 INTEGER, BOOLEAN = f"^^<{XSD.integer}>", f"^^<{XSD.boolean}>"
+TYPE = RDF.type
 
 
 class Lit(str):
@@ -95,20 +98,40 @@ def fact_iri(kind: str, *parts) -> IRI:
 
 # ---------------------------------------------------------------------------------------
 
+class NQuads(list):
+    """One file's graph as N-Quads lines (a repeated quad may come more than once), and the
+    same lines by property: ``by`` maps each property to its lines, ``typed`` each class to
+    its ``rdf:type`` lines (so that a reader of some properties passes over the rest unread)."""
+
+    __slots__ = ("by", "typed")
+
+    def __init__(self, by: dict[IRI, list[str]], typed: dict[IRI, list[str]]):
+        super().__init__(chain.from_iterable(chain(by.values(), typed.values())))
+        self.by, self.typed = by, typed
+
+
 class _Writer:
-    """Collects the quads of one source file's graph as N-Quads lines."""
+    """Collects the quads of one source file's graph as N-Quads lines, by property."""
 
     def __init__(self, source: Source):
         self.source = source
         self.graph = source_iri(source)
         self.tail = f" <{self.graph}> .\n"
-        self.lines: list[str] = []
+        self.by: defaultdict[IRI, list[str]] = defaultdict(list)
+        self.typed: defaultdict[IRI, list[str]] = defaultdict(list)
         self.labelled: set[IRI] = set()
 
     def add(self, s: IRI, p: IRI, o: IRI | Lit | None) -> None:
         """One quad in the file's graph; none when the object is None."""
-        if o is not None:
-            self.lines.append(f"<{s}> <{p}> {o if type(o) is Lit else f'<{o}>'}{self.tail}")
+        if o is None:
+            return
+        if p == TYPE:
+            self.typed[o].append(f"<{s}> <{TYPE}> <{o}>{self.tail}")
+        else:
+            self.by[p].append(f"<{s}> <{p}> {o if type(o) is Lit else f'<{o}>'}{self.tail}")
+
+    def nquads(self) -> NQuads:
+        return NQuads(dict(self.by), dict(self.typed))
 
     def entity(self, iri: IRI, cls: IRI, label: str) -> IRI:
         if iri not in self.labelled:
@@ -152,9 +175,9 @@ class _Writer:
         self.add(node, GOV.end, lit(m.span.end))
 
 
-def to_nquads(source: Source, documents: Iterable[Document], facts: Iterable[Fact]) -> list[str]:
+def to_nquads(source: Source, documents: Iterable[Document], facts: Iterable[Fact]) -> NQuads:
     """All quads of one source file's named graph, as N-Quads lines (a repeated quad may
-    come more than once)."""
+    come more than once), by property."""
     w = _Writer(source)
     _source(w)
     docs = {}                          # key → (document, its IRI)
@@ -164,7 +187,7 @@ def to_nquads(source: Source, documents: Iterable[Document], facts: Iterable[Fac
     for fact in facts:
         doc, d = docs[fact.document]
         MODEL[type(fact)](w, fact, doc, d)
-    return w.lines
+    return w.nquads()
 
 
 def to_quads(source: Source, documents: Iterable[Document], facts: Iterable[Fact]) -> list[Quad]:

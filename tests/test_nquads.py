@@ -9,10 +9,11 @@ from rdflib.namespace import XSD
 
 from graph.build import sample_corpus
 from graph.ingest import read_source
-from graph.nquads import graph_lines, trig_header
+from graph.nquads import graph_lines, index_lines, trig_header
 from graph.output import _object, graph_chunk
 from graph.pipeline import process
-from graph.rdf import Lit, lit
+from graph.rdf import Lit, NQuads, lit
+from graph.vocab import NS as GOV
 
 
 @pytest.mark.parametrize("value, datatype", [
@@ -56,10 +57,22 @@ def test_rdflib_reads_the_lines_as_the_same_quads(sample_lines):
     assert len(ours) > 1000 and ours == theirs
 
 
+def test_the_model_files_each_line_under_its_property(sample_lines):
+    """The model hands its lines over by property (``rdf.NQuads``): the same lines, each
+    under the property (for rdf:type, the class) a reading of the line finds."""
+    assert isinstance(sample_lines, NQuads) and sample_lines.typed and len(sample_lines.by) > 20
+    by, typed = index_lines(list(sample_lines))
+    assert sample_lines.by == by and sample_lines.typed == typed
+    assert graph_lines(sample_lines).index() == (by, typed) == graph_lines(list(sample_lines)).index()
+    wanted = [f"{GOV}dutyText", "http://www.w3.org/2004/02/skos/core#prefLabel"]
+    kept = [line for line in sample_lines if line.split(" ")[1][1:-1] in wanted
+            or f"<{GOV}Duty> " in line and " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " in line]
+    assert sorted(graph_lines(sample_lines).lines_of(wanted, [f"{GOV}Duty"])) == sorted(kept)
+
+
 def test_the_chunk_holds_each_quad_once_in_order(sample_lines):
     graph = graph_lines(sample_lines + sample_lines[:10])
-    assert [b" ".join(terms) for terms in graph.terms] == graph.lines       # split at two spaces, once
-    assert {len(terms) for terms in graph.terms} == {3}
+    assert graph.lines == sorted({line.encode("utf-8") for line in sample_lines})
     trig, nquads, triples = graph_chunk(graph)
     lines = nquads.decode("utf-8").splitlines(keepends=True)
     assert lines == sorted(set(sample_lines)) and triples == len(lines)
