@@ -1,7 +1,7 @@
 """One file's graph as N-Quads lines, read once: sorted, written as TriG, read by property.
 
 The model writes each file's graph as N-Quads lines, by property (``rdf.to_nquads``).
-``graph_lines`` sorts the lines once for the TriG chunk (``trig_chunk``: pyoxigraph's strict
+``graph_lines`` sorts the lines once for the TriG chunk (``trig_chunk``: pyoxigraph's
 parse and its serialiser) and the store; the rows table (``rows.file_rows``) and the page's
 rows (``network.read_graph``) read only the lines of the properties they want.
 """
@@ -30,6 +30,7 @@ class GraphLines:
     lines: list[bytes]
     written: Iterable[str] = field(default=(), repr=False)
     _index: tuple[Index, Index] | None = field(default=None, repr=False)
+    checked: bool = False       # the model's lines: their IRIs are checked (``rdf.check_iris``)
 
     @property
     def data(self) -> bytes:
@@ -61,7 +62,9 @@ def graph_lines(lines: Iterable[str]) -> GraphLines:
     if by is None or typed is None:
         lines = list(lines)
     sorted_lines = sorted({line.encode("utf-8") for line in lines})
-    return GraphLines(sorted_lines, lines, None if by is None or typed is None else (by, typed))
+    if by is None or typed is None:
+        return GraphLines(sorted_lines, lines)
+    return GraphLines(sorted_lines, lines, (by, typed), checked=True)
 
 
 def index_lines(lines: Iterable[str]) -> tuple[Index, Index]:
@@ -93,10 +96,11 @@ def trig_header() -> bytes:
     return trig[:trig.index(b"<urn:x>")]
 
 
-def trig_chunk(data: bytes) -> bytes:
-    """One named graph's N-Quads as TriG without the prefix lines.  The parse is strict: it
-    checks every IRI we write, and raises ``SyntaxError`` for a line that is not N-Quads."""
-    trig = ox.serialize(ox.parse(data, format=NQUADS), format=TRIG, prefixes=PREFIXES)
+def trig_chunk(data: bytes, checked: bool = False) -> bytes:
+    """One named graph's N-Quads as TriG without the prefix lines.  The parse raises
+    ``SyntaxError`` for a line that is not N-Quads; it checks every IRI too unless they are
+    ``checked`` already (half its cost)."""
+    trig = ox.serialize(ox.parse(data, format=NQUADS, lenient=checked), format=TRIG, prefixes=PREFIXES)
     header = trig_header()
     if not trig.startswith(header):
         raise AssertionError("pyoxigraph wrote an unexpected TriG header")

@@ -78,3 +78,15 @@ def test_the_chunk_holds_each_quad_once_in_order(sample_lines):
     assert lines == sorted(set(sample_lines)) and triples == len(lines)
     quads = set(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
     assert set(ox.parse(trig_header() + trig, format=ox.RdfFormat.TRIG)) == quads
+
+
+def test_a_file_whose_graph_holds_a_bad_iri_is_a_file_error(monkeypatch):
+    """The model checks each IRI it writes once (the TriG chunk's parse then need not): one
+    that is not an IRI fails the file, with a reason naming it, as the strict parse did."""
+    from graph import rdf
+    from graph.build import run_one
+    monkeypatch.setattr(rdf, "agency_iri", lambda m, jurisdiction: f"agency {m.name}")
+    path, name = sample_corpus()[0]
+    extracted = run_one(path, name)
+    assert extracted.graph is None and extracted.report.sha256
+    assert "ValueError: not an IRI: 'agency " in extracted.report.error
