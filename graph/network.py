@@ -278,8 +278,46 @@ def read_graph(graph):
     (spans, sections, mentions: two thirds of a build's lines) is passed over unread.  A
     plain line is read by hand; one with an escape or a blank node goes to pyoxigraph's
     parser."""
-    odd, text = [], {}             # each term's text, once (one string, pickled once)
-    for line in graph.lines_of(PROPERTIES_READ, CLASSES_READ):
+    odd: list[str] = []
+    if graph.graph is not None:
+        yield from _read_written(graph, odd)
+    else:
+        yield from _read_lines(graph.lines_of(PROPERTIES_READ, CLASSES_READ), odd)
+    if odd:
+        import pyoxigraph as ox
+        yield from (_strings(q) for q in ox.parse("".join(odd).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+
+
+def _read_written(graph, odd: list[str]):
+    """``read_graph`` on the model's lines (``rdf.NQuads``: ``<s> <p> o <g> .``, one graph):
+    each term found by its place."""
+    g = graph.graph
+    by, typed = graph.index()
+    tail, text = len(g) + 6, {}     # " <g> .\n"; each term's text, once (pickled once)
+    for p in PROPERTIES_READ:
+        skip = len(p) + 5           # "> <p> "
+        for line in by.get(p, ()):
+            end = line.index(">")
+            obj = line[end + skip:-tail]
+            if obj[0] == "<":
+                obj = obj[1:-1]
+            elif "\\" in obj:
+                odd.append(line)
+                continue
+            else:
+                obj = obj[1:obj.rindex('"')]
+            s = line[1:end]
+            yield text.get(s) or text.setdefault(s, s), p, text.get(obj) or text.setdefault(obj, obj), g
+    for cls in CLASSES_READ:
+        for line in typed.get(cls, ()):
+            s = line[1:line.index(">")]
+            yield text.get(s) or text.setdefault(s, s), A, cls, g
+
+
+def _read_lines(lines: Iterable[str], odd: list[str]):
+    """``read_graph`` on N-Quads lines of any graphs, each split at its first two spaces."""
+    text = {}                       # each term's text, once (one string, pickled once)
+    for line in lines:
         subject, predicate, rest = line.split(" ", 2)
         plain = _plain_object(rest)
         if plain is None or subject[:1] != "<" or "\\" in subject:
@@ -291,9 +329,6 @@ def read_graph(graph):
                text.get(predicate) or text.setdefault(predicate, predicate),
                text.get(obj) or text.setdefault(obj, obj),
                text.get(g) or text.setdefault(g, g))
-    if odd:
-        import pyoxigraph as ox
-        yield from (_strings(q) for q in ox.parse("".join(odd).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
 
 def _plain_object(rest: str) -> tuple[str, str] | None:

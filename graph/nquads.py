@@ -30,11 +30,16 @@ class GraphLines:
     lines: list[bytes]
     written: Iterable[str] = field(default=(), repr=False)
     _index: tuple[Index, Index] | None = field(default=None, repr=False)
-    checked: bool = False       # the model's lines: their IRIs are checked (``rdf.check_iris``)
+    graph: str | None = None    # the model's lines (``rdf.NQuads``): their graph; IRIs checked
 
     @property
     def data(self) -> bytes:
         return b"".join(self.lines)
+
+    @property
+    def checked(self) -> bool:
+        """Every IRI in the lines is checked (the model's: ``rdf.check_iris``)."""
+        return self.graph is not None
 
     def index(self) -> tuple[Index, Index]:
         """``(by, typed)``: the model's, or read from lines of any other writer."""
@@ -64,7 +69,7 @@ def graph_lines(lines: Iterable[str]) -> GraphLines:
     sorted_lines = sorted({line.encode("utf-8") for line in lines})
     if by is None or typed is None:
         return GraphLines(sorted_lines, lines)
-    return GraphLines(sorted_lines, lines, (by, typed), checked=True)
+    return GraphLines(sorted_lines, lines, (by, typed), lines.graph)
 
 
 def index_lines(lines: Iterable[str]) -> tuple[Index, Index]:

@@ -120,13 +120,14 @@ class NQuads(list):
     """One file's graph as N-Quads lines (a repeated quad may come more than once), and the
     same lines by property: ``by`` maps each property to its lines, ``typed`` each class to
     its ``rdf:type`` lines (so that a reader of some properties passes over the rest unread).
-    Every IRI in them has been checked (``check_iris``): a parser need not check them again."""
+    Every IRI in them has been checked (``check_iris``): a parser need not check them again.
+    Each line is ``<subject> <property> object <graph> .``, one space between terms."""
 
-    __slots__ = ("by", "typed")
+    __slots__ = ("by", "typed", "graph")
 
-    def __init__(self, by: dict[IRI, list[str]], typed: dict[IRI, list[str]]):
+    def __init__(self, by: dict[IRI, list[str]], typed: dict[IRI, list[str]], graph: IRI):
         super().__init__(chain.from_iterable(chain(by.values(), typed.values())))
-        self.by, self.typed = by, typed
+        self.by, self.typed, self.graph = by, typed, graph
 
 
 class _Writer:
@@ -157,7 +158,7 @@ class _Writer:
     def nquads(self) -> NQuads:
         """The lines written, by property, once their IRIs are checked."""
         check_iris(chain(self.iris, self.by, self.typed))
-        return NQuads(dict(self.by), dict(self.typed))
+        return NQuads(dict(self.by), dict(self.typed), self.graph)
 
     def entity(self, iri: IRI, cls: IRI, label: str) -> IRI:
         if iri not in self.labelled:

@@ -90,3 +90,15 @@ def test_a_file_whose_graph_holds_a_bad_iri_is_a_file_error(monkeypatch):
     extracted = run_one(path, name)
     assert extracted.graph is None and extracted.report.sha256
     assert "ValueError: not an IRI: 'agency " in extracted.report.error
+
+
+def test_the_page_reads_the_model_s_lines_as_any_lines(sample_lines):
+    """The page's reader finds the terms of the model's lines by their place
+    (``network.read_graph``): the same quads as reading them as any N-Quads lines, escapes
+    and all."""
+    from graph.network import read_graph
+    model, plain = graph_lines(sample_lines), graph_lines(list(sample_lines))
+    assert model.graph and plain.graph is None
+    quads = sorted(read_graph(model))
+    assert len(quads) > 900 and any("\\" in line for line in sample_lines if "#quote>" in line)
+    assert quads == sorted(read_graph(plain))
