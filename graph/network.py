@@ -15,10 +15,9 @@ task's wording; ``type``: a body's type; ``date``: a document's date; ``quote`` 
 
 The rows come from the query on a store (``read_projection``, ``to_networkx``), or — for
 the page a build draws — from each file's N-Quads lines as its worker holds them
-(``read_graph``, ``rows_from_quads``; ``read_nquads`` for N-Quads text, ``parse_projection``
-for RDF text in one piece):
-``rows_from_quads`` evaluates the same query on one graph's triples in Python, and a test
-holds it to the query on the sample.  ``project`` turns rows into a ``Projection`` (plain
+(``graph_rows``; ``read_graph`` for lines of any writer, ``read_nquads`` for N-Quads text,
+``parse_projection`` for RDF text in one piece): ``rows_from_quads`` evaluates the same
+query on one graph's triples in Python, and a test holds it to the query on the sample.  ``project`` turns rows into a ``Projection`` (plain
 dicts; networkx is imported only by ``as_networkx``).
 """
 from __future__ import annotations
@@ -279,45 +278,8 @@ def read_graph(graph):
     plain line is read by hand; one with an escape or a blank node goes to pyoxigraph's
     parser."""
     odd: list[str] = []
-    if graph.graph is not None:
-        yield from _read_written(graph, odd)
-    else:
-        yield from _read_lines(graph.lines_of(PROPERTIES_READ, CLASSES_READ), odd)
-    if odd:
-        import pyoxigraph as ox
-        yield from (_strings(q) for q in ox.parse("".join(odd).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-
-
-def _read_written(graph, odd: list[str]):
-    """``read_graph`` on the model's lines (``rdf.NQuads``: ``<s> <p> o <g> .``, one graph):
-    each term found by its place."""
-    g = graph.graph
-    by, typed = graph.index()
-    tail, text = len(g) + 6, {}     # " <g> .\n"; each term's text, once (pickled once)
-    for p in PROPERTIES_READ:
-        skip = len(p) + 5           # "> <p> "
-        for line in by.get(p, ()):
-            end = line.index(">")
-            obj = line[end + skip:-tail]
-            if obj[0] == "<":
-                obj = obj[1:-1]
-            elif "\\" in obj:
-                odd.append(line)
-                continue
-            else:
-                obj = obj[1:obj.rindex('"')]
-            s = line[1:end]
-            yield text.get(s) or text.setdefault(s, s), p, text.get(obj) or text.setdefault(obj, obj), g
-    for cls in CLASSES_READ:
-        for line in typed.get(cls, ()):
-            s = line[1:line.index(">")]
-            yield text.get(s) or text.setdefault(s, s), A, cls, g
-
-
-def _read_lines(lines: Iterable[str], odd: list[str]):
-    """``read_graph`` on N-Quads lines of any graphs, each split at its first two spaces."""
     text = {}                       # each term's text, once (one string, pickled once)
-    for line in lines:
+    for line in graph.lines_of(PROPERTIES_READ, CLASSES_READ):
         subject, predicate, rest = line.split(" ", 2)
         plain = _plain_object(rest)
         if plain is None or subject[:1] != "<" or "\\" in subject:
@@ -329,6 +291,46 @@ def _read_lines(lines: Iterable[str], odd: list[str]):
                text.get(predicate) or text.setdefault(predicate, predicate),
                text.get(obj) or text.setdefault(obj, obj),
                text.get(g) or text.setdefault(g, g))
+    yield from _parsed(odd)
+
+
+def _parsed(lines: list[str]):
+    """(subject, predicate, object, graph) strings of N-Quads lines, as pyoxigraph reads them."""
+    if lines:
+        import pyoxigraph as ox
+        yield from (_strings(q) for q in ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+
+
+def graph_rows(graph) -> set[tuple[str, ...]]:
+    """``rows_from_quads(read_graph(graph))`` on one file's graph (``nquads.GraphLines``);
+    the model's lines (``rdf.NQuads``: ``<s> <p> o <g> .``, one graph) are read straight
+    into one ``_Graph``, each term found by its place."""
+    if graph.graph is None:
+        return rows_from_quads(read_graph(graph))
+    found, odd = _Graph(), []
+    by, typed = graph.index()
+    tail, text = len(graph.graph) + 6, {}     # " <g> .\n"; each term's text, once (pickled once)
+    for p in PROPERTIES_READ:
+        skip = len(p) + 5                       # "> <p> "
+        for line in by.get(p, ()):
+            end = line.index(">")
+            obj = line[end + skip:-tail]
+            if obj[0] == "<":
+                obj = obj[1:-1]
+            elif "\\" in obj:
+                odd.append(line)
+                continue
+            else:
+                obj = obj[1:obj.rindex('"')]
+            s = line[1:end]
+            found.add(text.get(s) or text.setdefault(s, s), p, text.get(obj) or text.setdefault(obj, obj))
+    for cls in CLASSES_READ:
+        for line in typed.get(cls, ()):
+            s = line[1:line.index(">")]
+            found.add(text.get(s) or text.setdefault(s, s), A, cls)
+    for s, p, o, _ in _parsed(odd):
+        found.add(s, p, o)
+    return _rows([found])
 
 
 def _plain_object(rest: str) -> tuple[str, str] | None:
