@@ -3,7 +3,7 @@
 The model writes each file's graph as N-Quads lines, by property (``rdf.to_nquads``).
 ``graph_lines`` sorts the lines once for the TriG chunk (``trig_chunk``: pyoxigraph's
 parse and its serialiser) and the store; the rows table (``rows.file_rows``) and the page's
-rows (``network.read_graph``) read only the lines of the properties they want.
+rows (``network.graph_rows``) read only the lines of the properties they want.
 """
 from __future__ import annotations
 
@@ -63,13 +63,11 @@ def graph_lines(lines: Iterable[str]) -> GraphLines:
     >>> g.lines, len(list(g.lines_of(["http://e/p"], [])))
     ([b'<http://e/s> <http://e/p> "b" <http://e/g> .\\n'], 2)
     """
-    by, typed = getattr(lines, "by", None), getattr(lines, "typed", None)
-    if by is None or typed is None:
+    graph = getattr(lines, "graph", None)        # rdf.NQuads: the model's lines, by property
+    if graph is None:
         lines = list(lines)
-    sorted_lines = sorted({line.encode("utf-8") for line in lines})
-    if by is None or typed is None:
-        return GraphLines(sorted_lines, lines)
-    return GraphLines(sorted_lines, lines, (by, typed), lines.graph)
+        return GraphLines(sorted({line.encode("utf-8") for line in lines}), lines)
+    return GraphLines(sorted({line.encode("utf-8") for line in lines}), lines, (lines.by, lines.typed), graph)
 
 
 def index_lines(lines: Iterable[str]) -> tuple[Index, Index]:
