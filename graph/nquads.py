@@ -48,7 +48,8 @@ class GraphLines:
         return self._index
 
     def lines_of(self, properties: Iterable[str], classes: Iterable[str]) -> Iterable[str]:
-        """The lines of ``properties`` and the ``rdf:type`` lines of ``classes`` (IRIs)."""
+        """The lines of ``properties`` and the ``rdf:type`` lines of ``classes`` (IRIs; the
+        lines of ``rdf:type`` itself are those whose class is not an IRI)."""
         by, typed = self.index()
         for found, keys in ((by, properties), (typed, classes)):
             for key in keys:
@@ -72,7 +73,7 @@ def graph_lines(lines: Iterable[str]) -> GraphLines:
 
 def index_lines(lines: Iterable[str]) -> tuple[Index, Index]:
     """N-Quads lines (terms separated by one space, as the build writes them) by property,
-    and ``rdf:type`` lines by class; a line that is not of that form is left out.
+    and ``rdf:type`` lines by class (an IRI); a line that is not of that form is left out.
 
     >>> index_lines([f'<http://e/s> {RDF_TYPE} <http://e/C> <http://e/g> .\\n'])[1]
     {'http://e/C': ['<http://e/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://e/C> <http://e/g> .\\n']}
@@ -83,9 +84,8 @@ def index_lines(lines: Iterable[str]) -> tuple[Index, Index]:
         terms = line.split(" ", 2)
         if len(terms) < 3 or terms[1][:1] != "<":
             continue
-        if terms[1] == RDF_TYPE:
-            obj = terms[2][:terms[2].find(" ")]
-            typed.setdefault(obj[1:-1] if obj[:1] == "<" else obj, []).append(line)
+        if terms[1] == RDF_TYPE and terms[2][:1] == "<":
+            typed.setdefault(terms[2][1:terms[2].find(">")], []).append(line)
         else:
             by.setdefault(terms[1][1:-1], []).append(line)
     return by, typed

@@ -119,7 +119,8 @@ def check_iris(iris: Iterable[IRI]) -> None:
 class NQuads(list):
     """One file's graph as N-Quads lines (a repeated quad may come more than once), and the
     same lines by property: ``by`` maps each property to its lines, ``typed`` each class to
-    its ``rdf:type`` lines (so that a reader of some properties passes over the rest unread).
+    its ``rdf:type`` lines (an IRI's; so that a reader of some properties passes over the
+    rest unread).
     Every IRI in them has been checked (``check_iris``): a parser need not check them again.
     Each line is ``<subject> <property> object <graph> .``, one space between terms."""
 
@@ -147,10 +148,11 @@ class _Writer:
         if o is None:
             return
         self.iris.add(s)
-        if p == TYPE:
-            self.typed[o].append(f"<{s}> <{TYPE}> <{o}>{self.tail}")
-        elif type(o) is Lit:
+        if type(o) is Lit:
             self.by[p].append(f"<{s}> <{p}> {o}{self.tail}")
+        elif p == TYPE:                             # by class
+            self.iris.add(o)
+            self.typed[o].append(f"<{s}> <{TYPE}> <{o}>{self.tail}")
         else:
             self.iris.add(o)
             self.by[p].append(f"<{s}> <{p}> <{o}>{self.tail}")

@@ -163,8 +163,9 @@ def _file_rows(graph: GraphLines) -> Answers:
 
 @cache
 def wanted_iris() -> tuple[str, ...]:
-    """``wanted_terms`` as IRIs (without ``<>``), sorted."""
-    return tuple(sorted(term[1:-1] for term in wanted_terms()))
+    """``wanted_terms`` as IRIs (without ``<>``), sorted; ``rdf:type`` lines are wanted by
+    their class."""
+    return tuple(sorted(term[1:-1] for term in wanted_terms() if term != RDF_TYPE))
 
 
 def _answer(store, body: str) -> tuple[list[tuple], frozenset]:

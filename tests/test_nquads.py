@@ -102,3 +102,11 @@ def test_the_page_reads_the_model_s_lines_as_any_lines(sample_lines):
     rows = graph_rows(model)
     assert len(rows) > 300 and any("\\" in line for line in sample_lines if "#quote>" in line)
     assert rows == graph_rows(plain) == rows_from_quads(read_graph(plain)) == rows_from_quads(read_graph(model))
+
+
+def test_rdf_type_lines_are_filed_by_their_class_when_it_is_an_iri():
+    typed = '<http://e/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://e/C> <http://e/g> .\n'
+    odd = '<http://e/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "C" <http://e/g> .\n'
+    graph = graph_lines([typed, odd])
+    assert list(graph.lines_of([], ["http://e/C", '"C"', "C"])) == [typed]
+    assert list(graph.lines_of(["http://www.w3.org/1999/02/22-rdf-syntax-ns#type"], [])) == [odd]
