@@ -152,9 +152,9 @@ def run_one(path: Path, name: str, page: bool = False) -> Extracted:
 def _page_rows(graph: GraphLines) -> set | None:
     """The rows of the page's projection on one file's graph (``nquads.GraphLines``); None
     when they cannot be read (the page then reads the store)."""
-    from .network import read_lines, rows_from_quads
+    from .network import graph_rows
     try:
-        return rows_from_quads(read_lines(graph.terms))
+        return graph_rows(graph)
     except Exception:                                       # noqa: BLE001 — the store answers instead
         return None
 

@@ -15,10 +15,9 @@ task's wording; ``type``: a body's type; ``date``: a document's date; ``quote`` 
 
 The rows come from the query on a store (``read_projection``, ``to_networkx``), or — for
 the page a build draws — from each file's N-Quads lines as its worker holds them
-(``read_lines``, ``rows_from_quads``; ``read_nquads`` for N-Quads text, ``parse_projection``
-for RDF text in one piece):
-``rows_from_quads`` evaluates the same query on one graph's triples in Python, and a test
-holds it to the query on the sample.  ``project`` turns rows into a ``Projection`` (plain
+(``graph_rows``; ``read_graph`` for lines of any writer, ``read_nquads`` for N-Quads text,
+``parse_projection`` for RDF text in one piece): ``rows_from_quads`` evaluates the same
+query on one graph's triples in Python, and a test holds it to the query on the sample.  ``project`` turns rows into a ``Projection`` (plain
 dicts; networkx is imported only by ``as_networkx``).
 """
 from __future__ import annotations
@@ -253,66 +252,106 @@ READ_CLASSES = frozenset(NODE_CLASSES) | {
     ORG.Membership, GOV.Leadership, GOV.OfficeArrangement, GOV.BodyDescription,
     GOV.Appointment, GOV.Citation, GOV.Repeal}
 """The classes the query matches (``rdf:type`` with another class is passed over)."""
-LINE_PREDICATES = frozenset(f"<{p}>".encode() for p in READ)
-LINE_CLASSES = frozenset(f"<{c}>".encode() for c in READ_CLASSES)
+PROPERTIES_READ = tuple(sorted(READ - {A}))
+CLASSES_READ = tuple(sorted(READ_CLASSES))
 
 
 def read_nquads(data: bytes):
     """(subject, predicate, object, graph) strings of the N-Quads lines of ``data`` that the
-    query reads (``read_lines``).
+    query reads (``read_graph``).
 
     >>> lines = (b'<http://e/s> <http://www.w3.org/2004/02/skos/core#prefLabel> "a b"@zh <http://e/g> .\\n'
     ...          b'<http://e/s> <https://w3id.org/govkg/ns#start> "3" <http://e/g> .\\n'
     ...          b'<http://e/s> <https://w3id.org/govkg/ns#quote> "\\\\"q\\\\"" <http://e/g> .\\n')
-    >>> [q[2] for q in read_nquads(lines)]
-    ['a b', '"q"']
+    >>> sorted(q[2] for q in read_nquads(lines))
+    ['"q"', 'a b']
     """
-    return read_lines(line.split(b" ", 2) for line in data.split(b"\n"))
+    from .nquads import graph_lines
+    return read_graph(graph_lines(data.decode("utf-8").splitlines(keepends=True)))
 
 
-def read_lines(split_lines: Iterable[list[bytes]]):
-    """(subject, predicate, object, graph) strings of the N-Quads lines that the query reads
-    (``READ``, and ``rdf:type`` of ``READ_CLASSES``), each split at its first two spaces
-    (``nquads.GraphLines.terms``: terms separated by one space as the build writes them);
-    the rest (spans, sections, mentions: two thirds of a build's lines) is passed over
-    before it is decoded.  A plain line is read by hand; one with an escape or a blank node
-    goes to pyoxigraph's parser."""
-    from .nquads import read_by
-    odd, text = [], {}             # each term's text, decoded once (one string, pickled once)
-    for subject, predicate, rest in read_by(split_lines, LINE_PREDICATES, LINE_CLASSES):
+def read_graph(graph):
+    """(subject, predicate, object, graph) strings of the lines of a graph
+    (``nquads.GraphLines``) that the query reads (``READ``, and ``rdf:type`` of
+    ``READ_CLASSES``; terms separated by one space as the build writes them); the rest
+    (spans, sections, mentions: two thirds of a build's lines) is passed over unread.  A
+    plain line is read by hand; one with an escape or a blank node goes to pyoxigraph's
+    parser."""
+    odd: list[str] = []
+    text = {}                       # each term's text, once (one string, pickled once)
+    for line in graph.lines_of(PROPERTIES_READ, CLASSES_READ):
+        subject, predicate, rest = line.split(" ", 2)
         plain = _plain_object(rest)
-        if plain is None or subject[:1] != b"<" or b"\\" in subject:
-            odd.append(b" ".join((subject, predicate, rest)).rstrip(b"\n"))
+        if plain is None or subject[:1] != "<" or "\\" in subject:
+            odd.append(line)
             continue
-        obj, graph = plain
-        yield (text.get(subject) or text.setdefault(subject, subject[1:-1].decode()),
-               text.get(predicate) or text.setdefault(predicate, predicate[1:-1].decode()),
-               text.get(obj) or text.setdefault(obj, obj.decode()),
-               text.get(graph) or text.setdefault(graph, graph.decode()))
-    if odd:
+        subject, predicate = subject[1:-1], predicate[1:-1]
+        obj, g = plain
+        yield (text.get(subject) or text.setdefault(subject, subject),
+               text.get(predicate) or text.setdefault(predicate, predicate),
+               text.get(obj) or text.setdefault(obj, obj),
+               text.get(g) or text.setdefault(g, g))
+    yield from _parsed(odd)
+
+
+def _parsed(lines: list[str]):
+    """(subject, predicate, object, graph) strings of N-Quads lines, as pyoxigraph reads them."""
+    if lines:
         import pyoxigraph as ox
-        yield from (_strings(q) for q in ox.parse(b"\n".join(odd), format=ox.RdfFormat.N_QUADS))
+        yield from (_strings(q) for q in ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
 
-def _plain_object(rest: bytes) -> tuple[bytes, bytes] | None:
+def graph_rows(graph) -> set[tuple[str, ...]]:
+    """``rows_from_quads(read_graph(graph))`` on one file's graph (``nquads.GraphLines``);
+    the model's lines (``rdf.NQuads``: ``<s> <p> o <g> .``, one graph) are read straight
+    into one ``_Graph``, each term found by its place."""
+    if graph.graph is None:
+        return rows_from_quads(read_graph(graph))
+    found, odd = _Graph(), []
+    by, typed = graph.index()
+    tail, text = len(graph.graph) + 6, {}     # " <g> .\n"; each term's text, once (pickled once)
+    for p in PROPERTIES_READ:
+        skip = len(p) + 5                       # "> <p> "
+        for line in by.get(p, ()):
+            end = line.index(">")
+            obj = line[end + skip:-tail]
+            if obj[0] == "<":
+                obj = obj[1:-1]
+            elif "\\" in obj:
+                odd.append(line)
+                continue
+            else:
+                obj = obj[1:obj.rindex('"')]
+            s = line[1:end]
+            found.add(text.get(s) or text.setdefault(s, s), p, text.get(obj) or text.setdefault(obj, obj))
+    for cls in CLASSES_READ:
+        for line in typed.get(cls, ()):
+            s = line[1:line.index(">")]
+            found.add(text.get(s) or text.setdefault(s, s), A, cls)
+    for s, p, o, _ in _parsed(odd):
+        found.add(s, p, o)
+    return _rows([found])
+
+
+def _plain_object(rest: str) -> tuple[str, str] | None:
     """The object and graph of an N-Quads line after its predicate (``rest``); None unless
     they are plain (an IRI or a literal, no escape).
 
-    >>> _plain_object(b'"a"@zh <http://e/g> .'), _plain_object(b'<http://e/o> .\\n')
-    ((b'a', b'http://e/g'), (b'http://e/o', b''))
+    >>> _plain_object('"a"@zh <http://e/g> .'), _plain_object('<http://e/o> .\\n')
+    (('a', 'http://e/g'), ('http://e/o', ''))
     """
-    if b"\\" in rest:
+    if "\\" in rest:
         return None
-    end = rest.find(b">" if rest[:1] == b"<" else b'"', 1)
-    if end < 0 or rest[:1] not in (b"<", b'"'):
+    end = rest.find(">" if rest[:1] == "<" else '"', 1)
+    if end < 0 or rest[:1] not in ("<", '"'):
         return None
     obj, tail = rest[1:end], rest[end + 1:]
-    if tail[:1] in (b"^", b"@"):                        # a literal's datatype or language
-        tail = tail[tail.find(b" "):] if b" " in tail else b""
+    if tail[:1] in ("^", "@"):                        # a literal's datatype or language
+        tail = tail[tail.find(" "):] if " " in tail else ""
     tail = tail.strip()
-    if tail == b".":
-        return obj, b""
-    if tail[:1] == b"<" and tail[-3:] == b"> .":
+    if tail == ".":
+        return obj, ""
+    if tail[:1] == "<" and tail[-3:] == "> .":
         return obj, tail[1:-3]
     return None
 

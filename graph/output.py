@@ -52,7 +52,7 @@ def graph_chunk(graph: GraphLines) -> tuple[bytes, bytes, int]:
     if not graph.lines:
         return b"", b"", 0
     data = graph.data
-    return trig_chunk(data), data, len(graph.lines)
+    return trig_chunk(data, graph.checked), data, len(graph.lines)
 
 
 def nquad(quad: tuple) -> str:
@@ -279,7 +279,7 @@ class _Loader:
         while (data := self.queue.get()) is not None:
             self.busy = True
             if self.error is None:
-                try:    # lenient: pyoxigraph has parsed these very lines (``graph_chunk``)
+                try:    # lenient: pyoxigraph has parsed these very lines, their IRIs checked (``graph_chunk``)
                     self.store.bulk_load(input=data, format=NQUADS, lenient=True)
                 except BaseException as e:      # noqa: BLE001 — raised in the build's thread
                     self.error = e

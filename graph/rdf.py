@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
+from itertools import chain
 from typing import Iterable
 
 from .document import Document, Mention, Source, Span
@@ -29,6 +31,7 @@ IRI = str     # an IRI, as text
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 ESCAPED = re.compile(r'[\\"\n\r]')          # a character ESCAPES changes (most literals have none)
 INTEGER, BOOLEAN = f"^^<{XSD.integer}>", f"^^<{XSD.boolean}>"
+TYPE = RDF.type
 
 
 class Lit(str):
@@ -95,20 +98,69 @@ def fact_iri(kind: str, *parts) -> IRI:
 
 # ---------------------------------------------------------------------------------------
 
+def check_iris(iris: Iterable[IRI]) -> None:
+    """Raise ``ValueError`` naming the first of ``iris`` that is not an absolute IRI (RFC
+    3987), as a strict N-Quads parser would refuse it; literals' datatypes are the
+    vocabulary's (``lit``).
+
+    >>> check_iris(["https://w3id.org/govkg/id/agency/市应急管理局"])
+    >>> check_iris(["https://w3id.org/govkg/id/work/a b"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ValueError: not an IRI: 'https://w3id.org/govkg/id/work/a b' (...)
+    """
+    from pyoxigraph import NamedNode
+    for iri in iris:
+        try:
+            NamedNode(iri)
+        except ValueError as e:
+            raise ValueError(f"not an IRI: {iri!r} ({e})") from None
+
+
+class NQuads(list):
+    """One file's graph as N-Quads lines (a repeated quad may come more than once), and the
+    same lines by property: ``by`` maps each property to its lines, ``typed`` each class to
+    its ``rdf:type`` lines (an IRI's; so that a reader of some properties passes over the
+    rest unread).
+    Every IRI in them has been checked (``check_iris``): a parser need not check them again.
+    Each line is ``<subject> <property> object <graph> .``, one space between terms."""
+
+    __slots__ = ("by", "typed", "graph")
+
+    def __init__(self, by: dict[IRI, list[str]], typed: dict[IRI, list[str]], graph: IRI):
+        super().__init__(chain.from_iterable(chain(by.values(), typed.values())))
+        self.by, self.typed, self.graph = by, typed, graph
+
+
 class _Writer:
-    """Collects the quads of one source file's graph as N-Quads lines."""
+    """Collects the quads of one source file's graph as N-Quads lines, by property."""
 
     def __init__(self, source: Source):
         self.source = source
         self.graph = source_iri(source)
         self.tail = f" <{self.graph}> .\n"
-        self.lines: list[str] = []
+        self.by: defaultdict[IRI, list[str]] = defaultdict(list)
+        self.typed: defaultdict[IRI, list[str]] = defaultdict(list)
         self.labelled: set[IRI] = set()
+        self.iris: set[IRI] = {self.graph}          # every subject and object IRI, to check once
 
     def add(self, s: IRI, p: IRI, o: IRI | Lit | None) -> None:
         """One quad in the file's graph; none when the object is None."""
-        if o is not None:
-            self.lines.append(f"<{s}> <{p}> {o if type(o) is Lit else f'<{o}>'}{self.tail}")
+        if o is None:
+            return
+        self.iris.add(s)
+        if type(o) is Lit:
+            self.by[p].append(f"<{s}> <{p}> {o}{self.tail}")
+        elif p == TYPE:                             # by class
+            self.iris.add(o)
+            self.typed[o].append(f"<{s}> <{TYPE}> <{o}>{self.tail}")
+        else:
+            self.iris.add(o)
+            self.by[p].append(f"<{s}> <{p}> <{o}>{self.tail}")
+
+    def nquads(self) -> NQuads:
+        """The lines written, by property, once their IRIs are checked."""
+        check_iris(chain(self.iris, self.by, self.typed))
+        return NQuads(dict(self.by), dict(self.typed), self.graph)
 
     def entity(self, iri: IRI, cls: IRI, label: str) -> IRI:
         if iri not in self.labelled:
@@ -152,9 +204,9 @@ class _Writer:
         self.add(node, GOV.end, lit(m.span.end))
 
 
-def to_nquads(source: Source, documents: Iterable[Document], facts: Iterable[Fact]) -> list[str]:
+def to_nquads(source: Source, documents: Iterable[Document], facts: Iterable[Fact]) -> NQuads:
     """All quads of one source file's named graph, as N-Quads lines (a repeated quad may
-    come more than once)."""
+    come more than once), by property."""
     w = _Writer(source)
     _source(w)
     docs = {}                          # key → (document, its IRI)
@@ -164,7 +216,7 @@ def to_nquads(source: Source, documents: Iterable[Document], facts: Iterable[Fac
     for fact in facts:
         doc, d = docs[fact.document]
         MODEL[type(fact)](w, fact, doc, d)
-    return w.lines
+    return w.nquads()
 
 
 def to_quads(source: Source, documents: Iterable[Document], facts: Iterable[Fact]) -> list[Quad]:

@@ -154,19 +154,18 @@ def file_rows(graph: GraphLines) -> Answers | None:
 
 def _file_rows(graph: GraphLines) -> Answers:
     import pyoxigraph as ox
-
-    from .nquads import read_by
-    wanted = wanted_lines()
-    kept = [b" ".join(terms) for terms in read_by(graph.terms, wanted, wanted)]
+    wanted = wanted_iris()
+    kept = "".join(graph.lines_of(wanted, wanted)).encode("utf-8")
     store = ox.Store()
-    store.load(input=b"".join(kept), format=ox.RdfFormat.N_QUADS, lenient=True)    # parsed already
+    store.load(input=kept, format=ox.RdfFormat.N_QUADS, lenient=True)    # parsed already
     return {name: _answer(store, spec.body) for name, spec in specs().items()}
 
 
 @cache
-def wanted_lines() -> frozenset[bytes]:
-    """``wanted_terms`` as they start N-Quads terms (UTF-8)."""
-    return frozenset(term.encode("utf-8") for term in wanted_terms())
+def wanted_iris() -> tuple[str, ...]:
+    """``wanted_terms`` as IRIs (without ``<>``), sorted; ``rdf:type`` lines are wanted by
+    their class."""
+    return tuple(sorted(term[1:-1] for term in wanted_terms() if term != RDF_TYPE))
 
 
 def _answer(store, body: str) -> tuple[list[tuple], frozenset]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.network import (KINDS, READ, READ_CLASSES, find_node, parse_projection, read_lines, read_nquads,
+from graph.network import (KINDS, READ, READ_CLASSES, find_node, parse_projection, read_graph, read_nquads,
                            read_projection, rows_from_quads, to_networkx)
 from graph.nquads import graph_lines
 from graph.query import query_text, run_query
@@ -124,7 +124,7 @@ def test_the_projection_of_graphs_in_memory_is_the_query_s(request, build):
     nquads = ox.serialize(ox.parse(trig, format=ox.RdfFormat.TRIG), format=ox.RdfFormat.N_QUADS)
     assert parse_projection(nquads, ox.RdfFormat.N_QUADS) == read_projection(store)
     lines = graph_lines(nquads.decode("utf-8").splitlines(keepends=True))     # as a worker holds them
-    assert rows_from_quads(read_lines(lines.terms)) == set(table.rows)
+    assert rows_from_quads(read_graph(lines)) == set(table.rows)
 
 
 LABEL, QUOTE = "<http://www.w3.org/2004/02/skos/core#prefLabel>", "<https://w3id.org/govkg/ns#quote>"
@@ -155,4 +155,4 @@ def test_nquads_lines_read_as_pyoxigraph_reads_them(line):
                 for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)]
     expected = [q for q in expected if q[1] in READ and (not q[1].endswith("#type") or q[2] in READ_CLASSES)]
     assert list(read_nquads(data)) == expected
-    assert list(read_lines(graph_lines([line + "\n"]).terms)) == expected     # as a worker holds it
+    assert list(read_graph(graph_lines([line + "\n"]))) == expected     # as a worker holds it
