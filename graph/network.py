@@ -17,8 +17,9 @@ The rows come from the query on a store (``read_projection``, ``to_networkx``), 
 the page a build draws — from each file's N-Quads lines as its worker holds them
 (``graph_rows``; ``read_graph`` for lines of any writer, ``read_nquads`` for N-Quads text,
 ``parse_projection`` for RDF text in one piece): ``rows_from_quads`` evaluates the same
-query on one graph's triples in Python, and a test holds it to the query on the sample.  ``project`` turns rows into a ``Projection`` (plain
-dicts; networkx is imported only by ``as_networkx``).
+query on one graph's triples in Python, and a test holds it to the query on the sample.
+``project`` turns rows into a ``Projection`` (plain dicts; networkx is imported only by
+``as_networkx``).
 """
 from __future__ import annotations
 
