@@ -267,8 +267,8 @@ def read_nquads(data: bytes):
     >>> sorted(q[2] for q in read_nquads(lines))
     ['"q"', 'a b']
     """
-    from .nquads import graph_lines
-    return read_graph(graph_lines(data.decode("utf-8").splitlines(keepends=True)))
+    from .nquads import GraphLines          # read by property only: no sorted, encoded copy
+    return read_graph(GraphLines([], data.decode("utf-8").splitlines(keepends=True)))
 
 
 def read_graph(graph):
