@@ -161,15 +161,17 @@ def _page_rows(graph: GraphLines) -> set | None:
 
 def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = None, prune: bool = False,
           progress: Callable[[Progress], None] | None = None, html: bool = True,
-          follow_links: bool = False) -> BuildReport:
+          follow_links: bool = False, store: bool | None = None) -> BuildReport:
     """Build the graph of ``paths`` (the sample corpus when empty) into folder ``out``.
 
     On an earlier build's folder, only new and changed files are extracted; ``prune``
     drops the files of the earlier build that are not among ``paths``; ``html`` writes
     the page of the whole graph too (``graph.html``); ``follow_links`` reads files that
     links in a folder point to outside it; ``jobs`` worker processes extract (``None``: as
-    many as there are cores and files, see ``auto_jobs``).  Raises ``NoInputs`` when
-    ``paths`` hold no input.
+    many as there are cores and files, see ``auto_jobs``); ``store`` fills an Oxigraph store
+    on disk too (``None``: once the graph is large enough to need one, see
+    ``graph.output.STORE_FROM``, or when the earlier build had one).  Raises ``NoInputs``
+    when ``paths`` hold no input.
     """
     problems: list[Problem] = []
     files = list(find_inputs(paths, problems, follow_links)) if paths else sample_corpus()
@@ -178,7 +180,7 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = No
                        f"(it reads {', '.join(sorted({**SUFFIXES, **DOCUMENT_SUFFIXES}))})")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    with Output(out) as output:
+    with Output(out, store) as output:
         previous = read_manifest(out)
         previous = previous if trusted(previous, out) else None
         steps = sorted(plan(files, previous, _old_reports(out, previous), prune) + _passed_over(problems),

@@ -137,8 +137,12 @@ def main():
               help="Also write graph.html, the interactive view of the whole graph.")
 @click.option("--follow-links", is_flag=True,
               help="Read files that links in a folder point to outside it (not followed by default).")
+@click.option("--store/--no-store", default=None,
+              help="Also fill an Oxigraph store on disk, or not.  [default: once the graph has 16 MB of "
+                   "N-Quads, or when the earlier build of --out had one; a smaller graph is read from "
+                   "graph.trig at each query, in less time than a store costs the build]")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def build(paths, out, jobs, prune, html, follow_links, quiet):
+def build(paths, out, jobs, prune, html, follow_links, store, quiet):
     """Build the graph of gazette files (.txt, .html) or folders of them.
 
     With no PATHS, builds the bundled sample corpus.  On a folder an earlier build wrote,
@@ -150,7 +154,7 @@ def build(paths, out, jobs, prune, html, follow_links, quiet):
     bar = _ProgressBar() if not quiet and sys.stderr.isatty() else None
     try:
         report = run_build(list(paths), out, jobs=jobs, prune=prune, progress=bar, html=html,
-                           follow_links=follow_links)
+                           follow_links=follow_links, store=store)
     except BuildError as e:
         raise click.ClickException(str(e)) from None
     except OSError as e:                    # a full disk, a read-only folder
@@ -201,7 +205,8 @@ def _summary(report, out, seconds: float) -> None:
                f"{len(report.removed)} removed), {t['documents']} documents, {t['triples']} triples; "
                f"{facts}", err=True)
     page, rows = Path(out) / PAGE_FILE, Path(out) / ROWS_FILE
-    click.echo(f"wrote {Path(out) / TRIG_FILE}, {Path(out) / 'store'}, "
+    store = Path(out) / "store"
+    click.echo(f"wrote {Path(out) / TRIG_FILE}, {str(store) + ', ' if store.exists() else ''}"
                f"{str(rows) + ', ' if rows.exists() else ''}{str(page) + ', ' if page.exists() else ''}"
                f"{Path(out) / REPORT_FILE} in {seconds:.2f}s", err=True)
     if not page.exists() and t["triples"] > 0:
@@ -478,17 +483,15 @@ def serve(graph_dir, port, host, timeout):
     from . import remote
     from .serve import ServeError, serve as run_server
     try:
-        argv = remote.serve_command(graph_dir, host, port)
-    except (GraphNotFound, remote.RemoteError) as e:
-        raise click.ClickException(str(e)) from None
-    warning = remote.check_server_version(argv[0])
-    if warning:
-        click.echo(f"warning: {warning}", err=True)
-    try:
-        run_server(argv, host, port, timeout, ready=lambda url: click.echo(
-            f"SPARQL endpoint: {url}  (SERVICE and updates refused, {timeout:g} s per query; "
-            "Ctrl-C stops it)", err=True))
-    except ServeError as e:
+        with remote.served_store(graph_dir) as location:
+            argv = remote.serve_command(location, host, port)
+            warning = remote.check_server_version(argv[0])
+            if warning:
+                click.echo(f"warning: {warning}", err=True)
+            run_server(argv, host, port, timeout, ready=lambda url: click.echo(
+                f"SPARQL endpoint: {url}  (SERVICE and updates refused, {timeout:g} s per query; "
+                "Ctrl-C stops it)", err=True))
+    except (GraphNotFound, remote.RemoteError, ServeError) as e:
         raise click.ClickException(str(e)) from None
 
 

@@ -79,7 +79,7 @@ def read_manifest(folder: Path) -> Manifest | None:
 def trusted(manifest: Manifest | None, folder: Path) -> bool:
     """The manifest was written by this code, and its outputs and store are as it left them."""
     return (manifest is not None and manifest.fingerprint == fingerprint()
-            and (Path(folder) / manifest.store).is_dir()
+            and (not manifest.store or (Path(folder) / manifest.store).is_dir())
             and all(stat_of(Path(folder) / name) == manifest.outputs.get(name) for name in OUTPUTS))
 
 

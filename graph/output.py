@@ -4,6 +4,11 @@ A file's graph comes as N-Quads lines (``rdf.to_nquads``), written as TriG as py
 writes it (``graph.trig``), and the store is bulk-loaded from the same N-Quads (no prefixes
 to resolve, no rdflib).
 
+The store is for graphs too large to read at every query: a build keeps one once its
+N-Quads reach ``STORE_FROM`` (or when told to), holding them until then, and a build with
+one goes on with it.  Below that size, a query reads ``graph.trig`` in less time than the
+store would cost the build (``graph.store.open_graph``).
+
 A build never writes into what the last build left.  ``graph.trig`` grows in a temporary
 file, chunk by chunk, in the order of the files; the Oxigraph store is a new folder — a
 copy of the last one when the build is incremental (a RocksDB checkpoint: hard links to
@@ -29,11 +34,14 @@ from .manifest import (MANIFEST, REPORT_FILE, ROWS_FILE, TRIG_FILE, Entry, Manif
 from .nquads import GraphLines, graph_lines, trig_chunk, trig_header
 from .vocab import XSD
 
-NQUADS = ox.RdfFormat.N_QUADS
+NQUADS, TRIG = ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG
 LOCK_FILE = ".lock"
 STORE_PREFIX, STORE_LINK = "store-", "store"
 LOAD_BATCH = 48 << 20          # bytes of N-Quads handed to the store's bulk loader at a time
 FIRST_BATCH = 512 << 10        # … at first: small, so loading starts while the build goes on
+STORE_FROM = 16 << 20         # bytes of N-Quads from which a build keeps a store: a sixth more than
+                               # the sample's, which reads into a memory store in 0.15 s and costs
+                               # the build 0.3 CPU s as a store on disk
 OPTIMIZE_FROM = 64 << 20       # bytes of N-Quads loaded from which the store is compacted …
 OPTIMIZE_UP_TO = 2 << 30       # … and up to which (past it, compacting costs more than the rest)
 XSD_STRING = XSD.string
@@ -106,12 +114,14 @@ class Output:
     what an interrupted build left, and on an error drops what this build wrote.
     """
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, store: bool | None = None):
         self.folder = Path(folder)
         self.trig_tmp = self.folder / (TRIG_FILE + ".tmp")
         self.trig = self.previous_trig = self.loader = self.rows = None
+        self.wants_store = store                # None: from STORE_FROM on, or when the last build had one
         self.store_name = ""
-        self.batch: list[bytes] = []
+        self.fresh = True                       # a store, once opened, starts empty: every graph goes in
+        self.batches: dict = {NQUADS: [], TRIG: []}
         self.batched = self.loaded = self.nquads = self.loads = 0
 
     def __enter__(self) -> "Output":
@@ -126,15 +136,15 @@ class Output:
         self.lock.close()
 
     def start(self, previous: Manifest | None, stale_graphs: Iterable[str]) -> None:
-        """Open the TriG and a new store: a copy of ``previous``'s, less ``stale_graphs``."""
+        """Open the TriG and, when the last build had a store, a new one: a copy of
+        ``previous``'s, less ``stale_graphs``."""
         self.trig = open(self.trig_tmp, "wb")
         self.trig.write(trig_header())
         if previous is not None:
             self.previous_trig = open(self.folder / TRIG_FILE, "rb")
-        self.store_name = _next_store_name(self.folder)
-        path = self.folder / self.store_name
-        old = self.folder / previous.store if previous is not None else None
-        self.loader = _Loader(lambda: _new_store(path, old, stale_graphs))
+        self.fresh = previous is None or not previous.store
+        if self.wants_store or (self.wants_store is None and not self.fresh):
+            self._open_store(None if self.fresh else self.folder / previous.store, stale_graphs)
         from .rows import RowsFile
         self.rows = RowsFile(self.folder, previous is not None, stale_graphs)
 
@@ -154,11 +164,7 @@ class Output:
         """Hand a new graph's N-Quads to the store, as soon as they are made (a store's
         content has no order)."""
         if nquads:
-            self.batch.append(nquads)
-            self.batched += len(nquads)
-            batch = min(LOAD_BATCH, FIRST_BATCH << self.loads)     # batches double up to LOAD_BATCH
-            if self.batched >= (batch // 2 if self.loader.idle else batch):
-                self._load()
+            self._hold(NQUADS, nquads)
 
     def copy(self, offset: int, length: int) -> tuple[int, int]:
         """Append the chunk at ``offset`` of the last build's TriG (its graph is in the
@@ -169,28 +175,43 @@ class Output:
             raise OSError(f"{TRIG_FILE} is shorter than its manifest says")
         new = self.trig.tell()
         self.trig.write(chunk)
+        if self.fresh:                          # the last build had no store to copy it from
+            self._hold(TRIG, chunk)
         return new, length
 
+    def _hold(self, fmt: ox.RdfFormat, data: bytes) -> None:
+        """Batch ``data`` for the store; open the store when the graph has grown to need one."""
+        if self.wants_store is False:
+            return
+        self.batches[fmt].append(data)
+        self.batched += len(data)
+        if self.loader is None:
+            if self.batched < STORE_FROM and not self.wants_store:
+                return
+            self._open_store(None, ())
+        batch = min(LOAD_BATCH, FIRST_BATCH << self.loads)     # batches double up to LOAD_BATCH
+        if self.batched >= (batch // 2 if self.loader.idle else batch):
+            self._load()
+
+    def _open_store(self, previous: Path | None, stale_graphs: Iterable[str]) -> None:
+        self.store_name = _next_store_name(self.folder)
+        path = self.folder / self.store_name
+        self.loader = _Loader(lambda: _new_store(path, previous, stale_graphs))
+
     def _load(self) -> None:
-        if self.batch:
-            self.loader.put(b"".join(self.batch))
-            self.nquads += self.batched
-            self.loads += 1
-        self.batch, self.batched = [], 0
+        new, copied = self.batches[NQUADS], self.batches[TRIG]
+        if new:
+            self.loader.put(b"".join(new), NQUADS)
+        if copied:                              # the chunks as copied: without the prefix lines
+            self.loader.put(trig_header() + b"".join(copied), TRIG)
+        self.loads += bool(self.batched)
+        self.nquads += self.batched
+        self.batches, self.batched = {NQUADS: [], TRIG: []}, 0
 
     def commit(self, report: dict, entries: Iterable[Entry]) -> Manifest:
         """Finish the files, then rename them into place: the manifest last, which it returns."""
-        self._load()
-        self.loader.close()
-        if self.loaded * 4 >= self.trig.tell() and OPTIMIZE_FROM <= self.nquads <= OPTIMIZE_UP_TO:
-            # mostly new graphs: merge the files the bulk loads left (queries on a
-            # compacted store ran twice as fast at 300×; it costs ~7% of the build at
-            # 100×, which a store the size of the sample's does not repay, and grows faster
-            # than the store: 6 minutes at 1,000×, where the named queries are answered
-            # from the rows table and ad-hoc SPARQL on the store as loaded)
-            self.store.optimize()
-        self.store.flush()
-        self.loader = None                      # RocksDB closes with its last reference
+        if self.loader is not None:
+            self._commit_store()
         _finish(self.trig)
         report_tmp = _write_tmp(self.folder / REPORT_FILE, (json.dumps(
             report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
@@ -210,6 +231,19 @@ class Output:
             shutil.rmtree(self.folder / self.current, ignore_errors=True)
         self.current = self.store_name
         return manifest
+
+    def _commit_store(self) -> None:
+        self._load()
+        self.loader.close()
+        if self.loaded * 4 >= self.trig.tell() and OPTIMIZE_FROM <= self.nquads <= OPTIMIZE_UP_TO:
+            # mostly new graphs: merge the files the bulk loads left (queries on a
+            # compacted store ran twice as fast at 300×; it costs ~7% of the build at
+            # 100×, which a store the size of the sample's does not repay, and grows faster
+            # than the store: 6 minutes at 1,000×, where the named queries are answered
+            # from the rows table and ad-hoc SPARQL on the store as loaded)
+            self.store.optimize()
+        self.store.flush()
+        self.loader = None                      # RocksDB closes with its last reference
 
     def _abort(self) -> None:
         """Drop everything this build wrote; the previous output stays as it was."""
@@ -259,10 +293,10 @@ class _Loader:
         """Nothing to load: a batch handed over now starts at once."""
         return not self.busy and self.queue.empty()
 
-    def put(self, data: bytes) -> None:
+    def put(self, data: bytes, fmt: ox.RdfFormat = NQUADS) -> None:
         if self.error is not None:
             raise self.error
-        self.queue.put(data)
+        self.queue.put((data, fmt))
 
     def close(self, raise_error: bool = True) -> None:
         self.queue.put(None)
@@ -276,11 +310,12 @@ class _Loader:
         except BaseException as e:              # noqa: BLE001 — raised in the build's thread
             self.error = e
         self.busy = False
-        while (data := self.queue.get()) is not None:
+        while (batch := self.queue.get()) is not None:
             self.busy = True
             if self.error is None:
-                try:    # lenient: pyoxigraph has parsed these very lines, their IRIs checked (``graph_chunk``)
-                    self.store.bulk_load(input=data, format=NQUADS, lenient=True)
+                try:    # lenient: pyoxigraph has parsed these very lines, their IRIs checked (``graph_chunk``),
+                        # or (a TriG chunk of the last build) written them
+                    self.store.bulk_load(input=batch[0], format=batch[1], lenient=True)
                 except BaseException as e:      # noqa: BLE001 — raised in the build's thread
                     self.error = e
             self.busy = False
@@ -345,10 +380,14 @@ def _next_store_name(folder: Path) -> str:
 
 
 def _link_store(folder: Path, name: str) -> None:
-    """``folder/store`` -> the current store folder, for people and other tools (best effort)."""
+    """``folder/store`` -> the current store folder, for people and other tools (best effort);
+    no link when the build has no store."""
     link, tmp = folder / STORE_LINK, folder / (STORE_LINK + ".link.tmp")
     try:
         tmp.unlink(missing_ok=True)
+        if not name:
+            link.unlink(missing_ok=True)
+            return
         tmp.symlink_to(name, target_is_directory=True)
         os.replace(tmp, link)
     except OSError:

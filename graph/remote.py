@@ -1,7 +1,8 @@
 """SPARQL 1.1 servers: serve a build, push it to a server, query a server.
 
 No home-made server: ``serve`` runs ``oxigraph serve-read-only`` (the ``oxigraph`` package
-on PyPI, the same version as ``pyoxigraph``, which wrote the store) on the build's store.
+on PyPI, the same version as ``pyoxigraph``, which wrote the store) on the build's store,
+or, for a build without one, on a temporary store loaded from its TriG.
 ``push`` uploads each named graph with the SPARQL 1.1 Graph Store HTTP Protocol
 (``PUT <endpoint>?graph=<iri>``, Turtle body), which Apache Jena Fuseki, GraphDB,
 Virtuoso and Oxigraph all speak (Basic or Digest authentication: ``graph.httpauth``), and
@@ -17,6 +18,8 @@ import json
 import subprocess
 import sys
 import sysconfig
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from shutil import which
@@ -26,8 +29,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from .httpauth import Login, RemoteError, Unauthorized, Unreachable, request
-from .manifest import read_manifest
-from .store import GraphNotFound, store_path
+from .store import current_build, load_trig, open_graph, store_path, trig_path
 
 
 # ---------------------------------------------------------------------------------------
@@ -45,14 +47,25 @@ def oxigraph_binary() -> str:
     return found
 
 
-def serve_command(folder: Path | str, host: str = "127.0.0.1", port: int = 7878) -> list[str]:
-    """The command line that serves the build in ``folder`` read-only, every graph's union
-    as the default graph (as ``govkg query`` sees it)."""
+@contextmanager
+def served_store(folder: Path | str) -> Iterator[Path]:
+    """The folder of the store that serves the build in ``folder``: the build's own, or, for
+    a build without one, a temporary store loaded from its TriG (removed afterwards)."""
+    current_build(folder)
     path = store_path(folder)
-    if path is None:
-        raise GraphNotFound(f"no current store in {folder}; run `govkg build --out {folder}` first")
+    if path is not None:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="govkg-serve-") as tmp:
+        load_trig(trig_path(folder), Path(tmp)).flush()     # closed as it goes: the server opens it
+        yield Path(tmp)
+
+
+def serve_command(location: Path, host: str = "127.0.0.1", port: int = 7878) -> list[str]:
+    """The command line that serves the store at ``location`` (``served_store``) read-only,
+    every graph's union as the default graph (as ``govkg query`` sees it)."""
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    return [oxigraph_binary(), "serve-read-only", "--location", str(path), "--bind", bind,
+    return [oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", bind,
             "--union-default-graph"]
 
 
@@ -95,11 +108,8 @@ def push(folder: Path | str, endpoint: str, *, user: str | None = None, password
     the others still go.  ``graph_param`` names the graph's IRI in the URL (``graph``;
     Virtuoso's own endpoint: ``graph-uri``).  With ``prune_from`` (the server's SPARQL query
     endpoint), the server's govkg graphs that the build no longer has are then deleted."""
-    manifest = read_manifest(Path(folder))
-    path = store_path(folder)
-    if manifest is None or path is None:
-        raise GraphNotFound(f"no current build in {folder}; run `govkg build --out {folder}` first")
-    store = ox.Store.read_only(str(path))
+    manifest = current_build(folder)
+    store = open_graph(folder)
     login = Login(user, password or "") if user is not None else None
     graphs = sorted(e.graph for e in manifest.entries if e.graph)
     sent, failed = [], []

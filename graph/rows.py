@@ -454,7 +454,8 @@ def open_rows(folder: Path | str) -> Rows | None:
     path = folder / ROWS_FILE
     if manifest is None or ROWS_FILE not in manifest.outputs \
             or stat_of(folder / TRIG_FILE) != manifest.outputs.get(TRIG_FILE) \
-            or stat_of(path) != manifest.outputs.get(ROWS_FILE) or not (folder / manifest.store).is_dir():
+            or stat_of(path) != manifest.outputs.get(ROWS_FILE) \
+            or manifest.store and not (folder / manifest.store).is_dir():
         return None
     try:
         db = _connect(path)

@@ -1,18 +1,18 @@
 """Where a built graph lives, and how queries open it.
 
-A build writes two copies of the same dataset into its folder (see ``graph.output``):
-``graph.trig``, a standard text format written in one fixed order, and an Oxigraph store
-on disk (``store-N``, named by ``manifest.json``; ``store`` links to it).  ``open_graph``
-opens the store read-only — no text is parsed, so it takes milliseconds at any size — or,
-with ``backend="rdflib"``, parses the TriG into rdflib's memory store.  Both answer every
-query the same.  A folder without a store (an older build, or a TriG written by hand) is
-loaded from its TriG.
+A build writes the dataset into its folder (see ``graph.output``) as ``graph.trig``, a
+standard text format written in one fixed order, and, once it is large enough to need one,
+as an Oxigraph store on disk too (``store-N``, named by ``manifest.json``; ``store`` links
+to it).  ``open_graph`` opens the store read-only — no text is parsed, so it takes
+milliseconds at any size — or, with ``backend="rdflib"``, parses the TriG into rdflib's
+memory store.  Both answer every query the same.  A folder without a store (a small build,
+an older one, or a TriG written by hand) is loaded from its TriG into a memory store.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from .manifest import TRIG_FILE, read_manifest, stat_of
+from .manifest import TRIG_FILE, Manifest, read_manifest, stat_of
 
 BACKENDS = ("oxigraph", "rdflib")
 
@@ -32,7 +32,7 @@ def store_path(folder: Path | str) -> Path | None:
     """The folder of the store a build wrote, while ``graph.trig`` is as that build left it."""
     folder = Path(folder)
     manifest = read_manifest(folder)
-    if manifest is None or stat_of(folder / TRIG_FILE) != manifest.outputs.get(TRIG_FILE):
+    if manifest is None or not manifest.store or stat_of(folder / TRIG_FILE) != manifest.outputs.get(TRIG_FILE):
         return None
     path = folder / manifest.store
     return path if path.is_dir() else None
@@ -56,8 +56,23 @@ def open_graph(folder: Path | str, backend: str = "oxigraph"):
     on_disk = store_path(folder)
     if on_disk is not None:
         return ox.Store.read_only(str(on_disk))
-    store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+    return load_trig(path)
+
+
+def current_build(folder: Path | str) -> Manifest:
+    """The manifest of the build in ``folder``, while its TriG and store are as it left them."""
+    manifest = read_manifest(folder)
+    if manifest is None or stat_of(Path(folder) / TRIG_FILE) != manifest.outputs.get(TRIG_FILE) \
+            or manifest.store and store_path(folder) is None:
+        raise GraphNotFound(f"no current build in {folder}; run `govkg build --out {folder}` first")
+    return manifest
+
+
+def load_trig(trig: Path, location: Path | None = None):
+    """A store (in memory, or on disk at ``location``) holding the dataset of ``trig``."""
+    import pyoxigraph as ox
+    store = ox.Store(None if location is None else str(location))
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
     return store
 
 
