@@ -19,7 +19,8 @@ are deleted afterwards unless --keep.
 
 Beside each figure, its floor measured in the same run: the import floor (a process that
 only imports the libraries a build with its page uses, and one that imports what every
-command needs), reading and decoding the corpus, Oxigraph's bulk load of the same N-Quads
+command needs; the sample's build and the first of these are also run by turns, --pairs
+times, unsampled, for the ratio of their medians), reading and decoding the corpus, Oxigraph's bulk load of the same N-Quads
 into a new on-disk store, and each query's row count; and the build without its page.
 """
 from __future__ import annotations
@@ -196,6 +197,32 @@ def import_floors() -> dict:
             for name, code in IMPORT_FLOORS.items()}
 
 
+def paired_sample(pairs: int, work: Path) -> dict:
+    """The bundled sample's build with its page (as the README's command runs it, into a new
+    folder each time) and the import floor, run by turns ``pairs`` times: the medians of each,
+    and of the ratio within each pair (a shared machine's load changes less within a pair)."""
+    out = work / "paired-sample"
+    build = [sys.executable, "-m", "graph", "build", "--out", str(out), "-q"]
+    floor = [sys.executable, "-c", IMPORT_FLOORS["libraries"]]
+    runs: dict = {"build": [], "floor": []}
+    for _ in range(pairs):
+        shutil.rmtree(out, ignore_errors=True)
+        runs["build"].append(_timed(build))
+        runs["floor"].append(_timed(floor))
+    shutil.rmtree(out, ignore_errors=True)
+    med = {k: {m: statistics.median(r[m] for r in v) for m in ("wall", "cpu")} for k, v in runs.items()}
+    med["ratio"] = statistics.median(b["wall"] / f["wall"] for b, f in zip(runs["build"], runs["floor"]))
+    med["pairs"] = pairs
+    return med
+
+
+def _timed(argv: list[str]) -> dict:
+    """One run of ``argv``, unsampled: its wall time, and the CPU time of it and its children."""
+    reaped, start = _reaped_cpu(), time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=ROOT)
+    return {"wall": time.perf_counter() - start, "cpu": _reaped_cpu() - reaped}
+
+
 def read_floor(corpus: Path) -> dict:
     """Reading every file of the corpus and decoding it (UTF-8), in this process."""
     wall, cpu = time.perf_counter(), time.process_time()
@@ -316,8 +343,16 @@ def run_scale(scale: int, work: Path, args) -> dict:
     return row
 
 
-def tables(rows: list[dict], machine: str, floors: dict | None = None) -> str:
+def tables(rows: list[dict], machine: str, floors: dict | None = None, paired: dict | None = None) -> str:
     lines = [f"Measured on {machine}.", ""]
+    if paired:
+        lines += [f"The sample's build with its page (`govkg build --out DIR`, a new DIR each time) and "
+                  f"the import floor (`{IMPORT_FLOORS['libraries']}`), by turns, {paired['pairs']} pairs: "
+                  f"build {paired['build']['wall']:.2f} s wall, {paired['build']['cpu']:.2f} CPU s; floor "
+                  f"{paired['floor']['wall']:.2f} s wall; the build {paired['ratio']:.2f}× the floor "
+                  "(median of the pairs' ratios; medians throughout).", ""]
+    if not rows:
+        return "\n".join(lines)
     if floors:
         lines += ["Import floor (a process that only imports; wall / CPU s): " + "; ".join(
             f"`{IMPORT_FLOORS[k]}` {f['wall']:.2f} / {f['cpu']:.2f}" for k, f in floors.items()) + ".", ""]
@@ -405,6 +440,8 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="keep generated corpora and outputs")
     ap.add_argument("--readme", action="store_true", help="write the tables into README.md")
     ap.add_argument("--profile", action="store_true", help="only time the stages on the sample corpus")
+    ap.add_argument("--pairs", type=int, default=20,
+                    help="runs of the sample's build paired with the import floor (0: none)")
     args = ap.parse_args()
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)     # time what a user runs: compiled modules
     if args.profile:
@@ -418,6 +455,9 @@ def main() -> None:
         sys.exit(f"{work}: {free / 1e9:.1f} GB free, the {max(scales)}× run needs about {need / 1e9:.1f} GB")
     started_load = os.getloadavg()[0]
     floors = import_floors()
+    paired = paired_sample(args.pairs, work) if args.pairs else None
+    if paired:
+        print(tables([], "(the sample, paired)", paired=paired), file=sys.stderr)
     rows = []
     for scale in scales:
         rows.append(run_scale(scale, work, args))
@@ -427,7 +467,7 @@ def main() -> None:
     load = os.getloadavg()[0]
     machine = (f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}; "
                f"load average {started_load:.1f} at the start, {load:.1f} at the end")
-    table = tables(rows, machine, floors)
+    table = tables(rows, machine, floors, paired)
     print(table)
     if args.readme:
         write_readme(table)
