@@ -202,12 +202,12 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = No
                 done += step.size
                 if progress:
                     progress(Progress(len(reports), len(steps), done, total, report))
-        result = BuildReport(out, tuple(reports), _removed(previous, steps))
-        stamp = graph_digest(entries)
-        if not _stamped(out / PAGE_FILE, stamp):
-            (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
-        drawing = _Page(out, stamp, result.totals()["triples"] if html else None,
-                        corpus_name(entries), page)
+            result = BuildReport(out, tuple(reports), _removed(previous, steps))
+            stamp = graph_digest(entries)
+            if not _stamped(out / PAGE_FILE, stamp):
+                (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
+            drawing = _Page(out, stamp, result.totals()["triples"] if html else None,
+                            corpus_name(entries), page)     # drawn while the workers stop
         try:
             output.commit(result.as_dict(), entries)
         except BaseException:
