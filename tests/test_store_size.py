@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 import sys
+import tempfile
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -114,9 +116,12 @@ def test_the_build_options_help_gives_the_threshold_the_build_uses():
 def test_govkg_serve_and_push_a_build_without_a_store(plain_build, sample_store, tmp_path):
     served = free_port()
     argv = [sys.executable, "-m", "graph", "serve", "--graph", str(plain_build[0]), "--port", str(served)]
+    temporary = set(Path(tempfile.gettempdir()).glob("govkg-serve-*"))
     with running(argv, served):
         remote = open_graph(f"http://127.0.0.1:{served}/query")
         assert named_answers(remote) == named_answers(sample_store)
+        assert set(Path(tempfile.gettempdir()).glob("govkg-serve-*")) - temporary      # served from a store …
+    assert set(Path(tempfile.gettempdir()).glob("govkg-serve-*")) == temporary        # … removed when it stops
     from graph.remote import oxigraph_binary
     port = free_port()
     server = [oxigraph_binary(), "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"]
