@@ -76,10 +76,14 @@ def read_manifest(folder: Path) -> Manifest | None:
         return None
 
 
+def has_its_store(manifest: Manifest, folder: Path | str) -> bool:
+    """The store folder ``manifest`` names is in ``folder``, or the build has none."""
+    return not manifest.store or (Path(folder) / manifest.store).is_dir()
+
+
 def trusted(manifest: Manifest | None, folder: Path) -> bool:
     """The manifest was written by this code, and its outputs and store are as it left them."""
-    return (manifest is not None and manifest.fingerprint == fingerprint()
-            and (not manifest.store or (Path(folder) / manifest.store).is_dir())
+    return (manifest is not None and manifest.fingerprint == fingerprint() and has_its_store(manifest, folder)
             and all(stat_of(Path(folder) / name) == manifest.outputs.get(name) for name in OUTPUTS))
 
 

@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from .httpauth import Login, RemoteError, Unauthorized, Unreachable, request
-from .store import current_build, load_trig, open_graph, store_path, trig_path
+from .store import current_build, load_trig, open_graph, trig_path
 
 
 # ---------------------------------------------------------------------------------------
@@ -51,10 +51,9 @@ def oxigraph_binary() -> str:
 def served_store(folder: Path | str) -> Iterator[Path]:
     """The folder of the store that serves the build in ``folder``: the build's own, or, for
     a build without one, a temporary store loaded from its TriG (removed afterwards)."""
-    current_build(folder)
-    path = store_path(folder)
-    if path is not None:
-        yield path
+    manifest = current_build(folder)
+    if manifest.store:
+        yield Path(folder) / manifest.store
         return
     with tempfile.TemporaryDirectory(prefix="govkg-serve-") as tmp:
         load_trig(trig_path(folder), Path(tmp)).flush()     # closed as it goes: the server opens it

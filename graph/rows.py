@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .manifest import ROWS_FILE, TRIG_FILE, read_manifest, stat_of
+from .manifest import ROWS_FILE, TRIG_FILE, has_its_store, read_manifest, stat_of
 from .query import NUMERIC, STRINGS_AND_COMMENTS, Table, named_queries, query_text, split_order_by
 from .vocab import RDF, XSD
 
@@ -454,8 +454,7 @@ def open_rows(folder: Path | str) -> Rows | None:
     path = folder / ROWS_FILE
     if manifest is None or ROWS_FILE not in manifest.outputs \
             or stat_of(folder / TRIG_FILE) != manifest.outputs.get(TRIG_FILE) \
-            or stat_of(path) != manifest.outputs.get(ROWS_FILE) \
-            or manifest.store and not (folder / manifest.store).is_dir():
+            or stat_of(path) != manifest.outputs.get(ROWS_FILE) or not has_its_store(manifest, folder):
         return None
     try:
         db = _connect(path)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .manifest import TRIG_FILE, Manifest, read_manifest, stat_of
+from .manifest import TRIG_FILE, Manifest, has_its_store, read_manifest, stat_of
 
 BACKENDS = ("oxigraph", "rdflib")
 
@@ -63,7 +63,7 @@ def current_build(folder: Path | str) -> Manifest:
     """The manifest of the build in ``folder``, while its TriG and store are as it left them."""
     manifest = read_manifest(folder)
     if manifest is None or stat_of(Path(folder) / TRIG_FILE) != manifest.outputs.get(TRIG_FILE) \
-            or manifest.store and store_path(folder) is None:
+            or not has_its_store(manifest, folder):
         raise GraphNotFound(f"no current build in {folder}; run `govkg build --out {folder}` first")
     return manifest
 
