@@ -169,8 +169,8 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = No
     the page of the whole graph too (``graph.html``); ``follow_links`` reads files that
     links in a folder point to outside it; ``jobs`` worker processes extract (``None``: as
     many as there are cores and files, see ``auto_jobs``); ``store`` fills an Oxigraph store
-    on disk too (``None``: once the graph is large enough to need one, see
-    ``graph.output.STORE_FROM``, or when the earlier build had one).  Raises ``NoInputs``
+    on disk too (``None``: when the earlier build had one; else the first query that needs
+    one makes it, see ``graph.store.open_graph``).  Raises ``NoInputs``
     when ``paths`` hold no input.
     """
     problems: list[Problem] = []

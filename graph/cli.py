@@ -138,9 +138,9 @@ def main():
 @click.option("--follow-links", is_flag=True,
               help="Read files that links in a folder point to outside it (not followed by default).")
 @click.option("--store/--no-store", default=None,
-              help="Also fill an Oxigraph store on disk, or not.  [default: once the graph has 16 MB of "
-                   "N-Quads, or when the earlier build of --out had one; a smaller graph is read from "
-                   "graph.trig at each query, in less time than a store costs the build]")
+              help="Also fill an Oxigraph store on disk, or not.  [default: when the earlier build of "
+                   "--out had one; else the first query that needs one makes it from graph.trig, once a "
+                   "graph has over 5 MB of TriG; a smaller graph is read from graph.trig at each query]")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def build(paths, out, jobs, prune, html, follow_links, store, quiet):
     """Build the graph of gazette files (.txt, .html) or folders of them.

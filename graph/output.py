@@ -4,10 +4,13 @@ A file's graph comes as N-Quads lines (``rdf.to_nquads``), written as TriG as py
 writes it (``graph.trig``), and the store is bulk-loaded from the same N-Quads (no prefixes
 to resolve, no rdflib).
 
-The store is for graphs too large to read at every query: a build keeps one once its
-N-Quads reach ``STORE_FROM`` (or when told to), holding them until then, and a build with
-one goes on with it.  Below that size, a query reads ``graph.trig`` in less time than the
-store would cost the build (``graph.store.open_graph``).
+The store is for graphs too large to read at every query, and only ad-hoc SPARQL needs it
+(the named queries are answered from ``rows.sqlite``, the page from the build's own facts).
+So a build fills one only when told to (``store=True``) or when the last build had one; a
+query that needs one on a graph without it makes it from ``graph.trig``, once (``make_store``,
+called by ``graph.store.open_graph``), and later builds go on with it.  The bulk load of a
+1,000× corpus's N-Quads costs more than its extraction, and more per MB than a small one's,
+so it is paid by those who query, when they first do.
 
 A build never writes into what the last build left.  ``graph.trig`` grows in a temporary
 file, chunk by chunk, in the order of the files; the Oxigraph store is a new folder — a
@@ -24,6 +27,7 @@ import os
 import queue
 import shutil
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -39,11 +43,10 @@ LOCK_FILE = ".lock"
 STORE_PREFIX, STORE_LINK = "store-", "store"
 LOAD_BATCH = 48 << 20          # bytes of N-Quads handed to the store's bulk loader at a time
 FIRST_BATCH = 512 << 10        # … at first: small, so loading starts while the build goes on
-STORE_FROM = 16 << 20          # bytes of N-Quads from which a build keeps a store: ~1.6 times the
-                               # sample's 10.4 MB, which read into a memory store in 0.15 s and
-                               # cost the build 0.3 CPU s as a store on disk
 OPTIMIZE_FROM = 64 << 20       # bytes of N-Quads loaded from which the store is compacted …
 OPTIMIZE_UP_TO = 2 << 30       # … and up to which (past it, compacting costs more than the rest)
+NQUADS_PER_TRIG_BYTE = 3       # N-Quads of a TriG byte as the build writes it (the sample: 10.4 MB
+                               # to 3.2 MB; 1,000× the sample: 10,050 MB to 3,340 MB)
 XSD_STRING = XSD.string
 
 
@@ -118,7 +121,7 @@ class Output:
         self.folder = Path(folder)
         self.trig_tmp = self.folder / (TRIG_FILE + ".tmp")
         self.trig = self.previous_trig = self.loader = self.rows = None
-        self.wants_store = store                # None: from STORE_FROM on, or when the last build had one
+        self.wants_store = store                # None: when the last build had one
         self.store_name = ""
         self.fresh = True                       # a store, once opened, starts empty: every graph goes in
         self.batches: dict = {NQUADS: [], TRIG: []}
@@ -180,15 +183,11 @@ class Output:
         return new, length
 
     def _hold(self, fmt: ox.RdfFormat, data: bytes) -> None:
-        """Batch ``data`` for the store; open the store when the graph has grown to need one."""
-        if self.wants_store is False:
+        """Batch ``data`` for the store, when the build fills one."""
+        if self.loader is None:
             return
         self.batches[fmt].append(data)
         self.batched += len(data)
-        if self.loader is None:
-            if self.batched < STORE_FROM and not self.wants_store:
-                return
-            self._open_store(None, ())
         batch = min(LOAD_BATCH, FIRST_BATCH << self.loads)     # batches double up to LOAD_BATCH
         if self.batched >= (batch // 2 if self.loader.idle else batch):
             self._load()
@@ -235,13 +234,8 @@ class Output:
     def _commit_store(self) -> None:
         self._load()
         self.loader.close()
-        if self.loaded * 4 >= self.trig.tell() and OPTIMIZE_FROM <= self.nquads <= OPTIMIZE_UP_TO:
-            # mostly new graphs: merge the files the bulk loads left (queries on a
-            # compacted store ran twice as fast at 300×; it costs ~7% of the build at
-            # 100×, which a store the size of the sample's does not repay, and grows faster
-            # than the store: 6 minutes at 1,000×, where the named queries are answered
-            # from the rows table and ad-hoc SPARQL on the store as loaded)
-            self.store.optimize()
+        if self.loaded * 4 >= self.trig.tell() and worth_compacting(self.nquads):
+            self.store.optimize()               # mostly new graphs: merge the files the bulk loads left
         self.store.flush()
         self.loader = None                      # RocksDB closes with its last reference
 
@@ -258,6 +252,48 @@ class Output:
         self.loader = None
         if self.store_name and self.store_name != self.current:
             shutil.rmtree(self.folder / self.store_name, ignore_errors=True)
+
+
+def worth_compacting(nquads: int) -> bool:
+    """Whether a store loaded from ``nquads`` bytes of N-Quads is compacted (its files
+    merged): queries on a compacted store ran twice as fast at 300× the sample; it costs ~7%
+    of the build at 100×, which a store the size of the sample's does not repay, and grows
+    faster than the store: 6 minutes at 1,000×, where the named queries are answered from the
+    rows table and ad-hoc SPARQL from the store as loaded."""
+    return OPTIMIZE_FROM <= nquads <= OPTIMIZE_UP_TO
+
+
+def make_store(folder: Path) -> Path | None:
+    """The store of the build in ``folder``, made from its ``graph.trig`` if it has none yet
+    (once: the manifest names it, and later builds go on with it); None when the folder holds
+    no current build, or cannot be written (then a query reads the TriG into memory).
+
+    Made under the build's lock, so that two queries never make it twice and a build never
+    sweeps it half made; a query that comes during a build waits for it."""
+    try:
+        lock = _lock(folder, wait=True)
+    except OSError:
+        return None
+    with lock:
+        manifest = read_manifest(folder)
+        if manifest is None or stat_of(folder / TRIG_FILE) != manifest.outputs.get(TRIG_FILE):
+            return None
+        if manifest.store:
+            return folder / manifest.store if (folder / manifest.store).is_dir() else None
+        name = _next_store_name(folder)
+        try:
+            store = ox.Store(str(folder / name))
+            store.bulk_load(path=str(folder / TRIG_FILE), format=TRIG, lenient=True)   # the build's own TriG
+            if worth_compacting((folder / TRIG_FILE).stat().st_size * NQUADS_PER_TRIG_BYTE):
+                store.optimize()
+            store.flush()
+            del store
+            os.replace(_write_tmp(folder / MANIFEST, replace(manifest, store=name).as_json()), folder / MANIFEST)
+        except BaseException:
+            shutil.rmtree(folder / name, ignore_errors=True)
+            raise
+        _link_store(folder, name)
+    return folder / name
 
 
 def _new_store(path: Path, previous: Path | None, stale_graphs: Iterable[str]) -> ox.Store:
@@ -335,15 +371,16 @@ def _write_tmp(path: Path, data: bytes) -> Path:
     return tmp
 
 
-def _lock(folder: Path):
-    """An exclusive lock on ``folder`` for the length of a build (where the OS has flock)."""
+def _lock(folder: Path, wait: bool = False):
+    """An exclusive lock on ``folder`` for the length of a build (where the OS has flock);
+    raises ``BuildLocked`` when another holds it, or, with ``wait``, waits for it."""
     f = open(folder / LOCK_FILE, "a+b")
     try:
         import fcntl
     except ImportError:                         # Windows: no lock
         return f
     try:
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
     except OSError:
         f.close()
         raise BuildLocked(f"another build is writing to {folder}") from None

@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from .httpauth import Login, RemoteError, Unauthorized, Unreachable, request
-from .store import current_build, load_trig, open_graph, trig_path
+from .store import current_build, disk_store, load_trig, open_graph, trig_path
 
 
 # ---------------------------------------------------------------------------------------
@@ -49,11 +49,13 @@ def oxigraph_binary() -> str:
 
 @contextmanager
 def served_store(folder: Path | str) -> Iterator[Path]:
-    """The folder of the store that serves the build in ``folder``: the build's own, or, for
-    a build without one, a temporary store loaded from its TriG (removed afterwards)."""
-    manifest = current_build(folder)
-    if manifest.store:
-        yield Path(folder) / manifest.store
+    """The folder of the store that serves the build in ``folder``: the build's own (made now
+    if its graph is too large to read at each opening: ``store.disk_store``), or, for a small
+    build without one, a temporary store loaded from its TriG (removed afterwards)."""
+    current_build(folder)
+    on_disk = disk_store(folder)
+    if on_disk is not None:
+        yield on_disk
         return
     with tempfile.TemporaryDirectory(prefix="govkg-serve-") as tmp:
         load_trig(trig_path(folder), Path(tmp)).flush()     # closed as it goes: the server opens it

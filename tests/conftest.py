@@ -16,8 +16,9 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
     """The sample corpus, built into a temporary folder (shared by the session), with an
-    Oxigraph store on disk, which a build of the sample alone would not fill
-    (``graph.output.STORE_FROM``): the tests hold the store's answers to the TriG's."""
+    Oxigraph store on disk, which a build does not fill unless told to, and a query on the
+    sample alone would not make (``graph.store.READ_UP_TO``): the tests hold the store's
+    answers to the TriG's."""
     out = tmp_path_factory.mktemp("sample")
     report = build([], out, store=True)
     return out, report

@@ -1,6 +1,8 @@
-"""A build fills an Oxigraph store on disk once its graph is large enough to need one
-(``graph.output.STORE_FROM``), or when told to; below that, queries read ``graph.trig``.
-Whichever way, every query answers the same, and the store holds exactly the TriG's quads."""
+"""A build fills an Oxigraph store on disk only when told to, or when the last build had one;
+the first query on a graph too large to read at each opening (``graph.store.READ_UP_TO``)
+makes it from ``graph.trig``, once, and later builds go on with it; a smaller graph is read
+from ``graph.trig``.  Whichever way, every query answers the same, and the store holds
+exactly the TriG's quads."""
 from __future__ import annotations
 
 import json
@@ -13,14 +15,15 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-import graph.output
+import graph.store
 from conftest import named_answers
 from graph.build import build
 from graph.cli import main
 from graph.manifest import MANIFEST
 from graph.remote import push
+from graph.query import named_query
 from graph.rows import open_rows
-from graph.store import load_trig, open_graph, store_path
+from graph.store import READ_UP_TO, load_trig, open_graph, store_path
 from servers import free_port, running
 from test_incremental import corpus, edited
 
@@ -59,7 +62,6 @@ def test_the_sample_alone_is_kept_as_trig_and_answers_as_the_store_does(plain_bu
     # the rows table is the build's: named queries come from it, the rest from the TriG
     rows = open_rows(out)
     assert rows is not None
-    from graph.query import named_query
     assert named_query(rows, "unit_bodies", unit=UNIT).rows == \
         named_query(open_graph(sample_build[0]), "unit_bodies", unit=UNIT).rows
     assert named_query(rows, "network").rows == named_query(open_graph(sample_build[0]), "network").rows
@@ -73,26 +75,41 @@ def test_an_unchanged_rebuild_of_a_build_without_a_store_extracts_nothing(tmp_pa
     assert report.unchanged == 2 and store_path(out) is None
 
 
-def test_a_graph_that_grows_past_the_threshold_mid_build_gets_the_whole_of_itself_stored(tmp_path, monkeypatch):
-    # the first file's graph alone is under the threshold; the first two are over it
-    monkeypatch.setattr(graph.output, "STORE_FROM", 1_000_000)     # 000: 0.76 MB of N-Quads, 001: 0.95
+def test_a_graph_too_large_to_read_at_each_query_gets_its_store_when_first_opened(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph.store, "READ_UP_TO", 1_000_000)       # the three files' TriG: ~0.7 MB each
     out = tmp_path / "out"
-    build([corpus(tmp_path / "v1", a="000", b="001", c="002")], out, html=False, jobs=1)
+    build([corpus(tmp_path / "v1", a="000", b="001", c="002")], out, html=False)
+    assert store_path(out) is None and not list(out.glob("store*"))     # the build did not fill one …
+    bodies = named_query(open_rows(out), "bodies").rows                 # … nor do the named queries need it
+    assert bodies and store_path(out) is None
+    first = open_graph(out)                                             # ad-hoc SPARQL does: made now
+    assert named_query(first, "bodies").rows == bodies
     store = stored(out)
     assert store is not None and (out / "store").resolve() == store_path(out).resolve()
-    assert quads(store) == trig_quads(out)
-    assert {g.value for g in store.named_graphs()} == {e["graph"] for e in json.loads(
-        (out / MANIFEST).read_text(encoding="utf-8"))["files"]}
+    assert quads(store) == trig_quads(out) == quads(first)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["store"] == store_path(out).name
+    assert {g.value for g in store.named_graphs()} == {e["graph"] for e in manifest["files"]}
+    open_graph(out)                                                     # once: the next opening uses it
+    assert sorted(p.name for p in out.glob("store*")) == ["store", "store-1"]
+    assert build([corpus(tmp_path / "v1", a="000", b="001", c="002")], out, html=False).unchanged == 3
 
 
-def test_a_corpus_that_outgrows_its_trig_gets_a_store_with_the_graphs_it_kept(tmp_path, monkeypatch):
+def test_a_store_made_by_a_query_is_kept_up_to_date_by_the_next_builds(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph.store, "READ_UP_TO", 1)
     out = tmp_path / "out"
     build([corpus(tmp_path / "v1", a="000")], out, html=False)
-    assert store_path(out) is None
-    monkeypatch.setattr(graph.output, "STORE_FROM", 1)
+    open_graph(out)
     report = build([corpus(tmp_path / "v1", a="000", b="001")], out, html=False)
     assert report.unchanged == 1                    # a's graph is copied, not extracted again …
-    assert quads(stored(out)) == trig_quads(out)    # … and loaded into the new store from the TriG
+    assert quads(stored(out)) == trig_quads(out)    # … and the new store is the last one with b's graph
+
+
+def test_a_small_graph_is_read_from_its_trig_and_never_given_a_store(plain_build):
+    out = plain_build[0]
+    assert (out / "graph.trig").stat().st_size <= READ_UP_TO
+    open_graph(out)
+    assert store_path(out) is None and not list(out.glob("store*"))
 
 
 def test_a_build_with_a_store_keeps_it_through_changes_and_removals(tmp_path):
@@ -107,10 +124,10 @@ def test_a_build_with_a_store_keeps_it_through_changes_and_removals(tmp_path):
     assert named_answers(open_graph(out)) == named_answers(load_trig(out / "graph.trig"))
 
 
-def test_the_build_options_help_gives_the_threshold_the_build_uses():
+def test_the_build_options_help_gives_the_threshold_queries_use():
     help_text = " ".join(CliRunner().invoke(main, ["build", "--help"]).output.split())
-    figure = re.search(r"once the graph has (\d+) MB of N-Quads", help_text)
-    assert figure and int(figure.group(1)) << 20 == graph.output.STORE_FROM
+    figure = re.search(r"once a graph has over (\d+) MB of TriG", help_text)
+    assert figure and int(figure.group(1)) << 20 == READ_UP_TO
 
 
 def test_govkg_serve_and_push_a_build_without_a_store(plain_build, sample_store, tmp_path):
