@@ -280,25 +280,49 @@ def _run(text, graph_dir, fmt, backend, allow_network, params, limit, timeout=DE
         Q.check_bindings(bindings)
     except Q.QueryError as e:
         raise click.ClickException(str(e)) from None
-    with _deadline(timeout):
-        graph = _open_for_query(graph_dir, backend)
-        try:
+    graph = _open_for_query(graph_dir, backend, text, bindings)      # not timed: it may make the store
+    try:
+        with _deadline(timeout):
             result = Q.run_query(graph, text, bindings, allow_network=allow_network, limit=limit)
-            if isinstance(result, Q.Table) and not result.rows:
+            _print(result, fmt)
+        if isinstance(result, Q.Table) and not result.rows and bindings:
+            _open_store(graph, graph_dir)
+            with _deadline(timeout):
                 _suggest(graph, bindings)
-        except Q.QueryError as e:
-            raise click.ClickException(str(e)) from None
-        _print(result, fmt)
+    except Q.QueryError as e:
+        raise click.ClickException(str(e)) from None
 
 
-def _open_for_query(graph_dir: str, backend: str):
-    """A build's rows table (which opens its store for what it does not hold), else the graph."""
+def _open_for_query(graph_dir: str, backend: str, text: str, bindings: dict[str, str]):
+    """A build's rows table, with its store open if the table does not hold the query, else
+    the graph."""
     if backend == "oxigraph" and not str(graph_dir).startswith(("http://", "https://")):
         from .rows import open_rows
         rows = open_rows(graph_dir)
         if rows is not None:
+            if not rows.holds(text, bindings):
+                _open_store(rows, graph_dir)
             return rows
+    _making_note(graph_dir, backend)
     return _open(graph_dir, backend)
+
+
+def _open_store(graph, graph_dir: str) -> None:
+    """Open the store behind a rows table (``graph``), which the first opening of a large graph
+    makes: before ``--timeout``'s timer starts, so that a query never cuts a store half made."""
+    from .rows import Rows
+    if isinstance(graph, Rows):
+        _making_note(graph_dir, "oxigraph")
+        graph.store()
+
+
+def _making_note(graph_dir: str, backend: str) -> None:
+    """Say that this opening makes the graph's store, and how large its source is."""
+    from .store import store_to_make
+    size = backend == "oxigraph" and store_to_make(graph_dir)
+    if size:
+        click.echo(f"note: making the store of {graph_dir} from its graph.trig ({size / 2**20:,.0f} MB), "
+                   "once; the next queries open it at once", err=True)
 
 
 def _suggest(graph, bindings: dict[str, str]) -> None:

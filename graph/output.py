@@ -280,6 +280,7 @@ def make_store(folder: Path) -> Path | None:
             return None
         if manifest.store:
             return folder / manifest.store if (folder / manifest.store).is_dir() else None
+        _sweep(folder, None)                    # what a process stopped while making one left
         name = _next_store_name(folder)
         try:
             store = ox.Store(str(folder / name))

@@ -418,16 +418,11 @@ class Rows:
     def answer(self, text: str, bindings: dict[str, str], limit: int | None) -> Table | None:
         """The rows of query ``text`` with ``bindings``, from the table; None when the table
         does not hold that query, or cannot bind those values as the store would."""
-        found = self.tabled.get(text_digest(text))
-        if found is None:
+        if not self.holds(text, bindings):
             return None
-        name, cols, kinds = found
-        where, values = [], []
-        for k, v in bindings.items():
-            if k not in cols or (v.startswith("<") and v.endswith(">")) or kinds.get(k, XSD_STRING) != XSD_STRING:
-                return None                 # an IRI, or a column of another datatype: the store decides
-            where.append(f"{_q(k)} = ?")
-            values.append(v)
+        name, cols, _ = self.tabled[text_digest(text)]
+        where = [f"{_q(k)} = ?" for k in bindings]
+        values = list(bindings.values())
         sql = (f"SELECT {', '.join(f'coalesce({_q(c)}, {chr(39) * 2})' for c in cols)} FROM {_q(name)}"
                + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY position")
         if limit is not None:
@@ -436,6 +431,15 @@ class Rows:
         if limit is not None and len(rows) > limit:
             return Table(cols, rows[:limit], True)
         return Table(cols, rows)
+
+    def holds(self, text: str, bindings: dict[str, str]) -> bool:
+        """The table answers query ``text`` with ``bindings`` as the store would."""
+        found = self.tabled.get(text_digest(text))
+        if found is None:
+            return False
+        _, cols, kinds = found
+        return all(k in cols and not (v.startswith("<") and v.endswith(">")) and kinds.get(k, XSD_STRING) == XSD_STRING
+                   for k, v in bindings.items())    # not an IRI, nor a column of another datatype
 
     def store(self):
         """The build's store (opened on first use)."""

@@ -70,10 +70,22 @@ def disk_store(folder: Path | str) -> Path | None:
     each opening (``READ_UP_TO``), one made now from its TriG (``graph.output.make_store``);
     None for a graph read from its TriG."""
     on_disk = store_path(folder)
-    if on_disk is None and trig_path(folder).stat().st_size > READ_UP_TO:
+    if on_disk is None and store_to_make(folder):
         from .output import make_store
         on_disk = make_store(Path(folder))
     return on_disk
+
+
+def store_to_make(folder: Path | str) -> int:
+    """The bytes of TriG an opening of the graph in ``folder`` makes its store from (0: it
+    has a store, or is read into memory, or is not a folder)."""
+    if str(folder).startswith(("http://", "https://")) or store_path(folder) is not None:
+        return 0
+    try:
+        size = trig_path(folder).stat().st_size
+    except GraphNotFound:
+        return 0
+    return size if size > READ_UP_TO else 0
 
 
 def current_build(folder: Path | str) -> Manifest:

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 import graph.store
 from conftest import named_answers
-from graph.build import build
+from graph.build import build, sample_corpus
 from graph.cli import main
 from graph.manifest import MANIFEST
 from graph.remote import push
@@ -145,3 +145,27 @@ def test_govkg_serve_and_push_a_build_without_a_store(plain_build, sample_store,
     with running(server, port):
         assert len(push(plain_build[0], f"http://127.0.0.1:{port}/store").sent) == 5
     assert quads(ox.Store.read_only(str(tmp_path / "server"))) == quads(sample_store)
+
+
+def test_a_query_that_makes_the_store_is_not_cut_by_its_timeout(tmp_path):
+    """The first query on a graph over ``READ_UP_TO`` makes its store before ``--timeout``'s
+    timer starts (a timer that ran out would end the process with the store half made)."""
+    texts = tmp_path / "in"
+    texts.mkdir()
+    for copy in ("一", "二"):                       # two copies of the sample: ~6.4 MB of TriG
+        for path, name in sample_corpus():
+            (texts / f"{copy}-{name}").write_text(f"（副本{copy}）\n" + path.read_text(encoding="utf-8"),
+                                                   encoding="utf-8")
+    out = tmp_path / "out"
+    build([texts], out, html=False)
+    assert (out / "graph.trig").stat().st_size > READ_UP_TO and store_path(out) is None
+    import subprocess
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    done = subprocess.run([sys.executable, "-m", "graph", "sparql", query, "--graph", str(out), "--format", "csv",
+                           "--timeout", "0.2"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "making the store" in done.stderr
+    assert int(done.stdout.split()[-1]) == len(trig_quads(out)) and quads(stored(out)) == trig_quads(out)
+    again = subprocess.run([sys.executable, "-m", "graph", "sparql", query, "--graph", str(out), "--format", "csv"],
+                           capture_output=True, text=True, timeout=300)
+    assert again.stdout == done.stdout and "making the store" not in again.stderr
