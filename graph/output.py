@@ -284,7 +284,7 @@ def make_store(folder: Path) -> Path | None:
         name = _next_store_name(folder)
         try:
             store = ox.Store(str(folder / name))
-            store.bulk_load(path=str(folder / TRIG_FILE), format=TRIG, lenient=True)   # the build's own TriG
+            _load_chunks(store, folder / TRIG_FILE, manifest.entries)
             if worth_compacting((folder / TRIG_FILE).stat().st_size * NQUADS_PER_TRIG_BYTE):
                 store.optimize()
             store.flush()
@@ -295,6 +295,24 @@ def make_store(folder: Path) -> Path | None:
             raise
         _link_store(folder, name)
     return folder / name
+
+
+def _load_chunks(store: ox.Store, trig: Path, entries: Iterable[Entry]) -> None:
+    """Load the graphs of the build's ``trig`` into ``store``, its chunks (``entries``) in
+    batches of ``LOAD_BATCH`` bytes of N-Quads as a build loads its own: one bulk load of a
+    whole TriG held 2.5 GB at 1,000× the sample.  Lenient: the build wrote these chunks."""
+    batch: list[bytes] = []
+    size = 0
+    with open(trig, "rb") as f:
+        for e in sorted((e for e in entries if e.graph and e.length), key=lambda e: e.offset):
+            f.seek(e.offset)
+            batch.append(f.read(e.length))
+            size += e.length
+            if size * NQUADS_PER_TRIG_BYTE >= LOAD_BATCH:
+                store.bulk_load(input=trig_header() + b"".join(batch), format=TRIG, lenient=True)
+                batch, size = [], 0
+    if batch:
+        store.bulk_load(input=trig_header() + b"".join(batch), format=TRIG, lenient=True)
 
 
 def _new_store(path: Path, previous: Path | None, stale_graphs: Iterable[str]) -> ox.Store:

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
+import graph.output
 import graph.store
 from conftest import named_answers
 from graph.build import build, sample_corpus
@@ -77,6 +78,7 @@ def test_an_unchanged_rebuild_of_a_build_without_a_store_extracts_nothing(tmp_pa
 
 def test_a_graph_too_large_to_read_at_each_query_gets_its_store_when_first_opened(tmp_path, monkeypatch):
     monkeypatch.setattr(graph.store, "READ_UP_TO", 1_000_000)       # the three files' TriG: ~0.7 MB each
+    monkeypatch.setattr(graph.output, "LOAD_BATCH", 1)              # each file's chunk a load of its own
     out = tmp_path / "out"
     build([corpus(tmp_path / "v1", a="000", b="001", c="002")], out, html=False)
     assert store_path(out) is None and not list(out.glob("store*"))     # the build did not fill one …
