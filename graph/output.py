@@ -278,8 +278,8 @@ def make_store(folder: Path) -> Path | None:
         manifest = read_manifest(folder)
         if manifest is None or stat_of(folder / TRIG_FILE) != manifest.outputs.get(TRIG_FILE):
             return None
-        if manifest.store:
-            return folder / manifest.store if (folder / manifest.store).is_dir() else None
+        if manifest.store and (folder / manifest.store).is_dir():
+            return folder / manifest.store      # made meanwhile by another
         _sweep(folder, None)                    # what a process stopped while making one left
         name = _next_store_name(folder)
         try:

@@ -20,7 +20,7 @@ BACKENDS = ("oxigraph", "rdflib")
 READ_UP_TO = 5 << 20
 """Bytes of TriG up to which a graph without a store is read into memory at each opening
 (~16 MB of N-Quads; the sample's 3.2 MB read in 0.1 s); a larger one is given a store on
-disk the first time it is opened (10× the sample: 35 MB, ~4 s, once)."""
+disk the first time it is opened (10× the sample: 35 MB, ~5 s, once)."""
 
 
 class GraphNotFound(FileNotFoundError):
@@ -44,9 +44,11 @@ def store_path(folder: Path | str) -> Path | None:
     return path if path.is_dir() else None
 
 
-def open_graph(folder: Path | str, backend: str = "oxigraph"):
+def open_graph(folder: Path | str, backend: str = "oxigraph", *, make_store: bool = True):
     """The built graph in ``folder``: a read-only ``pyoxigraph.Store`` or an ``rdflib.Dataset``;
-    or, when ``folder`` is an http(s) URL, that SPARQL endpoint (``graph.remote.Endpoint``)."""
+    or, when ``folder`` is an http(s) URL, that SPARQL endpoint (``graph.remote.Endpoint``).
+    ``make_store=False``: a graph without a store is read from its TriG whatever its size
+    (for one reading, as the page's, which a store would cost more than)."""
     if str(folder).startswith(("http://", "https://")):
         from .remote import Endpoint
         return Endpoint.parse(str(folder))
@@ -59,7 +61,7 @@ def open_graph(folder: Path | str, backend: str = "oxigraph"):
     import pyoxigraph as ox                 # not imported for a command that opens no graph
     if backend != "oxigraph":
         raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
-    on_disk = disk_store(folder)
+    on_disk = disk_store(folder) if make_store else store_path(folder)
     if on_disk is not None:
         return ox.Store.read_only(str(on_disk))
     return load_trig(path)

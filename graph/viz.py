@@ -145,8 +145,8 @@ def write_graph_html(folder: str | Path, title: str | None = None, stamp: str | 
     if rows is not None:
         P = project(rows)
     else:
-        from .store import open_graph
-        P = read_projection(open_graph(folder))
+        from .store import open_graph       # a page is up to a million triples: read once, no store made
+        P = read_projection(open_graph(folder, make_store=False))
     what = corpus or Path(folder).resolve().name
     return write_html(P, path or Path(folder) / PAGE_FILE, title or page_title(P, what), stamp)
 

@@ -171,3 +171,14 @@ def test_a_query_that_makes_the_store_is_not_cut_by_its_timeout(tmp_path):
     again = subprocess.run([sys.executable, "-m", "graph", "sparql", query, "--graph", str(out), "--format", "csv"],
                            capture_output=True, text=True, timeout=300)
     assert again.stdout == done.stdout and "making the store" not in again.stderr
+
+
+def test_the_page_of_a_build_that_reused_graphs_is_drawn_without_making_a_store(tmp_path, monkeypatch):
+    monkeypatch.setattr(graph.store, "READ_UP_TO", 1)       # every graph "large"
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build([corpus(tmp_path / "v1", a="000")], out, html=False)
+    v2 = corpus(tmp_path / "v2", a="000", b="001")
+    build([v2], out)                                        # a's graph reused: the page reads the TriG
+    assert store_path(out) is None and not list(out.glob("store*"))
+    build([v2], fresh)                                      # the same graph's page, drawn from memory
+    assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
