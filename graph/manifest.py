@@ -76,6 +76,11 @@ def read_manifest(folder: Path) -> Manifest | None:
         return None
 
 
+def trig_is_current(manifest: Manifest, folder: Path | str) -> bool:
+    """``graph.trig`` in ``folder`` is the one the build of ``manifest`` wrote."""
+    return stat_of(Path(folder) / TRIG_FILE) == manifest.outputs.get(TRIG_FILE)
+
+
 def has_its_store(manifest: Manifest, folder: Path | str) -> bool:
     """The store folder ``manifest`` names is in ``folder``, or the build has none."""
     return not manifest.store or (Path(folder) / manifest.store).is_dir()

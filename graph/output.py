@@ -34,7 +34,7 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from .manifest import (MANIFEST, REPORT_FILE, ROWS_FILE, TRIG_FILE, Entry, Manifest, fingerprint, graph_digest,
-                       read_manifest, stat_of)
+                       read_manifest, stat_of, trig_is_current)
 from .nquads import GraphLines, graph_lines, trig_chunk, trig_header
 from .vocab import XSD
 
@@ -202,7 +202,7 @@ class Output:
         if new:
             self.loader.put(b"".join(new), NQUADS)
         if copied:                              # the chunks as copied: without the prefix lines
-            self.loader.put(trig_header() + b"".join(copied), TRIG)
+            self.loader.put(_as_trig(copied), TRIG)
         self.loads += bool(self.batched)
         self.nquads += self.batched
         self.batches, self.batched = {NQUADS: [], TRIG: []}, 0
@@ -276,7 +276,7 @@ def make_store(folder: Path) -> Path | None:
         return None
     with lock:
         manifest = read_manifest(folder)
-        if manifest is None or stat_of(folder / TRIG_FILE) != manifest.outputs.get(TRIG_FILE):
+        if manifest is None or not trig_is_current(manifest, folder):
             return None
         if manifest.store and (folder / manifest.store).is_dir():
             return folder / manifest.store      # made meanwhile by another
@@ -301,6 +301,11 @@ def _load_chunks(store: ox.Store, trig: Path, entries: Iterable[Entry]) -> None:
     """Load the graphs of the build's ``trig`` into ``store``, its chunks (``entries``) in
     batches of ``LOAD_BATCH`` bytes of N-Quads as a build loads its own: one bulk load of a
     whole TriG held 2.5 GB at 1,000× the sample.  Lenient: the build wrote these chunks."""
+    for batch in _chunk_batches(trig, entries):
+        store.bulk_load(input=_as_trig(batch), format=TRIG, lenient=True)
+
+
+def _chunk_batches(trig: Path, entries: Iterable[Entry]) -> Iterable[list[bytes]]:
     batch: list[bytes] = []
     size = 0
     with open(trig, "rb") as f:
@@ -309,10 +314,15 @@ def _load_chunks(store: ox.Store, trig: Path, entries: Iterable[Entry]) -> None:
             batch.append(f.read(e.length))
             size += e.length
             if size * NQUADS_PER_TRIG_BYTE >= LOAD_BATCH:
-                store.bulk_load(input=trig_header() + b"".join(batch), format=TRIG, lenient=True)
+                yield batch
                 batch, size = [], 0
     if batch:
-        store.bulk_load(input=trig_header() + b"".join(batch), format=TRIG, lenient=True)
+        yield batch
+
+
+def _as_trig(chunks: list[bytes]) -> bytes:
+    """TriG chunks (written without the prefix lines) as one TriG document."""
+    return trig_header() + b"".join(chunks)
 
 
 def _new_store(path: Path, previous: Path | None, stale_graphs: Iterable[str]) -> ox.Store:

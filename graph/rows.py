@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .manifest import ROWS_FILE, TRIG_FILE, has_its_store, read_manifest, stat_of
+from .manifest import ROWS_FILE, has_its_store, read_manifest, stat_of, trig_is_current
 from .query import NUMERIC, STRINGS_AND_COMMENTS, Table, named_queries, query_text, split_order_by
 from .vocab import RDF, XSD
 
@@ -418,9 +418,10 @@ class Rows:
     def answer(self, text: str, bindings: dict[str, str], limit: int | None) -> Table | None:
         """The rows of query ``text`` with ``bindings``, from the table; None when the table
         does not hold that query, or cannot bind those values as the store would."""
-        if not self.holds(text, bindings):
+        found = self._table_of(text, bindings)
+        if found is None:
             return None
-        name, cols, _ = self.tabled[text_digest(text)]
+        name, cols, _ = found
         where = [f"{_q(k)} = ?" for k in bindings]
         values = list(bindings.values())
         sql = (f"SELECT {', '.join(f'coalesce({_q(c)}, {chr(39) * 2})' for c in cols)} FROM {_q(name)}"
@@ -434,12 +435,19 @@ class Rows:
 
     def holds(self, text: str, bindings: dict[str, str]) -> bool:
         """The table answers query ``text`` with ``bindings`` as the store would."""
+        return self._table_of(text, bindings) is not None
+
+    def _table_of(self, text: str, bindings: dict[str, str]) -> tuple | None:
+        """``(table, columns, kinds)`` of query ``text``, when the table can bind ``bindings``
+        as the store would (none an IRI, none a column of another datatype)."""
         found = self.tabled.get(text_digest(text))
         if found is None:
-            return False
+            return None
         _, cols, kinds = found
-        return all(k in cols and not (v.startswith("<") and v.endswith(">")) and kinds.get(k, XSD_STRING) == XSD_STRING
-                   for k, v in bindings.items())    # not an IRI, nor a column of another datatype
+        if all(k in cols and not (v.startswith("<") and v.endswith(">")) and kinds.get(k, XSD_STRING) == XSD_STRING
+               for k, v in bindings.items()):
+            return found
+        return None
 
     def store(self):
         """The build's store (opened on first use)."""
@@ -457,7 +465,7 @@ def open_rows(folder: Path | str) -> Rows | None:
     manifest = read_manifest(folder)
     path = folder / ROWS_FILE
     if manifest is None or ROWS_FILE not in manifest.outputs \
-            or stat_of(folder / TRIG_FILE) != manifest.outputs.get(TRIG_FILE) \
+            or not trig_is_current(manifest, folder) \
             or stat_of(path) != manifest.outputs.get(ROWS_FILE) or not has_its_store(manifest, folder):
         return None
     try:

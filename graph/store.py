@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .manifest import TRIG_FILE, Manifest, has_its_store, read_manifest, stat_of
+from .manifest import TRIG_FILE, Manifest, has_its_store, read_manifest, trig_is_current
 
 BACKENDS = ("oxigraph", "rdflib")
 READ_UP_TO = 5 << 20
@@ -38,7 +38,7 @@ def store_path(folder: Path | str) -> Path | None:
     """The folder of the store a build wrote, while ``graph.trig`` is as that build left it."""
     folder = Path(folder)
     manifest = read_manifest(folder)
-    if manifest is None or not manifest.store or stat_of(folder / TRIG_FILE) != manifest.outputs.get(TRIG_FILE):
+    if manifest is None or not manifest.store or not trig_is_current(manifest, folder):
         return None
     path = folder / manifest.store
     return path if path.is_dir() else None
@@ -72,7 +72,7 @@ def disk_store(folder: Path | str) -> Path | None:
     each opening (``READ_UP_TO``), one made now from its TriG (``graph.output.make_store``);
     None for a graph read from its TriG."""
     on_disk = store_path(folder)
-    if on_disk is None and store_to_make(folder):
+    if on_disk is None and _too_large_to_read(folder):
         from .output import make_store
         on_disk = make_store(Path(folder))
     return on_disk
@@ -83,18 +83,20 @@ def store_to_make(folder: Path | str) -> int:
     has a store, or is read into memory, or is not a folder)."""
     if str(folder).startswith(("http://", "https://")) or store_path(folder) is not None:
         return 0
-    try:
-        size = trig_path(folder).stat().st_size
-    except GraphNotFound:
-        return 0
+    return _too_large_to_read(folder)
+
+
+def _too_large_to_read(folder: Path | str) -> int:
+    """The size of the graph's TriG when it is over ``READ_UP_TO``, else 0."""
+    path = Path(folder) / TRIG_FILE
+    size = path.stat().st_size if path.is_file() else 0
     return size if size > READ_UP_TO else 0
 
 
 def current_build(folder: Path | str) -> Manifest:
     """The manifest of the build in ``folder``, while its TriG and store are as it left them."""
     manifest = read_manifest(folder)
-    if manifest is None or stat_of(Path(folder) / TRIG_FILE) != manifest.outputs.get(TRIG_FILE) \
-            or not has_its_store(manifest, folder):
+    if manifest is None or not trig_is_current(manifest, folder) or not has_its_store(manifest, folder):
         raise GraphNotFound(f"no current build in {folder}; run `govkg build --out {folder}` first")
     return manifest
 
