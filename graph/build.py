@@ -7,8 +7,9 @@
    inputs are kept, or removed with ``prune``.
 2. **Extract.** ``run_one`` is a pure function of one file (``graph.pipeline.process``),
    run in worker processes with ``jobs`` > 1.  A worker hands back the file's report and
-   its named graph as a TriG chunk and as N-Quads (bytes), never rdflib objects, with the
-   named queries' rows on it and the rows of the page's projection.
+   its named graph as a TriG chunk (bytes, never rdflib objects) and, when the build fills
+   a store, as N-Quads, with the named queries' rows on it and the rows of the page's
+   projection.
 3. **Stream.** Results are taken in file order (a bounded window of work in flight), each
    chunk appended to ``graph.trig`` and loaded into the store, so memory holds a few
    files' graphs, never the corpus; the output is the same for any ``jobs``.
@@ -98,8 +99,8 @@ class Step:
 @dataclass(frozen=True)
 class Extracted:
     """What a worker hands back for one file: its report, graph IRI, TriG chunk, the
-    same graph as N-Quads (for the store), the named queries' rows on it (``graph.rows``)
-    and, when the build asked, the rows of the page's projection (``network.rq``)."""
+    named queries' rows on it (``graph.rows``) and, when the build asked, the same graph
+    as N-Quads (for a store it fills) and the rows of the page's projection (``network.rq``)."""
 
     report: FileReport
     graph: str | None = None
@@ -125,9 +126,10 @@ def sample_corpus() -> list[tuple[Path, str]]:
             if p.name.endswith(".txt")]
 
 
-def run_one(path: Path, name: str, page: bool = False) -> Extracted:
+def run_one(path: Path, name: str, page: bool = False, nquads: bool = True) -> Extracted:
     """Read and process one file; a failure becomes a report naming the reason.  ``page``:
-    read the rows of the page's projection too."""
+    read the rows of the page's projection too; ``nquads``: hand back the graph as N-Quads
+    too (a build with no store to fill has no use for them)."""
     from .pipeline import process           # the stages: not for a build that extracts nothing
     from .rdf import source_iri
     from .rows import file_rows
@@ -138,15 +140,15 @@ def run_one(path: Path, name: str, page: bool = False) -> Extracted:
     try:
         result = process(source)
         graph = graph_lines(result.nquads)
-        chunk, nquads, triples = graph_chunk(graph)
+        chunk, lines, triples = graph_chunk(graph)
     except RecursionError:
         return Extracted(FileReport(name=name, sha256=source.digest,
                                     error="input too deeply nested to process"))
     except Exception as e:                                  # noqa: BLE001 — reported, not hidden
         return Extracted(FileReport(name=name, sha256=source.digest,
                                     error=f"internal error while processing: {type(e).__name__}: {e}"))
-    return Extracted(replace(result.report, triples=triples), source_iri(source), chunk, nquads,
-                     file_rows(graph), _page_rows(graph) if page else None)
+    return Extracted(replace(result.report, triples=triples), source_iri(source), chunk,
+                     lines if nquads else b"", file_rows(graph), _page_rows(graph) if page else None)
 
 
 def _page_rows(graph: GraphLines) -> set | None:
@@ -195,7 +197,7 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = No
             def ready(extracted: Extracted) -> None:         # as soon as a worker is done
                 output.load(extracted.nquads)
                 page.add(extracted)
-            for step, extracted in _outcomes(steps, pool, jobs, ready, lambda: page.wanted):
+            for step, extracted in _outcomes(steps, pool, jobs, ready, lambda: (page.wanted, output.fills_store)):
                 entry, report = _write(output, step, extracted)
                 entries.append(entry)
                 reports.append(report)
@@ -249,7 +251,7 @@ class _PageGraphs:
 
     def add(self, extracted: Extracted) -> None:
         """A new graph, in whatever order the workers finish (the rows are a set)."""
-        if self.wanted and extracted.nquads:
+        if self.wanted and extracted.chunk:
             self.triples += extracted.report.triples
             if self.triples > HTML_MAX_TRIPLES or extracted.page is None:
                 self.wanted, self.read = False, set()
@@ -498,24 +500,25 @@ def _start(pool: ProcessPoolExecutor, jobs: int, forked: bool) -> None:
 
 
 def _outcomes(steps: list[Step], pool: ProcessPoolExecutor | None, jobs: int, ready: Callable[[Extracted], None],
-              page: Callable[[], bool]) -> Iterator[tuple[Step, Extracted | None]]:
+              wants: Callable[[], tuple[bool, bool]]) -> Iterator[tuple[Step, Extracted | None]]:
     """Each step with its extraction (None when nothing is extracted), in step order, with at
     most ``WINDOW`` files in flight per worker; ``ready`` is given each extraction as soon
-    as it is done, in whatever order the workers finish; ``page`` says, as each file is
-    handed to a worker, whether it should read the page's rows too."""
+    as it is done, in whatever order the workers finish; ``wants`` says, as each file is
+    handed to a worker, whether it should read the page's rows and hand back N-Quads too
+    (``run_one``'s ``page`` and ``nquads``)."""
     if pool is None:
         for step in steps:
-            extracted = run_one(step.path, step.name, page()) if step.action == EXTRACT else None
+            extracted = run_one(step.path, step.name, *wants()) if step.action == EXTRACT else None
             if extracted is not None:
                 ready(extracted)
             yield step, extracted
         return
-    early = _largest_first(steps, WINDOW * jobs, pool, page())
+    early = _largest_first(steps, WINDOW * jobs, pool, wants())
     queue: deque = deque()
     steps_of: dict = {}                      # the jobs in flight, with their steps
     for i, step in enumerate(steps):
         job = early.pop(i) if i in early else \
-            pool.submit(run_one, step.path, step.name, page()) if step.action == EXTRACT else None
+            pool.submit(run_one, step.path, step.name, *wants()) if step.action == EXTRACT else None
         queue.append((step, job))
         if job is not None:
             steps_of[job] = step
@@ -535,13 +538,13 @@ def _first(queue: deque, steps_of: dict, ready) -> tuple[Step, Extracted | None]
     return step, _result(step, job)
 
 
-def _largest_first(steps: list[Step], window: int, pool: ProcessPoolExecutor, page: bool) -> dict:
+def _largest_first(steps: list[Step], window: int, pool: ProcessPoolExecutor, wants: tuple[bool, bool]) -> dict:
     """When every file fits in the window, all of them submitted at once, the largest
     first, so the workers finish together (results are still taken in step order)."""
     todo = [i for i, s in enumerate(steps) if s.action == EXTRACT]
     if len(todo) > window:
         return {}
-    return {i: pool.submit(run_one, steps[i].path, steps[i].name, page)
+    return {i: pool.submit(run_one, steps[i].path, steps[i].name, *wants)
             for i in sorted(todo, key=lambda i: -steps[i].size)}
 
 

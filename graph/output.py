@@ -152,6 +152,11 @@ class Output:
         self.rows = RowsFile(self.folder, previous is not None, stale_graphs)
 
     @property
+    def fills_store(self) -> bool:
+        """Whether the new graphs go into a store (``load``) as well as the TriG."""
+        return self.loader is not None
+
+    @property
     def store(self) -> ox.Store | None:
         return self.loader.store if self.loader else None
 

@@ -49,6 +49,10 @@ from graph.cli import DEFAULT_TIMEOUT                       # noqa: E402
 PROVINCE = "内蒙古自治区"
 YEAR = re.compile(r"(?<![0-9])(20[0-3][0-9])(?=年|[〕\]］）)])")
 NUMBER = re.compile(r"([〕\]］）)])([0-9]+)(?=号)")
+DAY = re.compile(r"(?<![0-9])([0-9]{1,2})月([0-9]{1,2})日")
+"""A date's month and day: each replica's are its own (the year, the month and the day
+shifted by replica number: a file with no 文号 and few place names is not a copy of
+another replica's, which the build would skip as a duplicate)."""
 PARAMS = {"unit_bodies": {"unit": "鄂尔多斯市应急管理局"}, "unit_documents": {"unit": "鄂尔多斯市人民政府"},
           "unit_duties": {"unit": "鄂尔多斯市应急管理局"}, "unit_lead_tasks": {"unit": "鄂尔多斯市住房和城乡建设局"}}
 # A question about one unit that the sample corpus can answer today (unit_bodies needs the
@@ -94,15 +98,15 @@ def replica_names(i: int) -> dict[str, str]:
 
 
 def replicate(text: str, i: int) -> str:
-    """Replica ``i`` of a gazette's text (replica 0 is the text itself)."""
+    """Replica ``i`` of a gazette's text (replica 0 is the text itself): place names, years,
+    dates and 文号 its own, so that no two replicas of a file are alike up to 3,360."""
     if i == 0:
         return text
     names = replica_names(i)
     text = jurisdiction_pattern().sub(lambda m: names.get(m.group(0), m.group(0)), text)
-    shift = i % 10
-    text = YEAR.sub(lambda m: str(int(m.group(1)) - shift), text)
-    if shift % 4:
-        text = text.replace("2月29日", "2月28日")
+    text = YEAR.sub(lambda m: str(int(m.group(1)) - i % 10), text)
+    text = DAY.sub(lambda m: f"{(int(m.group(1)) - 1 + i // 280) % 12 + 1}月{(int(m.group(2)) - 1 + i // 10) % 28 + 1}日",
+                   text)
     return NUMBER.sub(lambda m: f"{m.group(1)}{m.group(2)}{i:03d}", text)
 
 

@@ -196,11 +196,11 @@ def test_an_interrupted_build_leaves_the_previous_output_whole(tmp_path, monkeyp
     v2 = corpus(tmp_path / "v2", a=edited("000"), b=edited("001"), c="002")
     calls = []
 
-    def interrupted(path, name, page=False):
+    def interrupted(path, name, *wants):
         calls.append(name)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return run_one(path, name, page)
+        return run_one(path, name, *wants)
     run_one = graph.build.run_one
     monkeypatch.setattr(graph.build, "run_one", interrupted)
     with pytest.raises(KeyboardInterrupt):

@@ -182,3 +182,27 @@ def test_the_page_of_a_build_that_reused_graphs_is_drawn_without_making_a_store(
     assert store_path(out) is None and not list(out.glob("store*"))
     build([v2], fresh)                                      # the same graph's page, drawn from memory
     assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
+
+
+def test_workers_hand_back_n_quads_only_to_a_build_that_fills_a_store(tmp_path, monkeypatch):
+    """The N-Quads of a file's graph are for the store: a build with none to fill is not
+    sent them (at 1,000x they are gigabytes through the workers' pipes), one that fills a
+    store is, and its store holds exactly the TriG's quads."""
+    import graph.build
+    asked, run_one = {}, graph.build.run_one
+
+    def recording(path, name, page=False, nquads=True):
+        extracted = run_one(path, name, page, nquads)
+        asked.setdefault(path.parent.name, []).append((nquads, bool(extracted.nquads), bool(extracted.chunk)))
+        return extracted
+    monkeypatch.setattr(graph.build, "run_one", recording)
+    files = [path for path, _ in sample_corpus()[:2]]
+    for out, store in (("plain", False), ("stored", True)):
+        folder = tmp_path / out
+        folder.mkdir()
+        for path in files:
+            (folder / path.name).write_bytes(path.read_bytes())
+        build([folder], tmp_path / f"out-{out}", jobs=1, store=store, html=False)
+    assert asked == {"plain": [(False, False, True)] * 2, "stored": [(True, True, True)] * 2}
+    assert stored(tmp_path / "out-plain") is None
+    assert quads(stored(tmp_path / "out-stored")) == trig_quads(tmp_path / "out-stored")

@@ -225,9 +225,9 @@ def test_the_workers_stop_reading_the_page_s_rows_once_the_page_will_not_use_the
     from graph.build import build, sample_corpus
     asked, run_one = [], graph.build.run_one
 
-    def recording(path, name, page=False):
+    def recording(path, name, page=False, nquads=True):
         asked.append(page)
-        return run_one(path, name, page)
+        return run_one(path, name, page, nquads)
     monkeypatch.setattr(graph.build, "run_one", recording)
     monkeypatch.setattr(graph.build, "HTML_MAX_TRIPLES", 1)     # the first graph passes it
     build([path for path, _ in sample_corpus()[:3]], tmp_path / "out", jobs=1)
