@@ -90,22 +90,24 @@ def _simulate(components: list[list[int]], pairs: list[tuple[int, int]], n: int)
     size = np.repeat(sizes, sizes).astype(np.float64)
     ends = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     ends = local[ends[local[ends[:, 0]] >= 0]]                 # edges inside the simulated components
-    xy = _forces(start, size, ends[:, 0], ends[:, 1], _start_positions(components, ends, size))
+    adjacency = _adjacency(len(members), ends[:, 0], ends[:, 1])
+    xy = _forces(start, size, ends[:, 0], ends[:, 1], _start_positions(components, adjacency, size), adjacency)
     pos = np.zeros((n, 2))
     pos[members] = xy
     return pos
 
 
 def _forces(start: np.ndarray, size: np.ndarray, src: np.ndarray, dst: np.ndarray, xy: np.ndarray,
-            iterations: int = ITERATIONS, samples: int = SAMPLES, seed: int = SEED) -> np.ndarray:
+            adjacency: tuple, iterations: int = ITERATIONS, samples: int = SAMPLES, seed: int = SEED) -> np.ndarray:
     """Fruchterman–Reingold steps: node i belongs to the component of the nodes
     ``start[i]`` … ``start[i] + size[i] - 1`` and is pushed away from ``samples`` of them,
-    and from ``samples`` of the nodes two edges away (those that crowd around a busy node)."""
+    and from ``samples`` of the nodes two edges away (those that crowd around a busy node);
+    ``adjacency``: the edges ``src``–``dst`` as ``_adjacency`` gives them."""
     rng = np.random.default_rng(seed)
     m = len(start)
     x, y = xy[:, 0].copy(), xy[:, 1].copy()
     step, push = np.sqrt(size) * 0.1, np.sqrt(size / samples)
-    first, degree, neighbours = _adjacency(m, src, dst)
+    first, degree, neighbours = adjacency
     crowd = np.bincount(np.concatenate([src, dst]), np.concatenate([degree[dst], degree[src]]), m) / samples
     sizes, degrees = size.astype(np.uint64)[:, None], degree.astype(np.uint64)
     for _ in range(iterations):
@@ -142,31 +144,28 @@ def _draws(rng: np.random.Generator, below: np.ndarray, samples: int) -> np.ndar
     return out.view(np.int64)
 
 
-def _start_positions(components: list[list[int]], ends: np.ndarray, size: np.ndarray,
+def _start_positions(components: list[list[int]], adjacency: tuple, size: np.ndarray,
                      seed: int = SEED) -> np.ndarray:
     """Where the simulation starts: a big component as pivot MDS places it (its shape from
     graph distances), a smaller one at random; both spread over about √n."""
     rng = np.random.default_rng(seed)
     xy = rng.uniform(-1.0, 1.0, (len(size), 2)) * np.sqrt(size)[:, None]
-    neighbours: list[list[int]] = [[] for _ in range(len(size))]
-    for u, v in ends.tolist():
-        neighbours[u].append(v)
-        neighbours[v].append(u)
     offset = 0
     for c in components:
         if len(c) >= PIVOT_MDS:
-            shape = pivot_mds(neighbours, offset, len(c))
+            shape = pivot_mds(adjacency, offset, len(c))
             spread = np.sqrt((shape ** 2).sum(axis=1)).mean() or 1.0
             xy[offset:offset + len(c)] = shape * (0.77 * math.sqrt(len(c)) / spread)
         offset += len(c)
     return xy
 
 
-def pivot_mds(neighbours: list[list[int]], offset: int, n: int, pivots: int = PIVOTS) -> np.ndarray:
-    """Positions of the nodes ``offset`` … ``offset + n - 1`` (one connected component) from
-    their breadth-first distances to a few far-apart pivots (Brandes & Pich, 2006).
+def pivot_mds(adjacency: tuple, offset: int, n: int, pivots: int = PIVOTS) -> np.ndarray:
+    """Positions of the nodes ``offset`` … ``offset + n - 1`` (one connected component; its
+    edges as ``_adjacency`` gives them) from their breadth-first distances to a few
+    far-apart pivots (Brandes & Pich, 2006).
 
-    >>> ring = [[(i - 1) % 8, (i + 1) % 8] for i in range(8)]
+    >>> ring = _adjacency(8, np.arange(8), (np.arange(8) + 1) % 8)
     >>> xy = pivot_mds(ring, 0, 8)
     >>> bool(abs(np.hypot(*xy.T) - np.hypot(*xy.T).mean()).max() < 0.01 * np.hypot(*xy.T).mean())
     True
@@ -174,7 +173,7 @@ def pivot_mds(neighbours: list[list[int]], offset: int, n: int, pivots: int = PI
     distances, nearest = [], np.full(n, np.inf)
     pivot = 0
     for _ in range(min(pivots, n)):
-        d = _hops(neighbours, offset, n, offset + pivot)
+        d = _hops(adjacency, offset, n, offset + pivot)
         distances.append(d)
         nearest = np.minimum(nearest, d)
         pivot = int(np.argmax(nearest))
@@ -186,21 +185,25 @@ def pivot_mds(neighbours: list[list[int]], offset: int, n: int, pivots: int = PI
     return np.einsum("ij,jk->ik", C, axes[:, :-3:-1])
 
 
-def _hops(neighbours: list[list[int]], offset: int, n: int, source: int) -> np.ndarray:
-    """Breadth-first distances from ``source`` to the nodes ``offset`` … ``offset + n - 1``."""
-    hops = [-1] * n
+def _hops(adjacency: tuple, offset: int, n: int, source: int) -> np.ndarray:
+    """Breadth-first distances from ``source`` to the nodes ``offset`` … ``offset + n - 1``
+    (a component: ``source`` reaches them all), a whole frontier at a time.
+
+    >>> _hops(_adjacency(5, np.array([0, 1, 2]), np.array([1, 2, 3])), 0, 4, 1).tolist()
+    [1.0, 0.0, 1.0, 2.0]
+    """
+    first, degree, neighbours = adjacency
+    hops = np.full(n, -1.0)
     hops[source - offset] = 0
-    frontier, level = [source], 0
-    while frontier:
+    frontier, level = np.array([source]), 0
+    while frontier.size:
         level += 1
-        after = []
-        for u in frontier:
-            for v in neighbours[u]:
-                if hops[v - offset] < 0:
-                    hops[v - offset] = level
-                    after.append(v)
-        frontier = after
-    return np.array(hops, dtype=np.float64)
+        counts = degree[frontier]
+        ends = np.cumsum(counts)
+        reached = neighbours[np.repeat(first[frontier] - ends + counts, counts) + np.arange(ends[-1])]
+        frontier = np.unique(reached[hops[reached - offset] < 0])
+        hops[frontier - offset] = level
+    return hops
 
 
 def _repulsion(x: np.ndarray, y: np.ndarray, others: np.ndarray, weight: np.ndarray):

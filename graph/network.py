@@ -85,6 +85,24 @@ def project(rows) -> Projection:
     return Projection(nodes, tuple((u, v, k, d) for (u, v, k), d in edges.items()))
 
 
+def node_pairs(rows) -> tuple[set[str], list[tuple[str, str]]]:
+    """The nodes of ``project(rows)`` and its edges as pairs (source, target), as ``layout``
+    reads them, found in one pass over the rows instead of the whole projection: a node of
+    a node row, or an end of an edge.
+
+    >>> rows = [("d", "document") + ("",) * 10, ("u", "", "", "", "issued_by", "d") + ("",) * 6]
+    >>> node_pairs(rows) == ({"d", "u"}, [("u", "d")]) and set(project(rows).nodes) == {"d", "u"}
+    True
+    """
+    nodes, pairs = set(), []
+    for row in rows:
+        nodes.add(row[0])
+        if row[4]:
+            nodes.add(row[5])
+            pairs.append((row[0], row[5]))
+    return nodes, pairs
+
+
 def parse_projection(data: bytes, rdf_format) -> Projection:
     """The projection of RDF text held in memory (a build's new graphs, as TriG or
     N-Quads: ``rdf_format`` is a ``pyoxigraph.RdfFormat``), without a store or a query.

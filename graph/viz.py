@@ -29,6 +29,7 @@ from functools import cache
 from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Callable
 
 from .layout import layout
 from .manifest import PAGE_FILE, PAGE_STAMP
@@ -97,13 +98,16 @@ def select(G, *, focus: str | None = None, depth: int = 1,
     return H if H is not G else G.copy()
 
 
-def to_html(G, title: str = "govkg", stamp: str | None = None, focus: str | None = None) -> str:
+def to_html(G, title: str = "govkg", stamp: str | None = None, focus: str | None = None,
+            positions: Callable[[], dict] | None = None) -> str:
     """The page of ``G`` (a ``Projection`` or a NetworkX graph): offline, with the panel,
-    positions computed in Python; ``stamp`` names the build's graph
-    (``Manifest.graph_digest``) so that a rebuild can keep it; the node ``focus`` (an IRI)
-    is drawn highlighted."""
+    positions computed in Python (``layout``; or ``positions()``, asked for once the rest
+    of the page's data is made: a layout computed elsewhere meanwhile, None when it
+    failed); ``stamp`` names the
+    build's graph (``Manifest.graph_digest``) so that a rebuild can keep it; the node
+    ``focus`` (an IRI) is drawn highlighted."""
     P = _projection(G)
-    nodes, edges, data = page_data(P, layout(P), focus)
+    nodes, edges, data = page_data(P, lambda: (positions() if positions else None) or layout(P), focus)
     data.update(nodes=nodes, edges=edges, options=options(len(nodes)), opening=opening(P, focus))
     stamp_line = "\n" + PAGE_STAMP.format(html.escape(stamp)) if stamp else ""
     vis_js, vis_css = _vis()
@@ -125,22 +129,24 @@ def _projection(G) -> Projection:
     return G if isinstance(G, Projection) else as_projection(G)
 
 
-def write_html(G, path: str | Path, title: str = "govkg",
-               stamp: str | None = None, focus: str | None = None) -> Path:
+def write_html(G, path: str | Path, title: str = "govkg", stamp: str | None = None, focus: str | None = None,
+               positions: Callable[[], dict] | None = None) -> Path:
     """Write the page of ``G`` to ``path`` (UTF-8), through a temporary file."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(to_html(G, title, stamp, focus), encoding="utf-8")
+    tmp.write_text(to_html(G, title, stamp, focus, positions), encoding="utf-8")
     tmp.replace(path)
     return path
 
 
 def write_graph_html(folder: str | Path, title: str | None = None, stamp: str | None = None,
-                     corpus: str | None = None, rows: set | None = None, path: Path | None = None) -> Path:
+                     corpus: str | None = None, rows: set | None = None, path: Path | None = None,
+                     positions: Callable[[], dict] | None = None) -> Path:
     """The page of the whole graph built in ``folder``, written beside its TriG (or to
     ``path``); titled with the ``corpus`` (or the folder) and its size unless told.
     ``rows``: the rows of ``network.rq`` a build read from the graphs it holds
-    (``network.rows_from_quads``), drawn without a query; else the store is read."""
+    (``network.rows_from_quads``), drawn without a query; else the store is read.
+    ``positions``: see ``to_html``."""
     from .network import project, read_projection
     if rows is not None:
         P = project(rows)
@@ -148,7 +154,7 @@ def write_graph_html(folder: str | Path, title: str | None = None, stamp: str | 
         from .store import open_graph       # a page is up to a million triples: read once, no store made
         P = read_projection(open_graph(folder, make_store=False))
     what = corpus or Path(folder).resolve().name
-    return write_html(P, path or Path(folder) / PAGE_FILE, title or page_title(P, what), stamp)
+    return write_html(P, path or Path(folder) / PAGE_FILE, title or page_title(P, what), stamp, positions=positions)
 
 
 def page_title(G, what: str) -> str:
@@ -210,17 +216,18 @@ def _vis() -> tuple[str, str]:
 
 # ---------------------------------------------------------------------------------------
 
-def page_data(G, pos: dict, focus: str | None = None) -> tuple[list[dict], list[dict], dict]:
+def page_data(G, pos: dict | Callable[[], dict], focus: str | None = None) -> tuple[list[dict], list[dict], dict]:
     """vis node and edge dicts of ``G`` (a ``Projection`` or a NetworkX graph), and the
     shared tables (quotes, documents) they index; the ``focus`` node highlighted (a thick
-    dark border, a larger bold label)."""
+    dark border, a larger bold label).  ``pos``: each node's position, or a function that
+    gives them, called once the rest is made."""
     P = _projection(G)
     rank = {k: i for i, k in enumerate(KINDS)}
     order = sorted(P.nodes, key=lambda n: (rank.get(P.nodes[n]["kind"], len(KINDS)), n))
     ids = {n: i for i, n in enumerate(order)}
     quotes, docs = _Index(), _Index()
     degrees, labels = P.degrees(), node_labels(P)
-    nodes = [_node(P, n, ids[n], pos[n], degrees[n], labels[n], quotes, docs) for n in order]
+    nodes = [_node(P, n, ids[n], degrees[n], labels[n], quotes, docs) for n in order]
     if focus in ids:
         node = nodes[ids[focus]]
         node.update(focus=True, borderWidth=5, size=node["size"] * 1.5,
@@ -229,6 +236,9 @@ def page_data(G, pos: dict, focus: str | None = None) -> tuple[list[dict], list[
     edges = []
     for u, v, k, d in sorted(P.edges, key=lambda e: (ids[e[0]], ids[e[1]], e[2])):
         edges.append(_edge(len(edges), ids[u], ids[v], d, quotes, docs))
+    pos = pos() if callable(pos) else pos
+    for n, node in zip(order, nodes):
+        node["x"], node["y"] = pos[n]
     data = {"quotes": quotes.items, "documents": docs.items, "physics": physics(len(nodes)),
             "stabilization": STABILIZATION,
             "kinds": {k: [s[0], s[2], s[1]] for k, s in KIND_STYLE.items()},
@@ -252,15 +262,16 @@ class _Index:
         return self.positions[text]
 
 
-def _node(P: Projection, n: str, i: int, xy, degree: int, label: str, quotes: _Index, docs: _Index) -> dict:
-    """One node's entry in the page's data: shape and colour come with its kind (``kinds``),
-    the label only where it is not the name, the IRI without ``ID_BASE``."""
+def _node(P: Projection, n: str, i: int, degree: int, label: str, quotes: _Index, docs: _Index) -> dict:
+    """One node's entry in the page's data, but for its position: shape and colour come
+    with its kind (``kinds``), the label only where it is not the name, the IRI without
+    ``ID_BASE``."""
     a = P.nodes[n]
     kind = a.get("kind", "other")
     _, _, _, size, font = KIND_STYLE.get(kind, KIND_STYLE["other"])
     name = a.get("label", n)
     busy = degree ** 0.5                              # busy nodes: bigger, and readable from afar
-    node = {"id": i, "x": xy[0], "y": xy[1], "label": label if label != name else None,
+    node = {"id": i, "label": label if label != name else None,
             "size": round(size + min(10.0, 1.5 * busy), 1), "font": {"size": round(font + min(6.0, busy))},
             "kind": kind, "name": name, "text": a.get("text"), "type": a.get("type"),
             "date": a.get("date"), "q": quotes(a.get("quote")), "d": docs(_doc_title(P, a.get("document"))),

@@ -205,6 +205,37 @@ def test_a_page_from_memory_is_the_page_from_the_store(tmp_path):
     assert grown == fresh and len(page_nodes(fresh.decode("utf-8"))) > 100
 
 
+def _failing_layout(nodes, pairs):
+    raise MemoryError("no room for the layout")
+
+
+def test_a_big_corpus_s_page_is_laid_out_in_a_worker_and_is_the_same_page(tmp_path, monkeypatch):
+    """From ``LAYOUT_APART`` bytes of text a worker computes the page's layout beside the
+    rest of the page: the page is byte for byte the one laid out in the build's process;
+    a worker that fails at it leaves the layout to the build's process, same page again."""
+    import graph.build
+    from graph.build import build, sample_corpus
+    files = [path for path, _ in sample_corpus()[:3]]
+    laid_out = []
+    drawing = graph.build._Page
+
+    class Page(drawing):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            laid_out.append(self.layout is not None)
+    monkeypatch.setattr(graph.build, "_Page", Page)
+    build(files, tmp_path / "here", jobs=2)
+    monkeypatch.setattr(graph.build, "LAYOUT_APART", 1)
+    build(files, tmp_path / "worker", jobs=2)
+    monkeypatch.setattr(graph.build, "_layout", _failing_layout)
+    build(files, tmp_path / "failed", jobs=2)
+    assert laid_out == [False, True, True]
+    here, worker, failed = ((tmp_path / d / "graph.html").read_bytes() for d in ("here", "worker", "failed"))
+    assert worker == here == failed and len(page_nodes(here.decode("utf-8"))) > 100
+    positions = {n["name"]: (n["x"], n["y"]) for n in page_nodes(here.decode("utf-8"))}
+    assert len(set(positions.values())) > 0.9 * len(positions)        # laid out, not piled up
+
+
 def test_a_graph_whose_page_rows_a_worker_could_not_read_leaves_the_page_to_the_store(tmp_path, monkeypatch):
     """The workers read the page's rows from the lines they hold (build._page_rows); one that
     cannot (None) sends the page to the store, which draws the same page."""
