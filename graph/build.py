@@ -39,6 +39,7 @@ from typing import Callable, Iterable, Iterator
 
 from .discover import Problem, find_inputs, not_regular, printable
 from .ingest import DOCUMENT_SUFFIXES, SUFFIXES, SourceError, read_source
+from .layout_worker import LayoutWorker
 from .manifest import (PAGE_FILE, PAGE_STAMP, REPORT_FILE, Entry, Manifest, graph_digest, read_manifest,
                        trusted)
 from .nquads import GraphLines, graph_lines
@@ -188,12 +189,11 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = No
         steps = sorted(plan(files, previous, _old_reports(out, previous), prune) + _passed_over(problems),
                        key=lambda s: (s.name, s.sha256 or ""))
         jobs = auto_jobs(steps) if jobs is None else jobs
-        layout_apart = html and sum(s.size for s in steps if s.action == EXTRACT) >= LAYOUT_APART
-        with _workers(steps, jobs, layout_apart) as pool:
+        page = _PageGraphs(html, steps)
+        with _workers(steps, jobs, page.wanted) as (pool, layouts):
             output.start(previous, stale_graphs(previous, steps))   # the store's threads: after the fork
             entries, reports = [], []
             total, done = sum(s.size for s in steps), 0
-            page = _PageGraphs(html, steps)
 
             def ready(extracted: Extracted) -> None:         # as soon as a worker is done
                 output.load(extracted.nquads)
@@ -210,7 +210,7 @@ def build(paths: Iterable[str | Path], out: str | Path, *, jobs: int | None = No
             if not _stamped(out / PAGE_FILE, stamp):
                 (out / PAGE_FILE).unlink(missing_ok=True)   # never an older graph's page beside this one
             drawing = _Page(out, stamp, result.totals()["triples"] if html else None,
-                            corpus_name(entries), page, pool if layout_apart else None)
+                            corpus_name(entries), page, layouts)
         try:
             output.commit(result.as_dict(), entries)
         except BaseException:
@@ -232,12 +232,6 @@ def corpus_name(entries: Iterable[Entry]) -> str:
         return Path(parents[0]).name
 
 
-LAYOUT_APART = 2 << 20
-"""Bytes of text to extract from which the page's layout is computed in a worker, beside
-the rest of the page (half a second for the 15,000 nodes of 7 MB: as much as the rest),
-its workers forked with numpy loaded; below, numpy's import (0.1 s) would cost the worker
-more than the layout (0.05 s for the sample's 1,800 nodes)."""
-
 HTML_MAX_TRIPLES = 1_000_000
 """Above this the whole graph is too large for one page (and slow to lay out): the build
 writes none, and `govkg viz --focus/--document/--kinds` draws the part one needs."""
@@ -247,14 +241,12 @@ class _PageGraphs:
     """The rows of the page's projection (``network.rq``), read by the workers from the
     graphs they make (``run_one`` with ``page``) and gathered as they come, so that the page
     needs no query of the store: none when the build reuses an earlier build's graphs, when
-    a worker could not read them, or when they pass what one page shows.  The page's modules
-    (numpy) are imported meanwhile, in a thread, while the build waits on its workers."""
+    a worker could not read them, or when they pass what one page shows."""
 
     def __init__(self, html: bool, steps: list[Step]):
         self.wanted = html and not any(s.action == REUSE and s.entry.graph for s in steps)
         self.triples = 0
         self.read: set = set()
-        self.importer: threading.Thread | None = None
 
     def add(self, extracted: Extracted) -> None:
         """A new graph, in whatever order the workers finish (the rows are a set)."""
@@ -264,77 +256,49 @@ class _PageGraphs:
                 self.wanted, self.read = False, set()
                 return
             self.read |= extracted.page
-            if self.importer is None:
-                self.importer = threading.Thread(target=_import_page, name="govkg-page-import", daemon=True)
-                self.importer.start()
 
     def rows(self) -> set | None:
         """The rows of every graph added (None: the page reads the store)."""
-        self.stop()
         return self.read if self.wanted else None
-
-    def stop(self) -> None:
-        """No more graphs: wait for the import to end."""
-        if self.importer is not None:
-            self.importer.join()
-            self.importer = None
-
-
-def _layout(nodes, pairs) -> dict:
-    """The page's layout, in a worker (``_Page``)."""
-    from .layout import layout
-    return layout((nodes, pairs))
-
-
-def _import_page() -> None:
-    try:
-        from . import viz  # noqa: F401
-    except Exception:                           # noqa: BLE001 — the drawing imports it again and says why
-        pass
 
 
 class _Page:
     """The page of the graph ``stamp`` names, or none past ``HTML_MAX_TRIPLES`` (``triples``
     None: no page).  Drawn from the rows ``graphs`` read from the build's graphs, in a thread
     beside the commit (which waits on the store and the disk, and lets go of the GIL
-    meanwhile), its layout in a worker of ``pool`` when given (``LAYOUT_APART``), written
+    meanwhile), its layout computed by ``layouts`` when given (a ``LayoutWorker``), written
     aside and put in place once the commit is done; drawn from the store
     after the commit when the build reused earlier graphs.  A page already drawn from this
     very graph (an unchanged rebuild) is kept.  ``seconds``: how long the drawing took;
     ``waited``: what it added to the build after the commit."""
 
     def __init__(self, out: Path, stamp: str, triples: int | None, corpus: str, graphs: _PageGraphs,
-                 pool: ProcessPoolExecutor | None = None):
+                 layouts: LayoutWorker | None = None):
         self.out, self.stamp, self.corpus, self.graphs = out, stamp, corpus, graphs
         self.wanted = triples is not None and triples <= HTML_MAX_TRIPLES
         self.drawn = self.wanted and _stamped(out / PAGE_FILE, stamp)
         self.aside, self.error, self.seconds, self.waited = out / (PAGE_FILE + ".drawn.tmp"), None, 0.0, 0.0
-        self.thread = self.layout = None
+        self.thread, self.layouts = None, layouts
         if self.wanted and not self.drawn and graphs.wanted:
             start = time.perf_counter()
-            if pool is not None:
+            if layouts is not None:
                 from .network import node_pairs
-                self.layout = pool.submit(_layout, *node_pairs(graphs.read))
+                layouts.ask(*node_pairs(graphs.read))
             self.thread = threading.Thread(target=self._draw, args=(True, None, start), name="govkg-page", daemon=True)
             self.thread.start()
+        elif layouts is not None:
+            layouts.close()
 
     def _draw(self, from_memory: bool = False, path: Path | None = None, start: float | None = None) -> None:
         start = start or time.perf_counter()
         try:
-            from .viz import write_graph_html     # numpy and the page: only for the page
+            from .viz import write_graph_html     # only for the page
             rows = self.graphs.rows() if from_memory else None
             write_graph_html(self.out, stamp=self.stamp, corpus=self.corpus, rows=rows, path=path or self.aside,
-                             positions=self._positions if self.layout is not None else None)
+                             positions=self.layouts.positions if self.layouts is not None and from_memory else None)
         except BaseException as error:           # raised in the build's thread, after the commit
             self.error = error
         self.seconds = time.perf_counter() - start
-
-    def _positions(self) -> dict | None:
-        """The layout the worker computed; None when it failed (the page computes it)."""
-        try:
-            return self.layout.result()
-        except Exception:                                   # noqa: BLE001 — computed here instead
-            return None
 
     def place(self) -> None:
         """Once the commit is done: the page in place (or no page), or the drawing's error."""
@@ -357,7 +321,6 @@ class _Page:
         """The commit failed: no page."""
         if self.thread is not None:
             self.thread.join()
-        self.graphs.stop()
         self.aside.unlink(missing_ok=True)
 
 
@@ -492,37 +455,39 @@ def auto_jobs(steps: list[Step]) -> int:
 
 
 @contextmanager
-def _workers(steps: list[Step], jobs: int, layout: bool = False) -> Iterator[ProcessPoolExecutor | None]:
+def _workers(steps: list[Step], jobs: int, page: bool = False) -> Iterator[tuple[ProcessPoolExecutor | None,
+                                                                                  LayoutWorker | None]]:
     """A pool of ``jobs`` workers (none for one job or one file), started at once: forked
-    before the build opens its store, so no worker inherits the store or its threads, and
-    after the stages are loaded (``graph.warm``; and the ``layout``'s modules when a worker
-    is to compute the page's: ``LAYOUT_APART``), so that every worker shares them.  The
-    build does not wait for the workers to leave: the page's layout goes on beside the
-    commit."""
+    before the build opens its store, so that no worker inherits the store or its threads,
+    and after the stages are loaded (``graph.warm``), so that every worker shares them; and
+    with them, for a ``page``, the process that lays it out (``LayoutWorker``), started
+    first, so that it loads numpy while the build loads the stages.  The build does not
+    wait for the workers to leave."""
     if jobs <= 1 or sum(s.action == EXTRACT for s in steps) <= 1:
-        yield None
+        yield None, None
         return
     context = _context()
+    layouts = LayoutWorker(context) if page else None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker,
                                initargs=(os.getpid(),))
     try:
-        _start(pool, jobs, forked=context.get_start_method() == "fork", layout=layout)
-        yield pool
+        _start(pool, jobs, forked=context.get_start_method() == "fork")
+        yield pool, layouts
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
+        if layouts is not None:
+            layouts.close()
         raise
     pool.shutdown(wait=False)
 
 
-def _start(pool: ProcessPoolExecutor, jobs: int, forked: bool, layout: bool = False) -> None:
+def _start(pool: ProcessPoolExecutor, jobs: int, forked: bool) -> None:
     """Start every worker of ``pool`` now.  ``forked`` workers are forked once the stages
-    (and the ``layout``'s modules) are loaded here (once, not once in each worker), and with
-    this process's objects frozen out of the collector's reach, so that the workers'
-    collections leave what they share alone."""
+    are loaded here (once, not once in each worker), and with this process's objects frozen
+    out of the collector's reach, so that the workers' collections leave what they share
+    alone."""
     if forked:
         _warm()
-        if layout:
-            _import_page()
         gc.freeze()
     try:
         for _ in range(jobs):

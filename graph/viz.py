@@ -31,7 +31,6 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Callable
 
-from .layout import layout
 from .manifest import PAGE_FILE, PAGE_STAMP
 from .network import KINDS, Projection, as_projection, find_node, short
 
@@ -107,7 +106,7 @@ def to_html(G, title: str = "govkg", stamp: str | None = None, focus: str | None
     build's graph (``Manifest.graph_digest``) so that a rebuild can keep it; the node
     ``focus`` (an IRI) is drawn highlighted."""
     P = _projection(G)
-    nodes, edges, data = page_data(P, lambda: (positions() if positions else None) or layout(P), focus)
+    nodes, edges, data = page_data(P, lambda: (positions() if positions else None) or _laid_out(P), focus)
     data.update(nodes=nodes, edges=edges, options=options(len(nodes)), opening=opening(P, focus))
     stamp_line = "\n" + PAGE_STAMP.format(html.escape(stamp)) if stamp else ""
     vis_js, vis_css = _vis()
@@ -123,6 +122,11 @@ def to_html(G, title: str = "govkg", stamp: str | None = None, focus: str | None
     if left:
         raise RuntimeError(f"the page would load from the network: {left[:3]}")
     return page
+
+
+def _laid_out(P: Projection) -> dict:
+    from .layout import layout          # numpy: only where the page is laid out here
+    return layout(P)
 
 
 def _projection(G) -> Projection:

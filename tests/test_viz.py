@@ -209,11 +209,17 @@ def _failing_layout(nodes, pairs):
     raise MemoryError("no room for the layout")
 
 
-def test_a_big_corpus_s_page_is_laid_out_in_a_worker_and_is_the_same_page(tmp_path, monkeypatch):
-    """From ``LAYOUT_APART`` bytes of text a worker computes the page's layout beside the
-    rest of the page: the page is byte for byte the one laid out in the build's process;
-    a worker that fails at it leaves the layout to the build's process, same page again."""
+def _dying_layout(nodes, pairs):
+    os._exit(1)
+
+
+def test_the_page_is_laid_out_in_a_process_of_its_own_and_is_the_same_page(tmp_path, monkeypatch):
+    """A build with workers has the page's layout computed by a process of its own
+    (``LayoutWorker``) beside the rest of the page: the page is byte for byte the one laid
+    out in the build's process (one job); a layout process that fails at it, or dies,
+    leaves the layout to the build's process: the same page again."""
     import graph.build
+    import graph.layout_worker
     from graph.build import build, sample_corpus
     files = [path for path, _ in sample_corpus()[:3]]
     laid_out = []
@@ -222,18 +228,35 @@ def test_a_big_corpus_s_page_is_laid_out_in_a_worker_and_is_the_same_page(tmp_pa
     class Page(drawing):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            laid_out.append(self.layout is not None)
+            laid_out.append(self.layouts is not None)
     monkeypatch.setattr(graph.build, "_Page", Page)
-    build(files, tmp_path / "here", jobs=2)
-    monkeypatch.setattr(graph.build, "LAYOUT_APART", 1)
-    build(files, tmp_path / "worker", jobs=2)
-    monkeypatch.setattr(graph.build, "_layout", _failing_layout)
+    build(files, tmp_path / "here", jobs=1)
+    build(files, tmp_path / "apart", jobs=2)
+    monkeypatch.setattr(graph.layout_worker, "lay_out", _failing_layout)
     build(files, tmp_path / "failed", jobs=2)
-    assert laid_out == [False, True, True]
-    here, worker, failed = ((tmp_path / d / "graph.html").read_bytes() for d in ("here", "worker", "failed"))
-    assert worker == here == failed and len(page_nodes(here.decode("utf-8"))) > 100
+    monkeypatch.setattr(graph.layout_worker, "lay_out", _dying_layout)
+    build(files, tmp_path / "died", jobs=2)
+    assert laid_out == [False, True, True, True]
+    here, apart, failed, died = ((tmp_path / d / "graph.html").read_bytes() for d in ("here", "apart", "failed", "died"))
+    assert apart == here == failed == died and len(page_nodes(here.decode("utf-8"))) > 100
     positions = {n["name"]: (n["x"], n["y"]) for n in page_nodes(here.decode("utf-8"))}
     assert len(set(positions.values())) > 0.9 * len(positions)        # laid out, not piled up
+
+
+def test_a_build_leaves_no_layout_process_behind(tmp_path, monkeypatch):
+    """The layout process leaves once it has answered, and when the build turns out to
+    want no page (past what one page shows)."""
+    import multiprocessing
+    import graph.build
+    from graph.build import build, sample_corpus
+    files = [path for path, _ in sample_corpus()[:2]]
+    build(files, tmp_path / "page", jobs=2)
+    monkeypatch.setattr(graph.build, "HTML_MAX_TRIPLES", 10)
+    build(files, tmp_path / "no-page", jobs=2)
+    assert (tmp_path / "page" / "graph.html").exists() and not (tmp_path / "no-page" / "graph.html").exists()
+    for child in multiprocessing.active_children():
+        child.join(timeout=10)
+    assert not [c for c in multiprocessing.active_children() if c.name == "govkg-layout"]
 
 
 def test_a_graph_whose_page_rows_a_worker_could_not_read_leaves_the_page_to_the_store(tmp_path, monkeypatch):
