@@ -312,6 +312,8 @@ class _Page:
                 os.replace(self.aside, page)
         elif not self.drawn:
             self._draw(path=page)
+        if self.layouts is not None:
+            self.layouts.close()
         self.waited = time.perf_counter() - start
         if self.error is not None:
             self.aside.unlink(missing_ok=True)
@@ -321,6 +323,8 @@ class _Page:
         """The commit failed: no page."""
         if self.thread is not None:
             self.thread.join()
+        if self.layouts is not None:
+            self.layouts.close()
         self.aside.unlink(missing_ok=True)
 
 

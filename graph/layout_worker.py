@@ -23,7 +23,7 @@ class LayoutWorker:
         self.process = context.Process(target=_serve, args=(theirs,), name="govkg-layout", daemon=True)
         self.process.start()
         theirs.close()
-        self.asked = False
+        self.asked = self.answered = False
 
     def ask(self, nodes, pairs) -> None:
         """Lay out these nodes and edges (pairs of nodes); ``positions`` gives the answer."""
@@ -38,21 +38,35 @@ class LayoutWorker:
         if not self.asked:
             return None
         try:
-            return self.conn.recv()
+            answer = self.conn.recv()
+            self.answered = True
+            return answer
         except (EOFError, OSError):
             return None
         finally:
             self.close()
 
     def close(self) -> None:
-        """No (more) layout wanted: the process leaves."""
-        if not self.conn.closed:
-            if not self.asked:
-                try:
-                    self.conn.send(None)
-                except (OSError, ValueError):
-                    pass
-            self.conn.close()
+        """No (more) layout wanted: the process leaves, and is gone when this returns (it
+        holds what the build holds open, its lock among them)."""
+        if self.conn.closed:
+            return
+        if not self.asked:
+            try:
+                self.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        self.conn.close()
+        if self.asked and not self.answered:
+            self.process.kill()                 # a layout nobody will read
+        self.process.join(LEAVE_SECONDS)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+LEAVE_SECONDS = 5
+"""How long the process is given to leave once told to, before it is killed."""
 
 
 def _serve(conn) -> None:

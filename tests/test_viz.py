@@ -244,19 +244,30 @@ def test_the_page_is_laid_out_in_a_process_of_its_own_and_is_the_same_page(tmp_p
 
 
 def test_a_build_leaves_no_layout_process_behind(tmp_path, monkeypatch):
-    """The layout process leaves once it has answered, and when the build turns out to
+    """The layout process is gone when the build returns (it holds the build's lock, which
+    the next build takes at once): once it has answered, and when the build turns out to
     want no page (past what one page shows)."""
     import multiprocessing
+    import time
     import graph.build
+    import graph.layout_worker
     from graph.build import build, sample_corpus
     files = [path for path, _ in sample_corpus()[:2]]
+    serve = graph.layout_worker._serve
+
+    def slow_to_leave(conn):                    # the process lingers after its answer
+        serve(conn)
+        time.sleep(0.5)
+
+    def layout_processes():
+        return [c for c in multiprocessing.active_children() if c.name == "govkg-layout"]
+    monkeypatch.setattr(graph.layout_worker, "_serve", slow_to_leave)
     build(files, tmp_path / "page", jobs=2)
+    assert not layout_processes()
     monkeypatch.setattr(graph.build, "HTML_MAX_TRIPLES", 10)
     build(files, tmp_path / "no-page", jobs=2)
+    assert not layout_processes()
     assert (tmp_path / "page" / "graph.html").exists() and not (tmp_path / "no-page" / "graph.html").exists()
-    for child in multiprocessing.active_children():
-        child.join(timeout=10)
-    assert not [c for c in multiprocessing.active_children() if c.name == "govkg-layout"]
 
 
 def test_a_graph_whose_page_rows_a_worker_could_not_read_leaves_the_page_to_the_store(tmp_path, monkeypatch):
