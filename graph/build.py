@@ -286,8 +286,6 @@ class _Page:
                 layouts.ask(*node_pairs(graphs.read))
             self.thread = threading.Thread(target=self._draw, args=(True, None, start), name="govkg-page", daemon=True)
             self.thread.start()
-        elif layouts is not None:
-            layouts.close()
 
     def _draw(self, from_memory: bool = False, path: Path | None = None, start: float | None = None) -> None:
         start = start or time.perf_counter()
@@ -295,7 +293,7 @@ class _Page:
             from .viz import write_graph_html     # only for the page
             rows = self.graphs.rows() if from_memory else None
             write_graph_html(self.out, stamp=self.stamp, corpus=self.corpus, rows=rows, path=path or self.aside,
-                             positions=self.layouts.positions if self.layouts is not None and from_memory else None)
+                             positions=self.layouts.positions if self.layouts is not None else None)
         except BaseException as error:           # raised in the build's thread, after the commit
             self.error = error
         self.seconds = time.perf_counter() - start
